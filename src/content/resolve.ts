@@ -1,0 +1,51 @@
+/** Turns a scenario file and the shared library into what the engine plays. */
+import type { Scenario, ScenarioLever } from '../engine/types.ts';
+import { INDICATOR_IDS, type IndicatorId, type LibraryFile, type ScenarioFile } from './schema.ts';
+
+export function mergeLibraries(files: LibraryFile[]): LibraryFile {
+  return {
+    actors: files.flatMap((f) => f.actors),
+    cards: files.flatMap((f) => f.cards),
+    hazards: files.flatMap((f) => f.hazards),
+    levers: files.flatMap((f) => f.levers),
+  };
+}
+
+function byId<T extends { id: string }>(...lists: T[][]): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const list of lists) for (const item of list) out[item.id] = item;
+  return out;
+}
+
+export function resolveScenario(file: ScenarioFile, library: LibraryFile): Scenario {
+  const start = Object.fromEntries(INDICATOR_IDS.map((id) => [id, 50])) as Record<IndicatorId, number>;
+  for (const ind of file.indicators) start[ind.id] = ind.start;
+  const levers: ScenarioLever[] = [];
+  for (const entry of file.funding.levers) {
+    const lever = library.levers.find((l) => l.id === entry.lever);
+    if (lever) levers.push({ ...lever, capPerRound: entry.capPerRound });
+  }
+  return {
+    id: file.id,
+    title: file.title,
+    summary: file.summary,
+    description: file.description,
+    territory: file.territory,
+    indicatorIds: file.indicators.map((i) => i.id),
+    start,
+    pressures: file.pressures,
+    startBudget: file.funding.startBudget,
+    incomePerRound: file.funding.incomePerRound,
+    levers,
+    // Scenario-specific entries come last so they win over the library.
+    actors: byId(library.actors, file.actors),
+    cards: byId(library.cards, file.cards),
+    hazards: byId(library.hazards, file.hazards),
+    deckCards: [...file.deck.cards],
+    deckHazards: file.deck.hazards.map((h) => ({ ...h })),
+    rounds: file.rounds,
+    targetResilience: file.endConditions.targetResilience,
+    collapseAt: file.endConditions.collapseAt,
+    debrief: file.debrief,
+  };
+}

@@ -1,0 +1,243 @@
+import { seedState } from './rng.ts';
+import { ACTIONS_PER_ROUND, BUDGET_FACTOR, MAX_LEVER_SHARE, POOLED_EXTRA_DURATION } from './rules.ts';
+import type { Card, GameOptions, GameState, PlayerAction, Project, Scenario, ScenarioLever, TeamState } from './types.ts';
+
+export const MIN_TEAMS = 1;
+export const MAX_TEAMS = 6;
+
+export class GameRuleError extends Error {
+  constructor(public readonly code: ActionError) {
+    super(code);
+    this.name = 'GameRuleError';
+  }
+}
+
+export function createGame(scenario: Scenario, options: GameOptions): GameState {
+  const count = options.teams.length;
+  if (count < MIN_TEAMS || count > MAX_TEAMS) throw new RangeError(`a game has 1 to 6 teams, not ${count}`);
+  const difficulty = options.difficulty ?? 'normal';
+  const budget = Math.round(scenario.startBudget * BUDGET_FACTOR[difficulty]);
+  const teams: TeamState[] = options.teams.map((name, i) => ({
+    id: `team-${i + 1}`,
+    name,
+    budget,
+    indicators: { ...scenario.start },
+    moves: 0,
+    acted: false,
+    leverUsed: {},
+    collapsed: false,
+    trajectory: [{ ...scenario.start }],
+  }));
+  return {
+    scenario: scenario.id,
+    seed: options.seed,
+    rng: seedState(options.seed),
+    difficulty,
+    round: 1,
+    rounds: scenario.rounds,
+    teams,
+    projects: [],
+    hazards: [],
+    log: [],
+    over: false,
+  };
+}
+
+export function findTeam(state: GameState, id: string): TeamState | undefined {
+  return state.teams.find((t) => t.id === id);
+}
+
+/** Teams that still have to play this round, in turn order. */
+export function teamsToAct(state: GameState): TeamState[] {
+  return state.teams.filter((t) => !t.acted && !t.collapsed);
+}
+
+export function hasBuiltOrStarted(state: GameState, team: string, card: string): boolean {
+  return state.projects.some((p) => p.card === card && p.owners.includes(team));
+}
+
+export function hasBuilt(state: GameState, team: string, card: string): boolean {
+  return state.projects.some((p) => p.card === card && p.built && p.owners.includes(team));
+}
+
+export function leverApplies(lever: ScenarioLever, card: Card, scenario: Scenario): boolean {
+  if (lever.tagsAny.length > 0 && !lever.tagsAny.some((tag) => card.tags.includes(tag))) return false;
+  const actorType = scenario.actors[card.actor]?.type;
+  if (lever.actorTypes.length > 0 && (!actorType || !lever.actorTypes.includes(actorType))) return false;
+  return true;
+}
+
+export type ActionError =
+  | 'game-over'
+  | 'unknown-team'
+  | 'team-collapsed'
+  | 'already-acted'
+  | 'unknown-card'
+  | 'card-not-in-deck'
+  | 'already-started'
+  | 'missing-prerequisite'
+  | 'needs-engineering'
+  | 'unknown-lever'
+  | 'lever-not-eligible'
+  | 'duplicate-lever'
+  | 'not-poolable'
+  | 'bad-partner'
+  | 'partner-already-acted'
+  | 'pooling-needs-partner'
+  | 'budget';
+
+export interface Quote {
+  ok: boolean;
+  error?: ActionError;
+  cost: number;
+  leverPaid: Record<string, number>;
+  /** What each owner pays from its budget. */
+  shares: Record<string, number>;
+  duration: number;
+  pooled: boolean;
+}
+
+/** Prices a project start without changing anything: the UI shows it, the guard checks it. */
+export function quoteProject(
+  state: GameState,
+  scenario: Scenario,
+  action: Extract<PlayerAction, { type: 'start-project' }>,
+): Quote {
+  const quote: Quote = { ok: false, cost: 0, leverPaid: {}, shares: {}, duration: 0, pooled: false };
+  const fail = (error: ActionError): Quote => ({ ...quote, ok: false, error });
+  if (state.over) return fail('game-over');
+  const team = findTeam(state, action.team);
+  if (!team) return fail('unknown-team');
+  if (team.collapsed) return fail('team-collapsed');
+  if (team.acted) return fail('already-acted');
+  const card = scenario.cards[action.card];
+  if (!card) return fail('unknown-card');
+  if (!scenario.deckCards.includes(card.id)) return fail('card-not-in-deck');
+  const partners = action.partners ?? [];
+  const owners = [team.id, ...partners];
+  if (partners.length > 0) {
+    if (!card.poolable) return fail('not-poolable');
+    if (new Set(owners).size !== owners.length) return fail('bad-partner');
+    for (const p of partners) {
+      const partner = findTeam(state, p);
+      if (!partner || partner.collapsed) return fail('bad-partner');
+      // Joining a pooled project is the partner's move for the round.
+      if (partner.acted) return fail('partner-already-acted');
+    }
+  }
+  if (owners.some((o) => hasBuiltOrStarted(state, o, card.id))) return fail('already-started');
+  if (!card.prerequisites.every((pre) => hasBuilt(state, team.id, pre))) return fail('missing-prerequisite');
+  if (new Set(action.levers).size !== action.levers.length) return fail('duplicate-lever');
+
+  quote.cost = card.cost;
+  quote.duration = card.duration;
+  quote.pooled = partners.length > 0;
+  let leverMoney = 0;
+  let engineering = false;
+  const maxLeverMoney = Math.floor(card.cost * MAX_LEVER_SHARE);
+  for (const leverId of action.levers) {
+    const lever = scenario.levers.find((l) => l.id === leverId);
+    if (!lever) return fail('unknown-lever');
+    if (!leverApplies(lever, card, scenario)) return fail('lever-not-eligible');
+    if (lever.kind === 'departmental-engineering') engineering = true;
+    if (lever.kind === 'pooling') quote.pooled = true;
+    quote.duration = Math.max(1, quote.duration - lever.durationReduction);
+    if (lever.share > 0) {
+      const available = Math.max(0, lever.capPerRound - (team.leverUsed[lever.id] ?? 0));
+      const amount = Math.min(Math.round(card.cost * lever.share), available, maxLeverMoney - leverMoney);
+      quote.leverPaid[lever.id] = amount;
+      leverMoney += amount;
+    }
+  }
+  if (card.needsEngineering && !engineering) return fail('needs-engineering');
+  if (quote.pooled) quote.duration += POOLED_EXTRA_DURATION;
+  const remainder = card.cost - leverMoney;
+  // Pooled projects split what is left equally; the proposer pays any odd k€.
+  const base = Math.floor(remainder / owners.length);
+  owners.forEach((owner, i) => {
+    quote.shares[owner] = i === 0 ? remainder - base * (owners.length - 1) : base;
+  });
+  for (const owner of owners) {
+    const budget = findTeam(state, owner)?.budget ?? 0;
+    if ((quote.shares[owner] ?? 0) > budget) return fail('budget');
+  }
+  quote.ok = true;
+  return quote;
+}
+
+export function validateAction(state: GameState, scenario: Scenario, action: PlayerAction): ActionError | null {
+  if (action.type === 'pass') {
+    if (state.over) return 'game-over';
+    const team = findTeam(state, action.team);
+    if (!team) return 'unknown-team';
+    if (team.collapsed) return 'team-collapsed';
+    if (team.acted) return 'already-acted';
+    return null;
+  }
+  return quoteProject(state, scenario, action).error ?? null;
+}
+
+/** Applies one player action; throws GameRuleError when the rules forbid it. */
+export function applyAction(state: GameState, scenario: Scenario, action: PlayerAction): GameState {
+  if (action.type === 'pass') {
+    const error = validateAction(state, scenario, action);
+    if (error) throw new GameRuleError(error);
+    return {
+      ...state,
+      teams: state.teams.map((t) => (t.id === action.team ? { ...t, acted: true } : t)),
+      log: [...state.log, action],
+    };
+  }
+  const quote = quoteProject(state, scenario, action);
+  if (!quote.ok) throw new GameRuleError(quote.error ?? 'unknown-card');
+  const project: Project = {
+    id: `p${state.projects.length + 1}`,
+    card: action.card,
+    owners: Object.keys(quote.shares),
+    levers: [...action.levers],
+    startedRound: state.round,
+    readyRound: state.round + quote.duration - 1,
+    built: false,
+    pooled: quote.pooled,
+    cost: quote.cost,
+    paid: quote.shares,
+    leverPaid: quote.leverPaid,
+  };
+  const teams = state.teams.map((t) => {
+    const share = quote.shares[t.id];
+    if (share === undefined) return t;
+    const moves = t.moves + 1;
+    const next: TeamState = { ...t, budget: t.budget - share, moves, acted: t.acted || moves >= ACTIONS_PER_ROUND };
+    if (t.id === action.team) {
+      const used = { ...t.leverUsed };
+      for (const [lever, amount] of Object.entries(quote.leverPaid)) used[lever] = (used[lever] ?? 0) + amount;
+      next.leverUsed = used;
+    }
+    return next;
+  });
+  return { ...state, teams, projects: [...state.projects, project], log: [...state.log, action] };
+}
+
+/** Card ids a team has started or built, for quick membership tests. */
+export function cardsOfTeam(state: GameState, team: string): { started: Set<string>; built: Set<string> } {
+  const started = new Set<string>();
+  const built = new Set<string>();
+  for (const p of state.projects) {
+    if (!p.owners.includes(team)) continue;
+    started.add(p.card);
+    if (p.built) built.add(p.card);
+  }
+  return { started, built };
+}
+
+/** Cards a team could start now, whatever its budget (the UI greys the ones it cannot afford). */
+export function cardsOpenTo(state: GameState, scenario: Scenario, team: string): Card[] {
+  const { started, built } = cardsOfTeam(state, team);
+  const out: Card[] = [];
+  for (const id of scenario.deckCards) {
+    const card = scenario.cards[id];
+    if (!card || started.has(id)) continue;
+    if (card.prerequisites.every((pre) => built.has(pre))) out.push(card);
+  }
+  return out;
+}

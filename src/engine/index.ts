@@ -1,0 +1,11 @@
+export * from './autoplay.ts';
+export * from './debrief.ts';
+export * from './game.ts';
+export * from './replay.ts';
+export * from './rng.ts';
+export * from './round.ts';
+export * from './rules.ts';
+export * from './scoring.ts';
+export * from './strategies.ts';
+export * from './timer.ts';
+export type * from './types.ts';

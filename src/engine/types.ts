@@ -1,0 +1,107 @@
+/**
+ * Plain-data types of the game. The engine only imports types from the content
+ * schema (erased at build time), so it stays free of any runtime dependency.
+ */
+import type { Actor, Card, DebriefEntry, Hazard, IndicatorId, Lever, Localized, ScenarioFile } from '../content/schema.ts';
+
+export type { Actor, Card, DebriefEntry, Hazard, IndicatorId, Lever, Localized };
+
+export type Indicators = Record<IndicatorId, number>;
+export type Difficulty = 'easy' | 'normal' | 'hard';
+
+/** A lever as offered in one scenario: the library definition plus its cap. */
+export interface ScenarioLever extends Lever {
+  capPerRound: number;
+}
+
+/** A scenario with its library references resolved: what the engine plays. */
+export interface Scenario {
+  id: string;
+  title: Localized;
+  summary: Localized;
+  description: Localized;
+  territory: ScenarioFile['territory'];
+  indicatorIds: IndicatorId[];
+  start: Indicators;
+  pressures: Partial<Indicators>;
+  startBudget: number;
+  incomePerRound: number;
+  levers: ScenarioLever[];
+  actors: Record<string, Actor>;
+  cards: Record<string, Card>;
+  hazards: Record<string, Hazard>;
+  deckCards: string[];
+  deckHazards: { hazard: string; weight: number }[];
+  rounds: number;
+  targetResilience: number;
+  collapseAt: number;
+  debrief: DebriefEntry[];
+}
+
+export interface Project {
+  id: string;
+  card: string;
+  owners: string[];
+  levers: string[];
+  startedRound: number;
+  readyRound: number;
+  built: boolean;
+  /** Co-funded with other teams or a neighbouring commune. */
+  pooled: boolean;
+  cost: number;
+  /** What each owner paid from its own budget. */
+  paid: Record<string, number>;
+  /** What the levers paid, per lever id. */
+  leverPaid: Record<string, number>;
+}
+
+export interface TeamState {
+  id: string;
+  name: string;
+  budget: number;
+  indicators: Indicators;
+  /** Project starts (own or joined) made this round. */
+  moves: number;
+  /** The team's turn is over for this round: moves used up, or it passed. */
+  acted: boolean;
+  /** Money drawn on each lever this round. */
+  leverUsed: Record<string, number>;
+  collapsed: boolean;
+  /** Indicators at the start of the game, then after each round. */
+  trajectory: Indicators[];
+}
+
+export interface HazardRecord {
+  round: number;
+  hazard: string;
+  injected: boolean;
+  /** Per team: the change each indicator actually took, and the mitigation applied. */
+  effects: Record<string, { impacts: Partial<Indicators>; mitigation: number }>;
+}
+
+export type PlayerAction =
+  | { type: 'start-project'; team: string; card: string; levers: string[]; partners?: string[] }
+  | { type: 'pass'; team: string };
+
+export type LoggedEvent = PlayerAction | { type: 'resolve-round'; hazard?: string };
+
+export interface GameState {
+  scenario: string;
+  seed: number;
+  /** Seeded RNG state: part of the game, so a game is replayable from its log. */
+  rng: number;
+  difficulty: Difficulty;
+  round: number;
+  rounds: number;
+  teams: TeamState[];
+  projects: Project[];
+  hazards: HazardRecord[];
+  log: LoggedEvent[];
+  over: boolean;
+}
+
+export interface GameOptions {
+  seed: number;
+  teams: string[];
+  difficulty?: Difficulty;
+}

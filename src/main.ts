@@ -1,0 +1,93 @@
+/** Composition root: i18n -> settings -> storage -> router -> views. */
+import './ui/styles.css';
+import { changeLanguage, initI18n, t } from './i18n/index.ts';
+import { loadSettings, prefersReducedMotion, type Settings, saveSettings } from './storage/settings.ts';
+import { browserStore, type StoreResult } from './storage/store.ts';
+import type { AppContext, View } from './ui/app-context.ts';
+import { clear } from './ui/dom.ts';
+import { onRouteChange, parseHash, type Route } from './ui/router.ts';
+import { loadView } from './ui/routes.ts';
+import { createShell } from './ui/shell.ts';
+
+async function start(root: HTMLElement): Promise<void> {
+  const store = browserStore();
+  const loaded = loadSettings(store, navigator.language);
+  let settings: Settings = loaded.settings;
+  await initI18n(settings.language);
+  const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
+
+  let view: View | null = null;
+  let route: Route = parseHash(window.location.hash);
+  let renderToken = 0;
+
+  const applyMotion = () => {
+    document.documentElement.classList.toggle('reduce-motion', prefersReducedMotion(settings, motionQuery.matches));
+  };
+
+  const ctx: AppContext = {
+    store,
+    settings: () => settings,
+    updateSettings(change) {
+      settings = { ...settings, ...change };
+      ctx.reportStore(saveSettings(store, settings));
+      applyMotion();
+    },
+    notify: (message, kind = 'error') => shell.notify(message, kind),
+    announce: (message) => shell.announce(message),
+    reportStore(result: StoreResult) {
+      if (!result.ok) shell.notify(t(result.error === 'quota' ? 'errors.storageQuota' : 'errors.storageUnavailable'), 'error');
+    },
+    reducedMotion: () => prefersReducedMotion(settings, motionQuery.matches),
+  };
+
+  const shell = createShell(root, {
+    settings: () => settings,
+    onLanguage: async (language) => {
+      if (language === settings.language) return;
+      ctx.updateSettings({ language });
+      await changeLanguage(language);
+      shell.relocalize(route.segments[0]);
+      if (view?.relocalize) view.relocalize();
+      else await render(route, false);
+      document.title = view?.title() ?? t('app.name');
+      shell.announce(t('language.changed'));
+    },
+    onSettings: (change) => {
+      ctx.updateSettings(change);
+      shell.announce(t('settings.saved'));
+    },
+  });
+
+  async function render(next: Route, moveFocus: boolean) {
+    const token = ++renderToken;
+    const factory = await loadView(next.segments[0]);
+    if (token !== renderToken) return; // a later navigation won
+    view?.dispose?.();
+    clear(shell.main);
+    view = factory(ctx);
+    shell.setActive(next.segments[0]);
+    await view.render(shell.main, next);
+    document.title = view.title();
+    if (moveFocus) shell.main.focus({ preventScroll: false });
+  }
+
+  shell.relocalize(route.segments[0]);
+  applyMotion();
+  motionQuery.addEventListener('change', applyMotion);
+  if (loaded.recovered) shell.notify(t('errors.settingsRecovered'), 'info');
+  if (!store.persistent) shell.notify(t('errors.storageUnavailable'), 'info');
+  onRouteChange((next) => {
+    route = next;
+    void render(next, true);
+  });
+  await render(route, false);
+  document.documentElement.dataset.ready = 'true';
+}
+
+const root = document.getElementById('app');
+if (root) {
+  start(root).catch((error: unknown) => {
+    root.removeAttribute('aria-busy');
+    root.textContent = `Erreur / Error: ${error instanceof Error ? error.message : String(error)}`;
+  });
+}

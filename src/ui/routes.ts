@@ -1,0 +1,22 @@
+/**
+ * Route table: each part is loaded on demand, so a route loads only the code
+ * it needs (the game's Phaser code stays out of every other route).
+ */
+import type { ViewFactory } from './app-context.ts';
+
+export const NAV_PARTS = ['game', 'course', 'test', 'guide', 'facilitator'] as const;
+
+export async function loadView(part: string | undefined): Promise<ViewFactory> {
+  switch (part) {
+    case undefined:
+      return (await import('./views/home.ts')).homeView;
+    case 'game':
+    case 'course':
+    case 'test':
+    case 'guide':
+    case 'facilitator':
+      return (await import('./views/notice.ts')).noticeView(part);
+    default:
+      return (await import('./views/notice.ts')).notFoundView;
+  }
+}
