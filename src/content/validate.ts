@@ -4,6 +4,7 @@
  */
 import { type GuideIndex, guideRefExists } from '../guide/sections.ts';
 import { type ContentIssue, fromZodIssues, jsonPath } from './issues.ts';
+import { locateJsonError } from './json-error.ts';
 import { INDICATOR_IDS, type LibraryFile, librarySchema, type ScenarioFile, scenarioSchema } from './schema.ts';
 
 export const MAX_CONTENT_BYTES = 2_000_000;
@@ -26,18 +27,12 @@ export function parseJsonText(text: string): Parsed<unknown> {
   if (text.trim() === '') return { ok: false, issues: [{ path: '$', message: 'the file is empty' }] };
   try {
     return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(detail);
-    let where = '';
-    if (position) {
-      const offset = Number(position[1]);
-      const before = text.slice(0, offset);
-      const line = before.split('\n').length;
-      const column = offset - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${column}`;
-    }
-    return { ok: false, issues: [{ path: '$', message: `the file is not valid JSON${where}` }] };
+  } catch {
+    const where = locateJsonError(text.replace(/^\uFEFF/, ''));
+    const message = where
+      ? `the file is not valid JSON at line ${where.line}, column ${where.column} (expected ${where.expected})`
+      : 'the file is not valid JSON';
+    return { ok: false, issues: [{ path: '$', message }] };
   }
 }
 
@@ -62,7 +57,7 @@ function checkGuide(ref: string, path: (string | number)[], guide: GuideIndex | 
 }
 
 export function checkLibrary(value: unknown, guide?: GuideIndex): Parsed<LibraryFile> {
-  const parsed = librarySchema.safeParse(value);
+  const parsed = librarySchema.safeParse(value, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
   const lib = parsed.data;
   const issues: ContentIssue[] = [];
@@ -104,7 +99,7 @@ export interface ScenarioContext {
 }
 
 export function checkScenario(value: unknown, context: ScenarioContext): Parsed<ScenarioFile> {
-  const parsed = scenarioSchema.safeParse(value);
+  const parsed = scenarioSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
   const s = parsed.data;
   const { library, guide } = context;

@@ -218,6 +218,12 @@ export function applyAction(state: GameState, scenario: Scenario, action: Player
   return { ...state, teams, projects: [...state.projects, project], log: [...state.log, action] };
 }
 
+/** Ends the game before its last round (a facilitator skips to the debrief). */
+export function endGame(state: GameState): GameState {
+  if (state.over) return state;
+  return { ...state, over: true, log: [...state.log, { type: 'end-game' }] };
+}
+
 /** Card ids a team has started or built, for quick membership tests. */
 export function cardsOfTeam(state: GameState, team: string): { started: Set<string>; built: Set<string> } {
   const started = new Set<string>();

@@ -83,7 +83,7 @@ export type PlayerAction =
   | { type: 'start-project'; team: string; card: string; levers: string[]; partners?: string[] }
   | { type: 'pass'; team: string };
 
-export type LoggedEvent = PlayerAction | { type: 'resolve-round'; hazard?: string };
+export type LoggedEvent = PlayerAction | { type: 'resolve-round'; hazard?: string } | { type: 'end-game' };
 
 export interface GameState {
   scenario: string;

@@ -7,6 +7,7 @@ import { assign, sendTo, setup } from 'xstate';
 import {
   createGame,
   DEFAULT_TIMER,
+  endGame,
   extendTimer,
   MAX_TEAMS,
   MIN_TEAMS,
@@ -102,13 +103,8 @@ export function createSessionMachine(scenario: Scenario) {
           };
         },
       }),
-      // Skipping to the debrief mid-round keeps what the round had done so far.
-      'keep the game as it stands': assign({
-        game: ({ context, self }) => {
-          const child = self.getSnapshot().children.round as { getSnapshot(): { context: { game: GameState } } } | undefined;
-          return child?.getSnapshot().context.game ?? context.game;
-        },
-      }),
+      // The debrief covers the rounds completed so far; an unfinished round is dropped.
+      'end the game now': assign({ game: ({ context }) => (context.game ? endGame(context.game) : null) }),
       'toggle facilitator mode': assign({
         facilitator: ({ context, event }) => (event.type === 'SET_FACILITATOR' ? event.enabled : context.facilitator),
       }),
@@ -168,7 +164,7 @@ export function createSessionMachine(scenario: Scenario) {
         on: {
           INJECT_HAZARD: { guard: 'hazard is in the deck', actions: 'forward to the round' },
           EXTEND_TIME: { actions: 'extend the timer' },
-          SKIP_TO_DEBRIEF: { target: 'debrief', actions: 'keep the game as it stands' },
+          SKIP_TO_DEBRIEF: { target: 'debrief', actions: 'end the game now' },
         },
       },
       debrief: {
