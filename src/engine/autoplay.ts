@@ -1,5 +1,5 @@
 /** Plays whole games headless with strategy bots: for tests, balance and benchmarks. */
-import { applyAction, createGame, teamsToAct } from './game.ts';
+import { applyAction, createGame } from './game.ts';
 import { nextRandom, seedState } from './rng.ts';
 import { resolveRound } from './round.ts';
 import type { Random, Strategy } from './strategies.ts';
@@ -38,9 +38,11 @@ export function playGame(scenario: Scenario, options: AutoplayOptions): GameStat
     Array.isArray(options.strategies) ? (options.strategies[index % options.strategies.length] as Strategy) : options.strategies;
   // Each round: every team plays once in turn order, then the round resolves.
   while (!state.over) {
-    for (let team = teamsToAct(state)[0]; team; team = teamsToAct(state)[0]) {
-      const index = state.teams.findIndex((t) => t.id === team.id);
-      state = applyAction(state, scenario, strategyOf(index)(state, scenario, team.id, random));
+    for (let index = 0; index < state.teams.length; index += 1) {
+      // A team keeps the turn until it has used its moves or passed.
+      for (let team = state.teams[index]; team && !team.acted && !team.collapsed; team = state.teams[index]) {
+        state = applyAction(state, scenario, strategyOf(index)(state, scenario, team.id, random));
+      }
     }
     state = resolveRound(state, scenario);
   }

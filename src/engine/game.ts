@@ -1,3 +1,5 @@
+import { cloneTeam } from './clone.ts';
+import { leverFits, lookup } from './lookup.ts';
 import { seedState } from './rng.ts';
 import { ACTIONS_PER_ROUND, BUDGET_FACTOR, MAX_LEVER_SHARE, POOLED_EXTRA_DURATION } from './rules.ts';
 import type { Card, GameOptions, GameState, PlayerAction, Project, Scenario, ScenarioLever, TeamState } from './types.ts';
@@ -61,10 +63,7 @@ export function hasBuilt(state: GameState, team: string, card: string): boolean 
 }
 
 export function leverApplies(lever: ScenarioLever, card: Card, scenario: Scenario): boolean {
-  if (lever.tagsAny.length > 0 && !lever.tagsAny.some((tag) => card.tags.includes(tag))) return false;
-  const actorType = scenario.actors[card.actor]?.type;
-  if (lever.actorTypes.length > 0 && (!actorType || !lever.actorTypes.includes(actorType))) return false;
-  return true;
+  return leverFits(lever, card, lookup(scenario).actorType.get(card.id));
 }
 
 export type ActionError =
@@ -97,6 +96,10 @@ export interface Quote {
   pooled: boolean;
 }
 
+function fail(error: ActionError): Quote {
+  return { ok: false, error, cost: 0, leverPaid: {}, shares: {}, duration: 0, pooled: false };
+}
+
 /** Prices a project start without changing anything: the UI shows it, the guard checks it. */
 export function quoteProject(
   state: GameState,
@@ -104,7 +107,6 @@ export function quoteProject(
   action: Extract<PlayerAction, { type: 'start-project' }>,
 ): Quote {
   const quote: Quote = { ok: false, cost: 0, leverPaid: {}, shares: {}, duration: 0, pooled: false };
-  const fail = (error: ActionError): Quote => ({ ...quote, ok: false, error });
   if (state.over) return fail('game-over');
   const team = findTeam(state, action.team);
   if (!team) return fail('unknown-team');
@@ -112,7 +114,8 @@ export function quoteProject(
   if (team.acted) return fail('already-acted');
   const card = scenario.cards[action.card];
   if (!card) return fail('unknown-card');
-  if (!scenario.deckCards.includes(card.id)) return fail('card-not-in-deck');
+  const index = lookup(scenario);
+  if (!index.inDeck.has(card.id)) return fail('card-not-in-deck');
   const partners = action.partners ?? [];
   const owners = [team.id, ...partners];
   if (partners.length > 0) {
@@ -125,9 +128,16 @@ export function quoteProject(
       if (partner.acted) return fail('partner-already-acted');
     }
   }
-  if (owners.some((o) => hasBuiltOrStarted(state, o, card.id))) return fail('already-started');
-  if (!card.prerequisites.every((pre) => hasBuilt(state, team.id, pre))) return fail('missing-prerequisite');
-  if (new Set(action.levers).size !== action.levers.length) return fail('duplicate-lever');
+  for (const p of state.projects) {
+    if (p.card !== card.id) continue;
+    for (const o of p.owners) if (owners.includes(o)) return fail('already-started');
+  }
+  if (card.prerequisites.length > 0 && !card.prerequisites.every((pre) => hasBuilt(state, team.id, pre))) {
+    return fail('missing-prerequisite');
+  }
+  for (let i = 1; i < action.levers.length; i += 1) {
+    if (action.levers.indexOf(action.levers[i] as string) < i) return fail('duplicate-lever');
+  }
 
   quote.cost = card.cost;
   quote.duration = card.duration;
@@ -136,9 +146,9 @@ export function quoteProject(
   let engineering = false;
   const maxLeverMoney = Math.floor(card.cost * MAX_LEVER_SHARE);
   for (const leverId of action.levers) {
-    const lever = scenario.levers.find((l) => l.id === leverId);
+    const lever = index.lever.get(leverId);
     if (!lever) return fail('unknown-lever');
-    if (!leverApplies(lever, card, scenario)) return fail('lever-not-eligible');
+    if (!index.eligible.get(card.id)?.has(leverId)) return fail('lever-not-eligible');
     if (lever.kind === 'departmental-engineering') engineering = true;
     if (lever.kind === 'pooling') quote.pooled = true;
     quote.duration = Math.max(1, quote.duration - lever.durationReduction);
@@ -184,7 +194,12 @@ export function applyAction(state: GameState, scenario: Scenario, action: Player
     if (error) throw new GameRuleError(error);
     return {
       ...state,
-      teams: state.teams.map((t) => (t.id === action.team ? { ...t, acted: true } : t)),
+      teams: state.teams.map((t) => {
+        if (t.id !== action.team) return t;
+        const next = cloneTeam(t);
+        next.acted = true;
+        return next;
+      }),
       log: [...state.log, action],
     };
   }
@@ -206,11 +221,14 @@ export function applyAction(state: GameState, scenario: Scenario, action: Player
   const teams = state.teams.map((t) => {
     const share = quote.shares[t.id];
     if (share === undefined) return t;
-    const moves = t.moves + 1;
-    const next: TeamState = { ...t, budget: t.budget - share, moves, acted: t.acted || moves >= ACTIONS_PER_ROUND };
+    const next = cloneTeam(t);
+    next.budget -= share;
+    next.moves += 1;
+    next.acted = t.acted || next.moves >= ACTIONS_PER_ROUND;
     if (t.id === action.team) {
-      const used = { ...t.leverUsed };
-      for (const [lever, amount] of Object.entries(quote.leverPaid)) used[lever] = (used[lever] ?? 0) + amount;
+      const used: Record<string, number> = {};
+      for (const lever in t.leverUsed) used[lever] = t.leverUsed[lever] as number;
+      for (const lever in quote.leverPaid) used[lever] = (used[lever] ?? 0) + (quote.leverPaid[lever] as number);
       next.leverUsed = used;
     }
     return next;

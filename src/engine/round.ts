@@ -1,3 +1,5 @@
+import { cloneTeam } from './clone.ts';
+import { lookup, shieldShare } from './lookup.ts';
 import { pickWeighted } from './rng.ts';
 import {
   BUDGET_FACTOR,
@@ -14,52 +16,54 @@ import {
   POOLED_ROUND_BONUS,
   SSE_ACTOR_TYPES,
 } from './rules.ts';
-import type { GameState, HazardRecord, IndicatorId, Indicators, LoggedEvent, Scenario, TeamState } from './types.ts';
+import type { GameState, HazardRecord, IndicatorId, Indicators, LoggedEvent, Project, Scenario, TeamState } from './types.ts';
 
 export function clampIndicator(value: number): number {
   return Math.min(INDICATOR_MAX, Math.max(INDICATOR_MIN, Math.round(value)));
 }
 
-function addEffects(indicators: Indicators, effects: Partial<Indicators>, ids: readonly IndicatorId[]): Indicators {
-  const next = { ...indicators };
-  for (const id of ids) {
+/** Adds effects (scaled) to indicators in place: callers pass a copy they own. */
+function addInPlace(indicators: Indicators, effects: Partial<Indicators>, ids: readonly IndicatorId[], factor = 1): void {
+  for (const key in effects) {
+    const id = key as IndicatorId;
     const d = effects[id];
-    if (d) next[id] = clampIndicator(next[id] + d);
+    if (d && ids.includes(id)) indicators[id] = clampIndicator(indicators[id] + Math.round(d * factor));
   }
-  return next;
 }
 
-function scaleEffects(effects: Partial<Indicators>, factor: number): Partial<Indicators> {
-  const out: Partial<Indicators> = {};
-  for (const [id, d] of Object.entries(effects) as [IndicatorId, number][]) out[id] = Math.round(d * factor);
-  return out;
+function copyTeams(teams: readonly TeamState[]): TeamState[] {
+  return teams.map((t) => {
+    const next = cloneTeam(t);
+    next.indicators = { ...t.indicators };
+    return next;
+  });
 }
 
 /** Projects whose time has come are built: their effects apply to every owner. */
 export function implementProjects(state: GameState, scenario: Scenario): GameState {
-  const ready = state.projects.filter((p) => !p.built && p.readyRound <= state.round);
-  if (ready.length === 0) return state;
-  const readyIds = new Set(ready.map((p) => p.id));
-  let teams = state.teams;
-  for (const project of ready) {
+  let teams: TeamState[] | null = null;
+  let projects: Project[] | null = null;
+  const levers = lookup(scenario).lever;
+  for (let i = 0; i < state.projects.length; i += 1) {
+    const project = state.projects[i] as Project;
+    if (project.built || project.readyRound > state.round) continue;
+    projects ??= state.projects.slice();
+    projects[i] = { ...project, built: true };
+    teams ??= copyTeams(state.teams);
     const card = scenario.cards[project.card];
     if (!card) continue;
-    const bonuses = project.levers
-      .map((id) => scenario.levers.find((l) => l.id === id)?.bonus ?? {})
-      .concat(project.pooled ? [POOLED_BUILD_BONUS] : []);
-    teams = teams.map((t) => {
-      if (!project.owners.includes(t.id) || t.collapsed) return t;
-      const effects = project.owners.length > 1 ? scaleEffects(card.effects, POOLED_EFFECT_SHARE) : card.effects;
-      let indicators = addEffects(t.indicators, effects, scenario.indicatorIds);
-      for (const bonus of bonuses) indicators = addEffects(indicators, bonus, scenario.indicatorIds);
-      return { ...t, indicators };
-    });
+    const share = project.owners.length > 1 ? POOLED_EFFECT_SHARE : 1;
+    for (const t of teams) {
+      if (t.collapsed || !project.owners.includes(t.id)) continue;
+      addInPlace(t.indicators, card.effects, scenario.indicatorIds, share);
+      for (const leverId of project.levers) {
+        const bonus = levers.get(leverId)?.bonus;
+        if (bonus) addInPlace(t.indicators, bonus, scenario.indicatorIds);
+      }
+      if (project.pooled) addInPlace(t.indicators, POOLED_BUILD_BONUS, scenario.indicatorIds);
+    }
   }
-  return {
-    ...state,
-    teams,
-    projects: state.projects.map((p) => (readyIds.has(p.id) ? { ...p, built: true } : p)),
-  };
+  return teams && projects ? { ...state, teams, projects } : state;
 }
 
 /** Draws the round's hazard from the scenario deck with the seeded RNG. */
@@ -75,15 +79,8 @@ export function drawHazard(state: GameState, scenario: Scenario): { state: GameS
 /** Part of a hazard's impact a team avoids thanks to its built projects and its cooperation. */
 export function mitigationFor(state: GameState, scenario: Scenario, team: TeamState, hazard: string): number {
   let share = team.indicators.cooperation * COOPERATION_MITIGATION_PER_POINT;
-  // A project that shields from one hazard shields from its kind: a card against
-  // "a plant closure" also helps when the sawmill closes.
-  const kind = scenario.hazards[hazard]?.kind;
   for (const project of state.projects) {
-    if (!project.built || !project.owners.includes(team.id)) continue;
-    const card = scenario.cards[project.card];
-    for (const m of card?.mitigates ?? []) {
-      if (m.hazard === hazard || scenario.hazards[m.hazard]?.kind === kind) share += m.share;
-    }
+    if (project.built && project.owners.includes(team.id)) share += shieldShare(scenario, project.card, hazard);
   }
   return Math.min(MAX_MITIGATION, share);
 }
@@ -96,17 +93,20 @@ export function applyHazard(state: GameState, scenario: Scenario, hazardId: stri
   const teams = state.teams.map((t) => {
     if (t.collapsed) return t;
     const mitigation = mitigationFor(state, scenario, t, hazardId);
+    const next = cloneTeam(t);
     const indicators = { ...t.indicators };
     const impacts: Partial<Indicators> = {};
-    for (const id of scenario.indicatorIds) {
+    for (const key in hazard.impacts) {
+      const id = key as IndicatorId;
       const base = hazard.impacts[id];
-      if (!base) continue;
+      if (!base || !scenario.indicatorIds.includes(id)) continue;
       const after = clampIndicator(indicators[id] + base * factor * (1 - mitigation));
       impacts[id] = after - indicators[id];
       indicators[id] = after;
     }
     record.effects[t.id] = { impacts, mitigation: Math.round(mitigation * 100) / 100 };
-    return { ...t, indicators };
+    next.indicators = indicators;
+    return next;
   });
   return { ...state, teams, hazards: [...state.hazards, record] };
 }
@@ -115,7 +115,7 @@ function sseActorTypesBuilt(state: GameState, scenario: Scenario, team: string):
   const types = new Set<string>();
   for (const p of state.projects) {
     if (!p.built || !p.owners.includes(team)) continue;
-    const type = scenario.actors[scenario.cards[p.card]?.actor ?? '']?.type;
+    const type = lookup(scenario).actorType.get(p.card);
     if (type && SSE_ACTOR_TYPES.has(type)) types.add(type);
   }
   return types.size;
@@ -134,25 +134,24 @@ export function isCollapsed(team: TeamState, scenario: Scenario): boolean {
 export function closeRound(state: GameState, scenario: Scenario): GameState {
   const income = Math.round(scenario.incomePerRound * BUDGET_FACTOR[state.difficulty]);
   const teams = state.teams.map((t) => {
-    if (t.collapsed) return { ...t, trajectory: [...t.trajectory, { ...t.indicators }] };
-    let indicators = addEffects(t.indicators, scenario.pressures, scenario.indicatorIds);
-    const pooledBuilt = state.projects.filter((p) => p.built && p.pooled && p.owners.includes(t.id)).length;
-    if (pooledBuilt > 0) {
-      indicators = addEffects(indicators, { cooperation: POOLED_ROUND_BONUS.cooperation * pooledBuilt }, scenario.indicatorIds);
+    const next = cloneTeam(t);
+    next.trajectory = [...t.trajectory, { ...t.indicators }];
+    if (t.collapsed) return next;
+    const indicators = { ...t.indicators };
+    addInPlace(indicators, scenario.pressures, scenario.indicatorIds);
+    if (state.projects.some((p) => p.built && p.pooled && p.owners.includes(t.id))) {
+      addInPlace(indicators, POOLED_ROUND_BONUS, scenario.indicatorIds);
     }
     if (sseActorTypesBuilt(state, scenario, t.id) >= ECOSYSTEM_THRESHOLD) {
-      indicators = addEffects(indicators, ECOSYSTEM_ROUND_BONUS, scenario.indicatorIds);
+      addInPlace(indicators, ECOSYSTEM_ROUND_BONUS, scenario.indicatorIds);
     }
     const jobsBonus = Math.max(0, indicators.jobs - 50) * JOBS_INCOME_PER_POINT_ABOVE_50;
-    const next: TeamState = {
-      ...t,
-      indicators,
-      budget: t.budget + income + Math.round(jobsBonus),
-      moves: 0,
-      acted: false,
-      leverUsed: {},
-      trajectory: [...t.trajectory, { ...indicators }],
-    };
+    next.indicators = indicators;
+    next.budget = t.budget + income + Math.round(jobsBonus);
+    next.moves = 0;
+    next.acted = false;
+    next.leverUsed = {};
+    next.trajectory[next.trajectory.length - 1] = { ...indicators };
     next.collapsed = isCollapsed(next, scenario);
     return next;
   });

@@ -3,7 +3,8 @@
  * reads the state and returns the action its team plays; randomness comes from
  * the caller's seeded generator, never from Math.random.
  */
-import { cardsOpenTo, findTeam, leverApplies, quoteProject } from './game.ts';
+import { cardsOpenTo, findTeam, quoteProject } from './game.ts';
+import { lookup, shieldShare } from './lookup.ts';
 import type { Card, GameState, IndicatorId, Indicators, PlayerAction, Scenario } from './types.ts';
 
 export type Random = () => number;
@@ -12,7 +13,12 @@ export type Strategy = (state: GameState, scenario: Scenario, team: string, rand
 type StartAction = Extract<PlayerAction, { type: 'start-project' }>;
 
 function eligibleLevers(scenario: Scenario, card: Card, kinds?: ReadonlySet<string>): string[] {
-  return scenario.levers.filter((l) => leverApplies(l, card, scenario) && (!kinds || kinds.has(l.kind))).map((l) => l.id);
+  const index = lookup(scenario);
+  const out: string[] = [];
+  for (const id of index.eligible.get(card.id) ?? []) {
+    if (!kinds || kinds.has(index.lever.get(id)?.kind ?? '')) out.push(id);
+  }
+  return out;
 }
 
 /** Weight of a point gained on each indicator: the weaker it is, the more it is worth. */
@@ -22,9 +28,9 @@ function needWeights(indicators: Indicators, ids: readonly IndicatorId[]): Parti
   return weights;
 }
 
-function effectValue(card: Card, weights: Partial<Record<IndicatorId, number>> | null): number {
+function effectValue(card: Card, scenario: Scenario, weights: Partial<Record<IndicatorId, number>> | null): number {
   let value = 0;
-  for (const [id, d] of Object.entries(card.effects) as [IndicatorId, number][]) value += d * (weights ? (weights[id] ?? 1) : 1);
+  for (const [id, d] of lookup(scenario).effects.get(card.id) ?? []) value += d * (weights ? (weights[id] ?? 1) : 1);
   return value;
 }
 
@@ -45,11 +51,7 @@ function mitigationPerRound(card: Card, scenario: Scenario): number {
     const hazard = scenario.hazards[entry.hazard];
     if (!hazard) continue;
     const size = Object.values(hazard.impacts).reduce((s, v) => s + Math.abs(v ?? 0), 0);
-    for (const m of card.mitigates) {
-      // Same matching as the engine: a shield works against its hazard's kind.
-      if (m.hazard === entry.hazard || scenario.hazards[m.hazard]?.kind === hazard.kind)
-        value += (entry.weight / total) * size * m.share;
-    }
+    value += (entry.weight / total) * size * shieldShare(scenario, card.id, entry.hazard);
   }
   cache.set(card.id, value);
   return value;
@@ -102,7 +104,7 @@ export const greedyStrategy: Strategy = (state, scenario, team) => {
       levers: eligibleLevers(scenario, card, MONEY_LEVERS),
     };
     const { ok, own } = priced(state, scenario, action);
-    if (ok) candidates.push({ action, value: effectValue(card, null) / Math.max(10, own) });
+    if (ok) candidates.push({ action, value: effectValue(card, scenario, null) / Math.max(10, own) });
   }
   return best(candidates) ?? { type: 'pass', team };
 };
@@ -118,7 +120,7 @@ export const hazardAwareStrategy: Strategy = (state, scenario, team) => {
     const action: StartAction = { type: 'start-project', team, card: card.id, levers: eligibleLevers(scenario, card) };
     const { ok, own } = priced(state, scenario, action);
     if (!ok) continue;
-    const value = effectValue(card, weights) + 2 * mitigationValue(card, scenario, roundsLeft - card.duration + 1);
+    const value = effectValue(card, scenario, weights) + 2 * mitigationValue(card, scenario, roundsLeft - card.duration + 1);
     candidates.push({ action, value: value / Math.max(15, own) ** 0.5 });
   }
   return best(candidates) ?? { type: 'pass', team };
@@ -134,7 +136,7 @@ export const cooperativeStrategy: Strategy = (state, scenario, team) => {
   const candidates: Candidate[] = [];
   for (const card of cardsOpenTo(state, scenario, team)) {
     const levers = eligibleLevers(scenario, card);
-    const base = effectValue(card, weights) + 1 * mitigationValue(card, scenario, roundsLeft - card.duration + 1);
+    const base = effectValue(card, scenario, weights) + 1 * mitigationValue(card, scenario, roundsLeft - card.duration + 1);
     if (card.poolable && others.length > 0) {
       // Pairs, as small rural communes are paired: the first team still free to join.
       const partners = others.filter((o) => !state.projects.some((p) => p.card === card.id && p.owners.includes(o))).slice(0, 1);

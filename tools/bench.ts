@@ -1,0 +1,111 @@
+/**
+ * npm run bench: games per second for the pure engine (one core, then every
+ * core with worker threads) and for the flow driven by the XState machines.
+ * The engine is timed as the kit ships it: bundled by Vite, as in the browser.
+ */
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { build } from 'vite';
+
+const SCENARIO = 'periurban-brownfield';
+const TEAMS = 3;
+const OUT = resolve('node_modules/.cache/bench');
+
+type EngineBench = typeof import('./lib/engine-bench.ts');
+
+async function bundleEngine(): Promise<string> {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      ssr: resolve('tools/lib/engine-bench.ts'),
+      outDir: OUT,
+      emptyOutDir: true,
+      target: 'node20',
+      rollupOptions: { output: { entryFileNames: 'engine-bench.mjs' } },
+    },
+    ssr: { noExternal: true },
+  });
+  return pathToFileURL(join(OUT, 'engine-bench.mjs')).href;
+}
+
+function timed(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+function inWorkers(bundle: string, strategy: string, games: number, cores: number, replayOnly = false): Promise<number[]> {
+  return Promise.all(
+    Array.from(
+      { length: cores },
+      (_, w) =>
+        new Promise<number>((done, fail) => {
+          const worker = new Worker(new URL('./lib/bench-worker.mjs', import.meta.url), {
+            workerData: { bundle, scenario: SCENARIO, strategy, games, seed: 100_000 * (w + 1), teams: TEAMS, replayOnly },
+          });
+          worker.once('message', done);
+          worker.once('error', fail);
+        }),
+    ),
+  );
+}
+
+const bundle = await bundleEngine();
+const engine = (await import(bundle)) as EngineBench;
+const scenario = engine.loadScenarios().get(SCENARIO);
+if (!scenario) throw new Error(`no scenario ${SCENARIO}`);
+const cores = availableParallelism();
+console.log(`Engine: scenario ${SCENARIO}, ${TEAMS} teams, ${scenario.rounds} rounds; Node ${process.version}; ${cores} cores\n`);
+
+const rows: string[][] = [['what is timed', 'players', 'games', 'ms', 'games/s']];
+const add = (what: string, who: string, games: number, ms: number) =>
+  rows.push([what, who, String(games), ms.toFixed(0), Math.round((games / ms) * 1000).toLocaleString('en')]);
+
+// The rules alone: replaying recorded games (no decision-making).
+const recorded = engine.recordGames(scenario, 'random', 3000, 1000, TEAMS);
+engine.replayGames(scenario, recorded); // warm-up so the JIT has settled
+add(
+  'rules only (replay of logs), 1 core',
+  'random log',
+  recorded.length,
+  timed(() => engine.replayGames(scenario, recorded)),
+);
+
+for (const strategy of ['random', 'greedy', 'hazard-aware', 'cooperative']) {
+  engine.engineGames(scenario, strategy, 1000, 1, TEAMS); // warm-up
+  add(
+    'engine + bots, 1 core',
+    strategy,
+    2000,
+    timed(() => engine.engineGames(scenario, strategy, 2000, 1000, TEAMS)),
+  );
+}
+
+{
+  const perWorker = 4000;
+  const times = await inWorkers(bundle, 'random', perWorker, cores, true);
+  add(`rules only (replay of logs), ${cores} cores`, 'random log', perWorker * cores, Math.max(...times));
+}
+for (const strategy of ['random', 'cooperative']) {
+  const perWorker = 4000;
+  // Each worker times its own games; the figure is the total over the slowest worker's time.
+  const times = await inWorkers(bundle, strategy, perWorker, cores);
+  add(`engine + bots, ${cores} cores (workers)`, strategy, perWorker * cores, Math.max(...times));
+}
+
+engine.machineGames(scenario, 30, 1, TEAMS);
+add(
+  'XState session + round machines, 1 core',
+  'cooperative',
+  400,
+  timed(() => engine.machineGames(scenario, 400, 500, TEAMS)),
+);
+
+const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+for (const [i, row] of rows.entries()) {
+  console.log(row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  '));
+  if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+}
