@@ -11,7 +11,7 @@ import { createShell } from './ui/shell.ts';
 
 async function start(root: HTMLElement): Promise<void> {
   const store = browserStore();
-  const loaded = loadSettings(store, navigator.language);
+  const loaded = loadSettings(store);
   let settings: Settings = loaded.settings;
   await initI18n(settings.language);
   const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');

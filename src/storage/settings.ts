@@ -26,9 +26,10 @@ export interface LoadedSettings {
   recovered: boolean;
 }
 
-export function loadSettings(store: KeyValueStore, browserLanguage?: string): LoadedSettings {
+/** French is the kit's working language: it is the default whatever the browser says. */
+export function loadSettings(store: KeyValueStore): LoadedSettings {
   const raw = store.get(KEY);
-  const fallback: Settings = { ...DEFAULT_SETTINGS, language: browserLanguage?.toLowerCase().startsWith('en') ? 'en' : 'fr' };
+  const fallback: Settings = { ...DEFAULT_SETTINGS };
   if (raw === null) return { settings: fallback, recovered: false };
   try {
     const parsed = settingsSchema.safeParse(JSON.parse(raw));

@@ -55,9 +55,9 @@ describe('storage layer', () => {
 });
 
 describe('settings', () => {
-  it('default to French, or English for an English browser, with sound off', () => {
+  it('default to French with sound off', () => {
     expect(loadSettings(memoryStore()).settings).toEqual(DEFAULT_SETTINGS);
-    expect(loadSettings(memoryStore(), 'en-GB').settings.language).toBe('en');
+    expect(DEFAULT_SETTINGS.language).toBe('fr');
     expect(DEFAULT_SETTINGS.sound).toBe(false);
   });
 
