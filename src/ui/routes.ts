@@ -11,10 +11,12 @@ export async function loadView(part: string | undefined): Promise<ViewFactory> {
     case undefined:
       return (await import('./views/home.ts')).homeView;
     case 'game':
+      return (await import('./game/game-view.ts')).gameView;
+    case 'facilitator':
+      return (await import('../facilitator/facilitator-view.ts')).facilitatorView;
     case 'course':
     case 'test':
     case 'guide':
-    case 'facilitator':
       return (await import('./views/notice.ts')).noticeView(part);
     default:
       return (await import('./views/notice.ts')).notFoundView;

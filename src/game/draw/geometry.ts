@@ -1,0 +1,203 @@
+/** Plain geometry for the map: no Phaser here, so it stays easy to test. */
+
+export interface Vec {
+  x: number;
+  y: number;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Fits a territory of `width` x `height` into a box, centred, keeping its ratio. */
+export interface MapTransform {
+  ox: number;
+  oy: number;
+  scale: number;
+  width: number;
+  height: number;
+}
+
+export function fitTransform(width: number, height: number, box: Box): MapTransform {
+  const scale = Math.min(box.width / width, box.height / height);
+  const w = width * scale;
+  const h = height * scale;
+  return { ox: box.x + (box.width - w) / 2, oy: box.y + (box.height - h) / 2, scale, width: w, height: h };
+}
+
+export function toWorld(t: MapTransform, points: readonly (readonly [number, number])[]): Vec[] {
+  return points.map(([x, y]) => ({ x: t.ox + x * t.scale, y: t.oy + y * t.scale }));
+}
+
+export function polygonArea(poly: readonly Vec[]): number {
+  let a = 0;
+  for (let i = 0; i < poly.length; i++) {
+    const p = poly[i] as Vec;
+    const q = poly[(i + 1) % poly.length] as Vec;
+    a += p.x * q.y - q.x * p.y;
+  }
+  return a / 2;
+}
+
+export function bounds(poly: readonly Vec[]): Box {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const p of poly) {
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+    maxX = Math.max(maxX, p.x);
+    maxY = Math.max(maxY, p.y);
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
+export function centroid(poly: readonly Vec[]): Vec {
+  const area = polygonArea(poly);
+  if (Math.abs(area) < 1e-6) {
+    const b = bounds(poly);
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  }
+  let cx = 0;
+  let cy = 0;
+  for (let i = 0; i < poly.length; i++) {
+    const p = poly[i] as Vec;
+    const q = poly[(i + 1) % poly.length] as Vec;
+    const f = p.x * q.y - q.x * p.y;
+    cx += (p.x + q.x) * f;
+    cy += (p.y + q.y) * f;
+  }
+  return { x: cx / (6 * area), y: cy / (6 * area) };
+}
+
+export function contains(poly: readonly Vec[], x: number, y: number): boolean {
+  let inside = false;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const a = poly[i] as Vec;
+    const b = poly[j] as Vec;
+    if (a.y > y !== b.y > y && x < ((b.x - a.x) * (y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
+  }
+  return inside;
+}
+
+/** Crossings of the horizontal line at `y` with the polygon, sorted: pairs are inside spans. */
+function spansAt(poly: readonly Vec[], y: number): [number, number][] {
+  const xs: number[] = [];
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const a = poly[i] as Vec;
+    const b = poly[j] as Vec;
+    if (a.y > y !== b.y > y) xs.push(((b.x - a.x) * (y - a.y)) / (b.y - a.y) + a.x);
+  }
+  xs.sort((m, n) => m - n);
+  const spans: [number, number][] = [];
+  for (let i = 0; i + 1 < xs.length; i += 2) spans.push([xs[i] as number, xs[i + 1] as number]);
+  return spans;
+}
+
+/** Where a zone's name goes: the centroid when it lies inside, else the middle of the widest inside span. */
+export function labelPoint(poly: readonly Vec[]): Vec {
+  const c = centroid(poly);
+  if (contains(poly, c.x, c.y)) return c;
+  const b = bounds(poly);
+  let best: Vec = c;
+  let bestWidth = -1;
+  for (const f of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+    const y = b.y + b.height * f;
+    for (const [x0, x1] of spansAt(poly, y)) {
+      if (x1 - x0 > bestWidth) {
+        bestWidth = x1 - x0;
+        best = { x: (x0 + x1) / 2, y };
+      }
+    }
+  }
+  return best;
+}
+
+/** Width of the inside span through `p`, to wrap a label inside its zone. */
+export function spanWidthAt(poly: readonly Vec[], p: Vec): number {
+  for (const [x0, x1] of spansAt(poly, p.y)) if (p.x >= x0 && p.x <= x1) return x1 - x0;
+  return bounds(poly).width;
+}
+
+/** Dash segments [x1, y1, x2, y2] along a polyline; `offset` shifts the pattern (for animation). */
+export function dashSegments(points: readonly Vec[], dash: number, gap: number, offset = 0, closed = false): number[][] {
+  const period = dash + gap;
+  const out: number[][] = [];
+  let phase = (((-offset % period) + period) % period) as number;
+  const n = closed ? points.length : points.length - 1;
+  for (let i = 0; i < n; i++) {
+    const a = points[i] as Vec;
+    const b = points[(i + 1) % points.length] as Vec;
+    const len = Math.hypot(b.x - a.x, b.y - a.y);
+    if (len === 0) continue;
+    const dx = (b.x - a.x) / len;
+    const dy = (b.y - a.y) / len;
+    let t = 0;
+    while (t < len) {
+      const inDash = phase < dash;
+      const step = Math.min(inDash ? dash - phase : period - phase, len - t);
+      if (inDash) out.push([a.x + dx * t, a.y + dy * t, a.x + dx * (t + step), a.y + dy * (t + step)]);
+      t += step;
+      phase = (phase + step) % period;
+    }
+  }
+  return out;
+}
+
+/**
+ * Marker positions of the projects of one zone: rows of up to `perRow` markers
+ * under the zone's name (above it when there is no room below), from the
+ * project's index in the zone, so the layout never depends on chance.
+ */
+export function markerSlots(poly: readonly Vec[], anchor: Vec, labelHalfHeight: number, count: number, spacing: number): Vec[] {
+  const perRow = count <= 4 ? count : Math.ceil(count / Math.ceil(count / 4));
+  const rows = Math.ceil(count / Math.max(perRow, 1));
+  const firstBelow = anchor.y + labelHalfHeight + spacing * 0.7;
+  const lastBelow = firstBelow + (rows - 1) * spacing;
+  const below =
+    contains(poly, anchor.x, lastBelow + spacing * 0.3) || !contains(poly, anchor.x, anchor.y - labelHalfHeight - spacing);
+  const slots: Vec[] = [];
+  for (let i = 0; i < count; i++) {
+    const row = Math.floor(i / perRow);
+    const inRow = Math.min(perRow, count - row * perRow);
+    const col = i % perRow;
+    const x = anchor.x + (col - (inRow - 1) / 2) * spacing;
+    const y = below ? firstBelow + row * spacing : anchor.y - labelHalfHeight - spacing * 0.7 - row * spacing;
+    slots.push({ x, y });
+  }
+  return slots;
+}
+
+/** Picks random points inside the polygons, in proportion to their areas (for particle emit zones). */
+export function polygonSampler(polys: readonly (readonly Vec[])[], random: () => number = Math.random): (out: Vec) => void {
+  const areas = polys.map((p) => Math.abs(polygonArea(p)));
+  const boxes = polys.map((p) => bounds(p));
+  const total = areas.reduce((s, a) => s + a, 0);
+  return (out: Vec) => {
+    let pick = random() * total;
+    let index = 0;
+    while (index < polys.length - 1 && pick > (areas[index] as number)) {
+      pick -= areas[index] as number;
+      index++;
+    }
+    const poly = polys[index];
+    const b = boxes[index];
+    if (!poly || !b) return;
+    for (let tries = 0; tries < 24; tries++) {
+      const x = b.x + random() * b.width;
+      const y = b.y + random() * b.height;
+      if (contains(poly, x, y)) {
+        out.x = x;
+        out.y = y;
+        return;
+      }
+    }
+    const c = centroid(poly);
+    out.x = c.x;
+    out.y = c.y;
+  };
+}

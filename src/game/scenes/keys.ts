@@ -1,0 +1,8 @@
+/** Names shared by the scenes and startMap. */
+export const SCENES = { boot: 'Boot', preloader: 'Preloader', map: 'Map' } as const;
+
+/** Registry key holding the current MapViewModel. */
+export const MODEL_KEY = 'mapModel';
+
+/** Game event emitted once, after the Map scene has drawn its first frame. */
+export const FIRST_FRAME_EVENT = 'map-first-frame';

@@ -1,0 +1,23 @@
+/** Small translated formatting helpers shared by the game panels. */
+import type { IndicatorId, Indicators } from '../../engine/types.ts';
+import { t } from '../../i18n/index.ts';
+
+export function indicatorName(id: IndicatorId): string {
+  return t(`game:indicator.${id}`);
+}
+
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+export function effectsText(effects: Partial<Indicators>): string {
+  return (Object.entries(effects) as [IndicatorId, number][])
+    .filter(([, d]) => d !== 0)
+    .map(([id, d]) => `${indicatorName(id)} ${signed(d)}`)
+    .join(', ');
+}
+
+export function formatSeconds(total: number): string {
+  const s = Math.max(0, Math.round(total));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,97 @@
+/**
+ * #/game routes: set-up (#/game), a deep link that starts a game
+ * (#/game/play?scenario=<id>&seed=<n>&teams=<n>) and a saved session
+ * (#/game/session/<id>), which a reload resumes exactly.
+ */
+import { bundledScenarios } from '../../content/scenarios.ts';
+import { MAX_TEAMS } from '../../engine/game.ts';
+import { localize, t } from '../../i18n/index.ts';
+import { readSave } from '../../storage/game-saves.ts';
+import type { ViewFactory } from '../app-context.ts';
+import { h } from '../dom.ts';
+import type { Route } from '../router.ts';
+import { PlayView } from './play-view.ts';
+import { createGame, randomSeed, renderSetup } from './setup-view.ts';
+import './game.css';
+
+export const gameView: ViewFactory = (ctx) => {
+  let play: PlayView | null = null;
+  let container: HTMLElement | null = null;
+  let route: Route | null = null;
+  let title = t('game:title');
+
+  const showError = (message: string) => {
+    container?.append(
+      h('h1', { id: 'page-title' }, t('game:title')),
+      h('p', { class: 'notice', role: 'alert' }, message),
+      h('p', {}, h('a', { href: '#/game' }, t('game:setup.title'))),
+    );
+  };
+
+  const draw = async (target: HTMLElement, next: Route) => {
+    const [, sub, id] = next.segments;
+    if (sub === 'session' && id) {
+      const save = readSave(ctx.store, id);
+      if (!save) {
+        showError(t(ctx.store.get(`game:${id}`) === null ? 'game:errorsGeneral.missingSave' : 'game:errorsGeneral.corruptSave'));
+        return;
+      }
+      const scenario = bundledScenarios().get(save.scenario);
+      if (!scenario) {
+        showError(t('game:setup.unknownScenario', { id: save.scenario }));
+        return;
+      }
+      title = `${localize(scenario.title)} · ${t('app.name')}`;
+      play = new PlayView(ctx, scenario, id, save);
+      play.mount(target);
+      return;
+    }
+    if (sub === 'play') {
+      const scenarioId = next.query.get('scenario') ?? '';
+      const scenario = bundledScenarios().get(scenarioId);
+      if (!scenario) {
+        showError(t('game:setup.unknownScenario', { id: scenarioId }));
+        return;
+      }
+      const seedText = next.query.get('seed');
+      const seed = seedText !== null && /^\d+$/.test(seedText) ? Number(seedText) : randomSeed();
+      const count = Math.min(MAX_TEAMS, Math.max(1, Number.parseInt(next.query.get('teams') ?? '1', 10) || 1));
+      const teams = Array.from({ length: count }, (_, i) => t('game:setup.defaultTeam', { index: i + 1 }));
+      const created = await createGame(ctx, {
+        scenario,
+        teams,
+        seed,
+        difficulty: 'normal',
+        facilitator: next.query.get('facilitator') === '1',
+      });
+      // Replace the deep link: a reload must resume this game, not start another.
+      location.replace(created ? `#/game/session/${created}` : '#/game');
+      return;
+    }
+    title = `${t('game:setup.title')} · ${t('app.name')}`;
+    renderSetup(target, ctx, next.query);
+  };
+
+  return {
+    title: () => title,
+    async render(target, next) {
+      container = target;
+      route = next;
+      await draw(target, next);
+    },
+    relocalize() {
+      if (play) {
+        play.relocalize();
+        return;
+      }
+      if (container && route) {
+        container.replaceChildren();
+        void draw(container, route);
+      }
+    },
+    dispose() {
+      play?.dispose();
+      play = null;
+    },
+  };
+};

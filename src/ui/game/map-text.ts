@@ -1,0 +1,28 @@
+/** A text view of the map for screen readers: zones and the projects drawn in them. */
+import type { Scenario } from '../../engine/types.ts';
+import { t } from '../../i18n/index.ts';
+import { h } from '../dom.ts';
+import type { GameView } from './controller.ts';
+import { mapModel } from './map-model.ts';
+
+export function mapTextView(view: GameView, scenario: Scenario): HTMLElement[] {
+  const model = mapModel(view, scenario, true);
+  const items = scenario.territory.zones.map((zone) => {
+    const here = model.projects.filter((p) => p.zone === zone.id);
+    const projects = here.map((p) =>
+      t('game:map.project', {
+        card: p.label,
+        state: [p.built ? t('game:map.built') : t('game:map.inProgress'), p.pooled ? t('game:map.pooled') : null]
+          .filter(Boolean)
+          .join(', '),
+      }),
+    );
+    const label = t('game:map.zone', { zone: model.zoneNames[zone.id] ?? zone.id, kind: t(`game:map.kinds.${zone.kind}`) });
+    return h(
+      'li',
+      {},
+      t('game:format.labelled', { label, value: projects.length > 0 ? projects.join(' ; ') : t('game:map.noProject') }),
+    );
+  });
+  return [h('summary', {}, `${t('game:map.textView')}${model.team ? ` · ${model.team.name}` : ''}`), h('ul', {}, ...items)];
+}

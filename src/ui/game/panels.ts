@@ -1,0 +1,351 @@
+/**
+ * The DOM panel of each round phase. Panels read the snapshot, ask the engine
+ * for quotes, and send events; the rules stay in the engine.
+ */
+import { cardsOpenTo, findTeam, overallResilience, quoteProject, teamsToAct, weakestDimension } from '../../engine/index.ts';
+import type { Card, GameState, Scenario } from '../../engine/types.ts';
+import { guideHref } from '../../guide/links.ts';
+import { localize, t } from '../../i18n/index.ts';
+import type { SessionEvent } from '../../machines/session.ts';
+import { h } from '../dom.ts';
+import type { GameView } from './controller.ts';
+import { effectsText, indicatorName, signed } from './format.ts';
+
+export interface PanelContext {
+  scenario: Scenario;
+  view: GameView;
+  send(event: SessionEvent): void;
+  /** Levers ticked on the funding panel, kept across redraws. */
+  fundingChoice: Set<string>;
+  /** Partners ticked per card on the planning panel. */
+  poolChoice: Map<string, Set<string>>;
+}
+
+const button = (label: string, onclick: () => void, attrs: Record<string, string> = {}) =>
+  h('button', { type: 'button', class: 'button', onclick, ...attrs }, label);
+
+export function indicatorsTable(game: GameState, scenario: Scenario): HTMLTableElement {
+  return h(
+    'table',
+    { class: 'data-table' },
+    h('caption', {}, t('game:table.caption', { round: Math.min(game.round, game.rounds) })),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t('game:table.team')),
+        ...scenario.indicatorIds.map((id) => h('th', { scope: 'col' }, indicatorName(id))),
+        h('th', { scope: 'col' }, t('game:table.overall')),
+        h('th', { scope: 'col' }, t('game:table.budget')),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      ...game.teams.map((team) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, team.name),
+          ...scenario.indicatorIds.map((id) =>
+            h('td', { class: team.indicators[id] < 30 ? 'low' : undefined }, String(team.indicators[id])),
+          ),
+          h('td', {}, String(overallResilience(team.indicators, scenario.indicatorIds))),
+          h('td', {}, String(team.budget)),
+        ),
+      ),
+    ),
+  );
+}
+
+function diagnosePanel(ctx: PanelContext, game: GameState): HTMLElement[] {
+  const notes = game.teams.map((team) => {
+    const weakest = weakestDimension(team.indicators, ctx.scenario.indicatorIds);
+    return h(
+      'li',
+      {},
+      `${team.name} — ${t('game:diagnose.weakest', { indicator: indicatorName(weakest), value: team.indicators[weakest] })}`,
+    );
+  });
+  return [
+    h('p', {}, t('game:diagnose.intro')),
+    indicatorsTable(game, ctx.scenario),
+    h('ul', {}, ...notes),
+    button(t('game:diagnose.continue'), () => ctx.send({ type: 'CONTINUE' }), { 'data-primary': '' }),
+  ];
+}
+
+function cardFacts(card: Card, scenario: Scenario): HTMLElement {
+  const actor = scenario.actors[card.actor];
+  const shields = card.mitigates.map((m) => {
+    const hazard = scenario.hazards[m.hazard];
+    return `${hazard ? localize(hazard.name) : m.hazard} (${Math.round(m.share * 100)} %)`;
+  });
+  return h(
+    'ul',
+    { class: 'card-facts' },
+    h('li', {}, `${t('game:plan.cost', { cost: card.cost })} · ${t('game:plan.duration', { count: card.duration })}`),
+    actor ? h('li', {}, localize(actor.name)) : null,
+    h('li', {}, t('game:format.labelled', { label: t('game:plan.effects'), value: effectsText(card.effects) })),
+    shields.length > 0
+      ? h('li', {}, t('game:format.labelled', { label: t('game:plan.shields'), value: shields.join(', ') }))
+      : null,
+  );
+}
+
+function planPanel(ctx: PanelContext, game: GameState, team: string): HTMLElement[] {
+  const me = findTeam(game, team);
+  const cards = cardsOpenTo(game, ctx.scenario, team);
+  const freePartners = teamsToAct(game).filter((t2) => t2.id !== team);
+  const list = h('ul', { class: 'card-list' });
+  for (const card of cards) {
+    const partners = ctx.poolChoice.get(card.id) ?? new Set<string>();
+    const badges = [
+      card.poolable ? t('game:plan.poolable') : null,
+      card.needsEngineering ? t('game:plan.needsEngineering') : null,
+    ].filter((b): b is string => b !== null);
+    const pool =
+      card.poolable && freePartners.length > 0
+        ? h(
+            'fieldset',
+            { class: 'pool' },
+            h('legend', {}, t('game:plan.poolWith')),
+            ...freePartners.map((p) => {
+              const id = `pool-${card.id}-${p.id}`;
+              const box = h('input', { type: 'checkbox', id, checked: partners.has(p.id) });
+              box.addEventListener('change', () => {
+                const set = ctx.poolChoice.get(card.id) ?? new Set<string>();
+                if (box.checked) set.add(p.id);
+                else set.delete(p.id);
+                ctx.poolChoice.set(card.id, set);
+              });
+              return h('span', { class: 'field-check' }, box, h('label', { for: id }, p.name));
+            }),
+          )
+        : null;
+    list.append(
+      h(
+        'li',
+        { class: 'game-card', 'data-card': card.id },
+        h('h3', {}, localize(card.title)),
+        h('p', {}, localize(card.description)),
+        cardFacts(card, ctx.scenario),
+        badges.length > 0 ? h('p', { class: 'badges' }, badges.join(' · ')) : null,
+        card.source
+          ? h('p', { class: 'source' }, t('game:format.labelled', { label: t('game:plan.source'), value: localize(card.source) }))
+          : null,
+        pool,
+        button(
+          t('game:plan.choose'),
+          () => {
+            ctx.fundingChoice.clear();
+            ctx.send({ type: 'CHOOSE_PROJECT', card: card.id, partners: [...(ctx.poolChoice.get(card.id) ?? [])] });
+          },
+          { 'aria-label': t('game:plan.chooseNamed', { card: localize(card.title) }) },
+        ),
+      ),
+    );
+  }
+  return [
+    h('p', {}, t('game:plan.intro')),
+    h(
+      'p',
+      { class: 'turn-facts' },
+      `${t('game:turn.budget', { budget: me?.budget ?? 0 })} · ${t('game:turn.moves', { count: 2 - (me?.moves ?? 0) })}`,
+    ),
+    h(
+      'div',
+      { class: 'panel-actions' },
+      button(t('game:plan.pass'), () => ctx.send({ type: 'PASS' }), { class: 'button-quiet' }),
+    ),
+    cards.length > 0 ? list : h('p', {}, t('game:plan.none')),
+  ];
+}
+
+function fundPanel(ctx: PanelContext, game: GameState, team: string): HTMLElement[] {
+  const selection = ctx.view.round?.selection;
+  const card = selection ? ctx.scenario.cards[selection.card] : undefined;
+  if (!selection || !card) return [];
+  const action = () => ({
+    type: 'start-project' as const,
+    team,
+    card: card.id,
+    levers: [...ctx.fundingChoice],
+    partners: selection.partners,
+  });
+  const quoteBox = h('div', { class: 'quote', 'aria-live': 'polite' });
+  const drawQuote = () => {
+    const quote = quoteProject(game, ctx.scenario, action());
+    const paid = Object.values(quote.leverPaid).reduce((a, b) => a + b, 0);
+    const lines: (HTMLElement | null)[] = [
+      h('p', {}, t('game:fund.quoteLevers', { amount: paid })),
+      ...Object.entries(quote.shares).map(([owner, amount]) =>
+        h(
+          'p',
+          {},
+          owner === team
+            ? t('game:fund.quoteTeam', { amount })
+            : t('game:fund.quotePartner', { team: findTeam(game, owner)?.name ?? owner, amount }),
+        ),
+      ),
+      quote.ok ? h('p', {}, t('game:fund.quoteDuration', { count: quote.duration })) : null,
+      !quote.ok && quote.error
+        ? h('p', { class: 'refusal' }, t('game:fund.refused', { reason: t(`game:errors.${quote.error}`) }))
+        : null,
+    ];
+    quoteBox.replaceChildren(...lines.filter((x): x is HTMLElement => x !== null));
+  };
+  const levers = ctx.scenario.levers.map((lever) => {
+    const id = `lever-${lever.id}`;
+    const eligible = quoteProject(game, ctx.scenario, { ...action(), levers: [lever.id] }).error !== 'lever-not-eligible';
+    const box = h('input', { type: 'checkbox', id, checked: ctx.fundingChoice.has(lever.id), disabled: !eligible });
+    box.addEventListener('change', () => {
+      if (box.checked) ctx.fundingChoice.add(lever.id);
+      else ctx.fundingChoice.delete(lever.id);
+      drawQuote();
+    });
+    return h(
+      'li',
+      { class: 'field-check' },
+      box,
+      h('label', { for: id }, localize(lever.name), eligible ? '' : ` (${t('game:fund.notEligible')})`),
+      h('a', { href: guideHref(lever.guide), class: 'lever-guide' }, '?'),
+    );
+  });
+  drawQuote();
+  const refusal = ctx.view.round?.refusal;
+  const parts: (HTMLElement | null)[] = [
+    h('p', {}, t('game:fund.intro', { card: localize(card.title) })),
+    h('fieldset', {}, h('legend', {}, t('game:fund.levers')), h('ul', { class: 'lever-list' }, ...levers)),
+    quoteBox,
+    refusal ? h('p', { class: 'refusal', role: 'alert' }, t('game:fund.refused', { reason: t(`game:errors.${refusal}`) })) : null,
+    h(
+      'div',
+      { class: 'panel-actions' },
+      button(t('game:fund.confirm'), () => ctx.send({ type: 'FUND', levers: [...ctx.fundingChoice] }), { 'data-primary': '' }),
+      button(t('game:fund.back'), () => ctx.send({ type: 'BACK' }), { class: 'button-quiet' }),
+    ),
+  ];
+  return parts.filter((x): x is HTMLElement => x !== null);
+}
+
+function implementPanel(ctx: PanelContext, game: GameState): HTMLElement[] {
+  const built = game.projects.filter((p) => p.built && p.readyRound === game.round);
+  const underWay = game.projects.filter((p) => !p.built).length;
+  const names = (ids: string[]) => ids.map((id) => findTeam(game, id)?.name ?? id).join(', ');
+  return [
+    h('p', {}, t('game:implement.intro')),
+    built.length > 0
+      ? h(
+          'ul',
+          {},
+          ...built.map((p) =>
+            h(
+              'li',
+              {},
+              t('game:implement.built', {
+                team: names(p.owners),
+                card: localize(ctx.scenario.cards[p.card]?.title ?? { fr: p.card, en: p.card }),
+              }),
+            ),
+          ),
+        )
+      : h('p', {}, t('game:implement.none')),
+    h('p', {}, t('game:implement.inProgress', { count: underWay })),
+    button(t('game:implement.continue'), () => ctx.send({ type: 'CONTINUE' }), { 'data-primary': '' }),
+  ];
+}
+
+export function impactsText(impacts: Record<string, number | undefined>): string {
+  return effectsText(impacts as never);
+}
+
+function shockPanel(ctx: PanelContext, game: GameState): HTMLElement[] {
+  const record = game.hazards[game.hazards.length - 1];
+  const hazard = record ? ctx.scenario.hazards[record.hazard] : undefined;
+  if (!record || !hazard) return [];
+  const lines = game.teams
+    .filter((team) => record.effects[team.id])
+    .map((team) => {
+      const effect = record.effects[team.id];
+      const shields = game.projects
+        .filter((p) => p.built && p.owners.includes(team.id))
+        .filter((p) =>
+          (ctx.scenario.cards[p.card]?.mitigates ?? []).some(
+            (m) => m.hazard === hazard.id || ctx.scenario.hazards[m.hazard]?.kind === hazard.kind,
+          ),
+        )
+        .map((p) => localize(ctx.scenario.cards[p.card]?.title ?? { fr: p.card, en: p.card }));
+      return h(
+        'li',
+        {},
+        t('game:shock.impact', {
+          team: team.name,
+          impacts: impactsText(effect?.impacts ?? {}) || '0',
+          mitigation: Math.round((effect?.mitigation ?? 0) * 100),
+        }),
+        h('br'),
+        shields.length > 0 ? t('game:shock.shieldedBy', { projects: shields.join(', ') }) : t('game:shock.noShield'),
+      );
+    });
+  return [
+    h(
+      'h3',
+      { class: 'shock-title' },
+      t('game:shock.title', { hazard: localize(hazard.name) }),
+      record.injected ? ` ${t('game:shock.injected')}` : '',
+    ),
+    h('p', {}, localize(hazard.description)),
+    h('ul', {}, ...lines),
+    h('p', {}, h('a', { href: guideHref(hazard.guide) }, t('game:shock.guide'))),
+    button(t('game:shock.continue'), () => ctx.send({ type: 'CONTINUE' }), { 'data-primary': '' }),
+  ];
+}
+
+function evaluatePanel(ctx: PanelContext, game: GameState): HTMLElement[] {
+  const ids = ctx.scenario.indicatorIds;
+  const lines = game.teams.map((team) => {
+    const before = team.trajectory[team.trajectory.length - 2] ?? team.trajectory[0];
+    const now = overallResilience(team.indicators, ids);
+    const then = before ? overallResilience(before, ids) : now;
+    return h(
+      'li',
+      {},
+      team.collapsed
+        ? t('game:evaluate.collapsed', { team: team.name })
+        : t('game:evaluate.change', { team: team.name, overall: now, delta: signed(now - then) }),
+    );
+  });
+  return [
+    h('p', {}, t('game:evaluate.intro')),
+    h('ul', {}, ...lines),
+    indicatorsTable(game, ctx.scenario),
+    button(game.over ? t('game:evaluate.toDebrief') : t('game:evaluate.next'), () => ctx.send({ type: 'CONTINUE' }), {
+      'data-primary': '',
+    }),
+  ];
+}
+
+export function phasePanel(ctx: PanelContext): HTMLElement[] {
+  const game = ctx.view.game;
+  if (!game) return [];
+  const team = teamsToAct(game)[0]?.id;
+  switch (ctx.view.phase) {
+    case 'diagnose':
+      return diagnosePanel(ctx, game);
+    case 'plan':
+      return team ? planPanel(ctx, game, team) : [];
+    case 'fund':
+      return team ? fundPanel(ctx, game, team) : [];
+    case 'implement':
+      return implementPanel(ctx, game);
+    case 'shock':
+      return shockPanel(ctx, game);
+    case 'evaluate':
+      return evaluatePanel(ctx, game);
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,362 @@
+/**
+ * A game in progress: the Phaser map (its own chunk), the phase panel, the
+ * facilitator controls, narration, sound captions and keyboard shortcuts.
+ */
+import type { SoundBank } from '../../audio/sound.ts';
+import { teamsToAct } from '../../engine/index.ts';
+import type { Scenario } from '../../engine/types.ts';
+import type { MapHandle } from '../../game/view-model.ts';
+import { localize, t } from '../../i18n/index.ts';
+import { exportSave, type GameSave, writeSave } from '../../storage/game-saves.ts';
+import type { AppContext } from '../app-context.ts';
+import { renderDebrief } from '../debrief/debrief-view.ts';
+import { confirmDialog, downloadText } from '../dialog.ts';
+import { h } from '../dom.ts';
+import { GameController, type GameView } from './controller.ts';
+import { facilitatorPanel, timerDisplay } from './facilitator-panel.ts';
+import { mapModel, shownTeam } from './map-model.ts';
+import { mapTextView } from './map-text.ts';
+import { narrate } from './narration.ts';
+import { type PanelContext, phasePanel } from './panels.ts';
+import { helpDialog, installShortcuts } from './shortcuts.ts';
+
+export class PlayView {
+  private readonly controller: GameController;
+  private readonly root = h('div', { class: 'play' });
+  private readonly heading = h('h1', { id: 'page-title' });
+  private readonly banner = h('p', { class: 'turn-banner' });
+  private readonly timerSlot = h('div', { class: 'timer-slot' });
+  private readonly mapBox = h('div', { class: 'map-canvas', role: 'img' });
+  private readonly mapText = h('details', { class: 'map-text' });
+  private readonly captions = h('p', { class: 'captions', 'aria-live': 'polite' });
+  private readonly panel = h('section', { class: 'phase-panel', 'aria-labelledby': 'phase-title' });
+  private readonly facilitatorSlot = h('div', { class: 'facilitator-slot' });
+  private readonly debriefSlot = h('div', { class: 'debrief-slot' });
+  private readonly toolbar = h('div', { class: 'game-toolbar' });
+  private map: MapHandle | null = null;
+  private sound: SoundBank | null = null;
+  private last: GameView | null = null;
+  private panelKey = '';
+  private facilitatorKey = '';
+  private showFacilitator: boolean;
+  private readonly funding = new Set<string>();
+  private readonly pools = new Map<string, Set<string>>();
+  private readonly cleanups: (() => void)[] = [];
+  private firstFrame = false;
+  private readyMarked = false;
+  private disposed = false;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly scenario: Scenario,
+    saveId: string,
+    save: GameSave | undefined,
+  ) {
+    this.controller = new GameController(
+      scenario,
+      saveId,
+      (s) => writeSave(ctx.store, s),
+      (r) => this.reportStore(r),
+      save,
+    );
+    this.showFacilitator = this.controller.view().facilitator;
+  }
+
+  mount(container: HTMLElement): void {
+    this.root.append(
+      this.heading,
+      this.toolbar,
+      this.banner,
+      this.timerSlot,
+      h(
+        'div',
+        { class: 'game-layout' },
+        h('div', { class: 'map-area' }, this.mapBox, this.captions, this.mapText),
+        this.panel,
+        this.facilitatorSlot,
+      ),
+      this.debriefSlot,
+    );
+    container.append(this.root);
+    this.cleanups.push(this.controller.subscribe((view) => this.render(view)));
+    this.cleanups.push(installShortcuts({ run: (key) => this.shortcut(key) }));
+    const tick = window.setInterval(() => this.tick(), 1000);
+    this.cleanups.push(() => window.clearInterval(tick));
+    this.render(this.controller.view());
+    void this.startMap();
+  }
+
+  relocalize(): void {
+    this.panelKey = '';
+    this.facilitatorKey = '';
+    this.render(this.controller.view(), true);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const cleanup of this.cleanups) cleanup();
+    this.map?.destroy();
+    this.sound?.dispose();
+    this.controller.dispose();
+  }
+
+  private reportStore(result: Parameters<AppContext['reportStore']>[0]): void {
+    // One message per kind of failure, not one per event.
+    if (!result.ok && !this.root.dataset[`store${result.error}`]) {
+      this.root.dataset[`store${result.error}`] = 'shown';
+      this.ctx.reportStore(result);
+    }
+  }
+
+  private async startMap(): Promise<void> {
+    this.mapBox.append(h('p', { class: 'map-loading' }, t('game:map.loading')));
+    const { startMap } = await import('../../game/start-map.ts');
+    if (this.disposed) return;
+    this.mapBox.replaceChildren();
+    const map = await startMap(this.mapBox, mapModel(this.controller.view(), this.scenario, this.ctx.reducedMotion()), () => {
+      this.firstFrame = true;
+      this.markReady();
+    });
+    if (this.disposed) {
+      map.destroy();
+      return;
+    }
+    this.map = map;
+    this.mapBox.dataset.renderer = map.renderer();
+    map.update(mapModel(this.controller.view(), this.scenario, this.ctx.reducedMotion()));
+  }
+
+  /** Load time is measured from outside: the map has drawn and the first turn accepts input. */
+  private markReady(): void {
+    if (this.readyMarked || !this.firstFrame || !this.panel.querySelector('button')) return;
+    this.readyMarked = true;
+    performance.mark('kit:game-ready');
+    this.root.dataset.ready = 'true';
+  }
+
+  private tick(): void {
+    const view = this.controller.view();
+    if (view.status === 'playing' && view.timer.enabled && !view.paused && (view.phase === 'plan' || view.phase === 'fund')) {
+      this.controller.send({ type: 'TICK', seconds: 1 });
+    }
+  }
+
+  private render(view: GameView, force = false): void {
+    if (this.disposed) return;
+    const game = view.game;
+    this.heading.textContent = localize(this.scenario.title);
+    this.mapBox.setAttribute('aria-label', t('game:map.label', { territory: localize(this.scenario.territory.name) }));
+    this.renderToolbar(view);
+    const current = game ? teamsToAct(game)[0] : undefined;
+    const phase = view.phase ? t(`game:phase.${view.phase}`) : '';
+    this.banner.textContent =
+      game && view.status === 'playing'
+        ? `${t('game:turn.banner', { round: Math.min(game.round, game.rounds), rounds: game.rounds, phase })} · ${
+            (view.phase === 'plan' || view.phase === 'fund') && current
+              ? t('game:turn.team', { team: current.name })
+              : t('game:turn.allTeams')
+          }${view.paused ? ` · ${t('game:facilitator.paused')}` : ''}`
+        : '';
+    this.banner.classList.toggle('paused', view.paused);
+    this.timerSlot.replaceChildren(...[timerDisplay(view)].filter((x): x is HTMLElement => x !== null));
+
+    const key = JSON.stringify([
+      view.status,
+      view.phase,
+      game?.round,
+      current?.id,
+      current?.moves,
+      game?.projects.length,
+      view.round?.selection,
+      view.round?.refusal,
+      view.paused,
+    ]);
+    if (force || key !== this.panelKey) {
+      this.panelKey = key;
+      this.renderPanel(view);
+    }
+    const fKey = JSON.stringify([
+      this.showFacilitator,
+      view.status,
+      view.paused,
+      view.timer.enabled,
+      view.timer.limitSeconds,
+      view.timer.forceOnExpiry,
+      view.timer.remainingSeconds > 0,
+      view.round?.injectedHazard,
+      view.round?.nextHazard,
+    ]);
+    if (force || fKey !== this.facilitatorKey) {
+      this.facilitatorKey = fKey;
+      const hadFocus = this.facilitatorSlot.contains(document.activeElement);
+      const focusedId = (document.activeElement as HTMLElement | null)?.id;
+      this.facilitatorSlot.replaceChildren(
+        ...(this.showFacilitator
+          ? [facilitatorPanel(view, this.scenario, { send: (e) => this.controller.send(e), confirm: confirmDialog })]
+          : []),
+      );
+      if (hadFocus && focusedId) document.getElementById(focusedId)?.focus();
+    }
+    this.mapText.replaceChildren(...mapTextView(view, this.scenario));
+    this.map?.update(mapModel(view, this.scenario, this.ctx.reducedMotion()));
+    this.feedback(view);
+    this.last = view;
+    this.markReady();
+  }
+
+  private renderPanel(view: GameView): void {
+    const hadFocus = this.panel.contains(document.activeElement) || document.activeElement === document.body;
+    const phaseChanged = view.phase !== this.last?.phase || view.status !== this.last?.status;
+    if (view.status === 'debrief' || view.status === 'finished') {
+      this.panel.replaceChildren();
+      this.panel.hidden = true;
+      this.renderDebrief(view);
+      return;
+    }
+    this.panel.hidden = false;
+    this.debriefSlot.replaceChildren();
+    const title = h('h2', { id: 'phase-title', tabindex: -1 }, view.phase ? t(`game:phase.${view.phase}`) : '');
+    const panelCtx: PanelContext = {
+      scenario: this.scenario,
+      view,
+      send: (e) => this.controller.send(e),
+      fundingChoice: this.funding,
+      poolChoice: this.pools,
+    };
+    if (view.phase !== 'plan') this.pools.clear();
+    this.panel.replaceChildren(title, ...phasePanel(panelCtx));
+    this.panel.toggleAttribute('inert', view.paused);
+    if (this.last && (hadFocus || phaseChanged)) title.focus({ preventScroll: true });
+  }
+
+  private renderDebrief(view: GameView): void {
+    if (!view.game) return;
+    this.debriefSlot.replaceChildren();
+    renderDebrief(this.debriefSlot, { game: view.game, scenario: this.scenario });
+    this.debriefSlot.append(
+      h('p', { class: 'panel-actions' }, h('a', { href: '#/game', class: 'button' }, t('game:debriefActions.newGame'))),
+    );
+  }
+
+  private renderToolbar(view: GameView): void {
+    const toggle = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button-quiet',
+        'aria-pressed': String(this.showFacilitator),
+        onclick: () => this.toggleFacilitator(),
+      },
+      t('game:facilitator.toggle'),
+    );
+    const hadFocus = this.toolbar.contains(document.activeElement)
+      ? (document.activeElement as HTMLElement).dataset.tool
+      : undefined;
+    this.toolbar.replaceChildren(
+      toggle,
+      h(
+        'button',
+        { type: 'button', class: 'button-quiet', 'data-tool': 'help', onclick: () => helpDialog() },
+        t('game:actions.help'),
+      ),
+      h(
+        'button',
+        { type: 'button', class: 'button-quiet', 'data-tool': 'export', onclick: () => this.exportGame() },
+        t('game:actions.export'),
+      ),
+      h('a', { href: '#/game', class: 'button-quiet', 'data-tool': 'new' }, t('game:actions.newGame')),
+    );
+    toggle.dataset.tool = 'facilitator';
+    if (hadFocus) (this.toolbar.querySelector(`[data-tool="${hadFocus}"]`) as HTMLElement | null)?.focus();
+    void view;
+  }
+
+  private toggleFacilitator(): void {
+    this.showFacilitator = !this.showFacilitator;
+    this.controller.send({ type: 'SET_FACILITATOR', enabled: this.showFacilitator });
+    this.render(this.controller.view());
+  }
+
+  private exportGame(): void {
+    const save = this.controller.save();
+    downloadText(`partie-${save.scenario}-${save.id}.json`, exportSave(save));
+  }
+
+  /** Narration for screen readers, and sound with its visible caption. */
+  private feedback(view: GameView): void {
+    const messages = narrate(this.last, view, this.scenario);
+    if (messages.length > 0) this.ctx.announce(messages.join(' '));
+    const settings = this.ctx.settings();
+    if (settings.sound && !this.sound) void this.startSound();
+    this.sound?.setEnabled(settings.sound);
+    this.sound?.setVolume(settings.volume);
+    if (!this.last || !this.sound) return;
+    const game = view.game;
+    const prev = this.last.game;
+    if (!game || !prev) return;
+    if (game.hazards.length > prev.hazards.length) this.sound.play('hazard');
+    else if (game.projects.filter((p) => p.built).length > prev.projects.filter((p) => p.built).length) this.sound.play('build');
+    else if (view.status === 'debrief' && this.last.status !== 'debrief') this.sound.play('success');
+    else if (view.round?.refusal && view.round.refusal !== this.last.round?.refusal) this.sound.play('error');
+    else if (teamsToAct(game)[0]?.id !== teamsToAct(prev)[0]?.id && view.phase === 'plan') this.sound.play('turn');
+  }
+
+  private async startSound(): Promise<void> {
+    const { createSoundBank } = await import('../../audio/sound.ts');
+    if (this.disposed || this.sound) return;
+    const settings = this.ctx.settings();
+    this.sound = createSoundBank({ enabled: settings.sound, volume: settings.volume });
+    let timeout = 0;
+    this.cleanups.push(
+      this.sound.onCaption((cue, active) => {
+        if (!active) return;
+        this.captions.textContent = `♪ ${t(`game:sound.${cue}`)}`;
+        window.clearTimeout(timeout);
+        timeout = window.setTimeout(() => {
+          if (cue !== 'ambient') this.captions.textContent = '';
+        }, 3000);
+      }),
+    );
+    this.sound.playAmbient(this.scenario.id);
+  }
+
+  private shortcut(key: string): boolean {
+    const view = this.controller.view();
+    const click = (selector: string) => {
+      const el = this.root.querySelector<HTMLElement>(selector);
+      if (!el || (el as HTMLButtonElement).disabled) return false;
+      el.click();
+      return true;
+    };
+    switch (key) {
+      case 'n':
+        return click('.phase-panel [data-primary]');
+      case 'p':
+        if (view.phase === 'plan' || view.phase === 'fund') this.controller.send({ type: 'PASS' });
+        return true;
+      case 'b':
+        if (view.phase === 'fund') this.controller.send({ type: 'BACK' });
+        return true;
+      case 'f':
+        this.toggleFacilitator();
+        return true;
+      case 'k':
+        if (this.showFacilitator) this.controller.send({ type: view.paused ? 'RESUME' : 'PAUSE' });
+        return true;
+      case 'm':
+        this.mapText.open = !this.mapText.open;
+        this.mapText.querySelector('summary')?.focus();
+        return true;
+      case '?':
+        helpDialog();
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** The team the map shows (for tests and the text view). */
+  shownTeam(): string | undefined {
+    return shownTeam(this.controller.view())?.id;
+  }
+}

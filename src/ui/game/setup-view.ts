@@ -1,0 +1,286 @@
+/** Game set-up: scenario, teams, difficulty, seed; saved games; import. */
+import { bundledScenarios, orderedScenarios } from '../../content/scenarios.ts';
+import { MAX_TEAMS } from '../../engine/game.ts';
+import type { Difficulty, Scenario } from '../../engine/types.ts';
+import { localize, t } from '../../i18n/index.ts';
+import {
+  currentSaveId,
+  deleteSave,
+  exportSave,
+  listSaves,
+  newGameId,
+  parseGameFile,
+  readSave,
+  writeSave,
+} from '../../storage/game-saves.ts';
+import type { AppContext } from '../app-context.ts';
+import { confirmDialog, downloadText } from '../dialog.ts';
+import { h } from '../dom.ts';
+import { GameController } from './controller.ts';
+
+export interface NewGame {
+  scenario: Scenario;
+  teams: string[];
+  seed: number;
+  difficulty: Difficulty;
+  facilitator: boolean;
+}
+
+export function randomSeed(): number {
+  return Math.floor(Math.random() * 2_147_483_647);
+}
+
+/** Creates and saves a new game; returns its id for the session route. */
+export async function createGame(ctx: AppContext, game: NewGame): Promise<string | null> {
+  const current = currentSaveId(ctx.store);
+  const running = current ? readSave(ctx.store, current) : null;
+  if (running && running.status === 'playing' && !(await confirmDialog(t('game:setup.confirmNew')))) return null;
+  const id = newGameId(Date.now(), Math.random());
+  const controller = new GameController(
+    game.scenario,
+    id,
+    (save) => writeSave(ctx.store, save),
+    (r) => ctx.reportStore(r),
+    undefined,
+    game.facilitator,
+  );
+  controller.send({ type: 'START', teams: game.teams, seed: game.seed, difficulty: game.difficulty });
+  controller.dispose();
+  return id;
+}
+
+function hazardSummary(scenario: Scenario): string {
+  return [...scenario.deckHazards]
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 4)
+    .map((entry) => localize(scenario.hazards[entry.hazard]?.name ?? { fr: entry.hazard, en: entry.hazard }))
+    .join(', ');
+}
+
+export function renderSetup(container: HTMLElement, ctx: AppContext, query: URLSearchParams): void {
+  const scenarios = orderedScenarios();
+  const chosen = query.get('scenario');
+  const form = h('form', { class: 'setup-form', novalidate: true });
+  const scenarioField = h('fieldset', { class: 'scenario-choice' }, h('legend', {}, t('game:setup.scenario')));
+  scenarios.forEach((s, i) => {
+    const id = `scenario-${s.id}`;
+    const radio = h('input', { type: 'radio', name: 'scenario', id, value: s.id, checked: chosen ? chosen === s.id : i === 0 });
+    scenarioField.append(
+      h(
+        'div',
+        { class: 'scenario-option' },
+        radio,
+        h(
+          'label',
+          { for: id },
+          h('strong', {}, localize(s.title)),
+          h('span', { class: 'scenario-summary' }, localize(s.summary)),
+          h('span', {}, t('game:format.labelled', { label: t('game:setup.hazards'), value: hazardSummary(s) })),
+          h(
+            'span',
+            {},
+            `${t('game:setup.rounds', { count: s.rounds, minutes: s.rounds * 10 })} · ${t('game:setup.target', { target: s.targetResilience })}`,
+          ),
+        ),
+      ),
+    );
+  });
+
+  const countSelect = h(
+    'select',
+    { id: 'team-count', name: 'teams' },
+    ...Array.from({ length: MAX_TEAMS }, (_, i) =>
+      h(
+        'option',
+        { value: i + 1, selected: String(i + 1) === (query.get('teams') ?? '1') },
+        i === 0 ? t('game:setup.solo') : t('game:setup.teams', { count: i + 1 }),
+      ),
+    ),
+  );
+  const names = h('div', { class: 'team-names' });
+  const drawNames = () => {
+    const count = Number(countSelect.value);
+    const previous = [...names.querySelectorAll('input')].map((input) => input.value);
+    names.replaceChildren(
+      ...Array.from({ length: count }, (_, i) => {
+        const id = `team-name-${i + 1}`;
+        return h(
+          'p',
+          { class: 'field' },
+          h('label', { for: id }, t('game:setup.teamName', { index: i + 1 })),
+          h('input', {
+            type: 'text',
+            id,
+            maxlength: 40,
+            value: previous[i] ?? t('game:setup.defaultTeam', { index: i + 1 }),
+            required: true,
+          }),
+        );
+      }),
+    );
+  };
+  countSelect.addEventListener('change', drawNames);
+  drawNames();
+
+  const difficulty = h(
+    'fieldset',
+    {},
+    h('legend', {}, t('game:setup.difficulty')),
+    ...(['easy', 'normal', 'hard'] as const).map((d) =>
+      h(
+        'span',
+        { class: 'field-check' },
+        h('input', { type: 'radio', name: 'difficulty', id: `difficulty-${d}`, value: d, checked: d === 'normal' }),
+        h('label', { for: `difficulty-${d}` }, t(`game:setup.${d}`)),
+      ),
+    ),
+  );
+  const seed = h('input', {
+    type: 'text',
+    id: 'seed',
+    inputmode: 'numeric',
+    value: query.get('seed') ?? String(randomSeed()),
+    'aria-describedby': 'seed-help',
+  });
+  const facilitator = h('input', { type: 'checkbox', id: 'facilitator-on', checked: query.get('facilitator') === '1' });
+  const error = h('p', { class: 'form-error', role: 'alert' });
+  const share = h('input', { type: 'text', id: 'share-link', readonly: true });
+  const updateShare = () => {
+    const scenario = (form.querySelector('input[name="scenario"]:checked') as HTMLInputElement | null)?.value ?? '';
+    const base = `${location.origin}${location.pathname}`;
+    share.value = `${base}#/game/play?scenario=${scenario}&seed=${seed.value}&teams=${countSelect.value}`;
+  };
+  form.addEventListener('change', updateShare);
+  seed.addEventListener('input', updateShare);
+  updateShare();
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const scenarioId = (form.querySelector('input[name="scenario"]:checked') as HTMLInputElement | null)?.value;
+    const scenario = scenarioId ? bundledScenarios().get(scenarioId) : undefined;
+    const teams = [...names.querySelectorAll('input')].map((input) => input.value.trim());
+    const seedValue = Number(seed.value.trim());
+    if (teams.some((name) => name.length === 0)) {
+      error.textContent = t('game:setup.nameRequired');
+      return;
+    }
+    if (!/^\d+$/.test(seed.value.trim()) || !Number.isSafeInteger(seedValue) || seedValue > 2_147_483_647) {
+      error.textContent = t('game:setup.seedInvalid');
+      seed.focus();
+      return;
+    }
+    if (!scenario) return;
+    const level = ((form.querySelector('input[name="difficulty"]:checked') as HTMLInputElement | null)?.value ??
+      'normal') as Difficulty;
+    const id = await createGame(ctx, { scenario, teams, seed: seedValue, difficulty: level, facilitator: facilitator.checked });
+    if (id) location.hash = `#/game/session/${id}`;
+  });
+
+  form.append(
+    scenarioField,
+    h('p', { class: 'field' }, h('label', { for: 'team-count' }, t('game:setup.mode')), countSelect),
+    names,
+    difficulty,
+    h(
+      'p',
+      { class: 'field' },
+      h('label', { for: 'seed' }, t('game:setup.seed')),
+      seed,
+      h('span', { id: 'seed-help', class: 'hint' }, t('game:setup.seedHelp')),
+    ),
+    h('p', { class: 'field-check' }, facilitator, h('label', { for: 'facilitator-on' }, t('game:setup.facilitator'))),
+    error,
+    h('p', {}, h('button', { type: 'submit', class: 'button' }, t('game:setup.start'))),
+    h('p', { class: 'field' }, h('label', { for: 'share-link' }, t('game:setup.share')), share),
+  );
+
+  container.append(
+    h('h1', { id: 'page-title' }, t('game:setup.title')),
+    h('p', { class: 'lead' }, t('game:setup.intro')),
+    form,
+    savedGames(ctx),
+  );
+}
+
+function savedGames(ctx: AppContext): HTMLElement {
+  const section = h('section', { class: 'saved-games', 'aria-labelledby': 'saved-title' });
+  const draw = () => {
+    const { saves, unreadable } = listSaves(ctx.store);
+    const scenarios = bundledScenarios();
+    const list = h('ul', {});
+    for (const save of saves) {
+      const scenario = scenarios.get(save.scenario);
+      const label = t('game:setup.savedItem', {
+        scenario: scenario ? localize(scenario.title) : save.scenario,
+        teams: save.teams.join(', '),
+        round: save.round,
+        date: new Date(save.savedAt).toLocaleString(document.documentElement.lang),
+      });
+      list.append(
+        h(
+          'li',
+          {},
+          h('span', {}, label),
+          h('a', { href: `#/game/session/${save.id}`, class: 'button-quiet' }, t('game:setup.resume')),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button-quiet',
+              onclick: () => downloadText(`partie-${save.scenario}-${save.id}.json`, exportSave(save)),
+            },
+            t('game:setup.export'),
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button-quiet',
+              onclick: async () => {
+                if (await confirmDialog(t('game:setup.confirmDelete'))) {
+                  deleteSave(ctx.store, save.id);
+                  draw();
+                }
+              },
+            },
+            t('game:setup.delete'),
+          ),
+        ),
+      );
+    }
+    const fileInput = h('input', { type: 'file', id: 'import-game', accept: '.json,application/json' });
+    fileInput.addEventListener('change', () => {
+      const file = fileInput.files?.[0];
+      if (file) void importFile(ctx, file);
+      fileInput.value = '';
+    });
+    section.replaceChildren(
+      h('h2', { id: 'saved-title' }, t('game:setup.saved')),
+      saves.length > 0 ? list : h('p', {}, t('game:setup.noSaved')),
+      ...(unreadable.length > 0 ? [h('p', { class: 'hint' }, t('game:setup.unreadable', { count: unreadable.length }))] : []),
+      h('p', { class: 'field' }, h('label', { for: 'import-game' }, t('game:setup.import')), fileInput),
+    );
+  };
+  draw();
+  return section;
+}
+
+export async function importFile(ctx: AppContext, file: File): Promise<void> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    ctx.notify(t('game:import.unreadableFile'));
+    return;
+  }
+  const result = parseGameFile(text, bundledScenarios());
+  if (!result.ok) {
+    ctx.notify(t(`game:import.${result.error}`));
+    return;
+  }
+  // A fresh id: importing never overwrites a game already here.
+  const id = newGameId(Date.now(), Math.random());
+  ctx.reportStore(writeSave(ctx.store, { ...result.save, id }));
+  ctx.announce(t('game:import.ok'));
+  location.hash = `#/game/session/${id}`;
+}

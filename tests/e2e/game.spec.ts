@@ -1,0 +1,171 @@
+import { writeFileSync } from 'node:fs';
+import { axeViolations, expect, open, test } from './fixtures.ts';
+import { gameReady, passToDebrief, phaseTitle, press, setUpGame } from './game-helpers.ts';
+
+const SCENARIOS = ['market-town-drought', 'forest-commune-wildfire', 'coastal-estuary', 'periurban-brownfield'];
+
+test.describe('serious game', () => {
+  for (const scenario of SCENARIOS.slice(0, 3)) {
+    test(`${scenario}: played from set-up to debrief with the keyboard only`, async ({ page }) => {
+      await setUpGame(page, { scenario, seed: 11 });
+      await expect(phaseTitle(page)).toHaveText('Diagnostic');
+      await page.keyboard.press('n');
+      await expect(phaseTitle(page)).toHaveText('Choix des projets');
+      // The team starts one project with a lever, from the keyboard.
+      const choose = page.locator('.game-card button').first();
+      await press(choose);
+      await expect(phaseTitle(page)).toHaveText('Financement');
+      const lever = page.locator('.lever-list input:not([disabled])').first();
+      if (await lever.count()) await press(lever, 'Space');
+      await press(page.getByRole('button', { name: 'Lancer le projet' }));
+      await expect(page.locator('.refusal')).toHaveCount(0);
+      await passToDebrief(page);
+      await expect(page.locator('.debrief-slot')).toContainText('Équipe 1');
+      await expect(page.locator('.debrief-slot svg').first()).toBeVisible();
+    });
+  }
+
+  test('periurban-brownfield: three teams pool for a shared project and the rules reward it', async ({ page }) => {
+    await setUpGame(page, { scenario: 'periurban-brownfield', teams: 3, seed: 5 });
+    await page.keyboard.press('n');
+    await expect(page.locator('.turn-banner')).toContainText('Au tour de : Équipe 1');
+    const card = page.locator('.game-card[data-card="sse-territorial-forum"]');
+    await press(card.getByLabel('Équipe 2'), 'Space');
+    await press(card.getByLabel('Équipe 3'), 'Space');
+    await press(card.getByRole('button', { name: /Choisir/ }));
+    await expect(phaseTitle(page)).toHaveText('Financement');
+    await expect(page.locator('.quote')).toContainText('Part de Équipe 2');
+    await press(page.getByRole('button', { name: 'Lancer le projet' }));
+    // Pooling took each partner's move: the turn goes on with team 1's second move.
+    await expect(page.locator('#live-region')).toContainText('mutualise');
+    await passToDebrief(page);
+    const comparison = page.locator('.debrief-slot table').first();
+    await expect(comparison).toBeVisible();
+    await expect(page.locator('.debrief-slot')).toContainText('Équipe 3');
+  });
+
+  test('a reload mid-round resumes the identical state', async ({ page }) => {
+    await setUpGame(page, { scenario: 'coastal-estuary', teams: 2, seed: 3 });
+    await page.keyboard.press('n');
+    await press(page.locator('.game-card button').first());
+    await expect(phaseTitle(page)).toHaveText('Financement');
+    const before = {
+      url: page.url(),
+      banner: await page.locator('.turn-banner').textContent(),
+      panel: await page.locator('.phase-panel').textContent(),
+      map: await page.locator('.map-text').textContent(),
+    };
+    await page.reload();
+    await gameReady(page);
+    expect(page.url()).toBe(before.url);
+    await expect(page.locator('.turn-banner')).toHaveText(before.banner ?? '');
+    await expect(phaseTitle(page)).toHaveText('Financement');
+    expect(await page.locator('.phase-panel').textContent()).toBe(before.panel);
+    expect(await page.locator('.map-text').textContent()).toBe(before.map);
+  });
+
+  test('switching language mid-game loses nothing', async ({ page }) => {
+    await setUpGame(page, { scenario: 'market-town-drought', teams: 2, seed: 8 });
+    await page.keyboard.press('n');
+    await page.keyboard.press('p');
+    await expect(page.locator('.turn-banner')).toContainText('Équipe 2');
+    await press(page.getByRole('button', { name: /EN/ }));
+    await expect(phaseTitle(page)).toHaveText('Choice of projects');
+    await expect(page.locator('.turn-banner')).toContainText('Turn: Équipe 2');
+    await expect(page.locator('.game-card h3').first()).not.toBeEmpty();
+    await expect(page.locator('.map-canvas')).toHaveAttribute('data-renderer', 'webgl');
+    await press(page.getByRole('button', { name: /FR/ }));
+    await expect(phaseTitle(page)).toHaveText('Choix des projets');
+    await expect(page.locator('.turn-banner')).toContainText('Équipe 2');
+  });
+
+  test('a facilitator injects a hazard and extends the timer', async ({ page }) => {
+    await setUpGame(page, { scenario: 'forest-commune-wildfire', teams: 2, seed: 21, facilitator: true });
+    const panel = page.locator('.facilitator-panel');
+    await expect(panel).toBeVisible();
+    await press(panel.getByLabel('Activer le minuteur'), 'Space');
+    await expect(page.locator('.turn-timer')).toContainText('3:00');
+    await page.keyboard.press('n');
+    await expect(page.locator('.turn-timer')).toContainText(/2:5\d|3:00/, { timeout: 15_000 });
+    const before = await page.locator('.turn-timer').textContent();
+    await press(panel.getByRole('button', { name: '+1 minute' }));
+    await expect(page.locator('.turn-timer')).not.toHaveText(before ?? '');
+    await expect(page.locator('.turn-timer')).toContainText(/3:5\d|4:00/);
+    await panel.locator('#inject-hazard').focus();
+    await panel.locator('#inject-hazard').selectOption('drought');
+    await press(panel.getByRole('button', { name: 'Déclencher cet aléa' }));
+    await expect(panel.getByRole('status')).toContainText('Aléa programmé');
+    await page.keyboard.press('p');
+    await page.keyboard.press('p');
+    await expect(phaseTitle(page)).toHaveText('Réalisation');
+    await page.keyboard.press('n');
+    await expect(page.locator('.shock-title')).toContainText('(choisi par l');
+    // The timer never forced a choice: the turn only ended when the teams passed.
+  });
+
+  test('the debrief print view gives each team a one-page sheet', async ({ page }) => {
+    await setUpGame(page, { scenario: 'market-town-drought', teams: 2, seed: 2 });
+    await passToDebrief(page);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.print-only').first()).toBeVisible();
+    await expect(page.locator('.site-header')).toBeHidden();
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(5000);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  test('a corrupt game file is refused with a message and the current game is intact', async ({ page }, info) => {
+    await setUpGame(page, { scenario: 'coastal-estuary', seed: 9 });
+    await page.keyboard.press('n');
+    const session = page.url();
+    await open(page, '#/game');
+    const bad = info.outputPath('corrupt-game.json');
+    const good = JSON.parse(
+      await page.evaluate(() => {
+        const id = localStorage.getItem('rtk:current-game');
+        return localStorage.getItem(`rtk:game:${id}`) ?? '{}';
+      }),
+    );
+    good.snapshot.context.game.teams[0].budget = 999999;
+    writeFileSync(bad, JSON.stringify(good));
+    await page.locator('#import-game').setInputFiles(bad);
+    await expect(page.locator('.message-error')).toContainText("L'historique de cette partie ne correspond pas");
+    const notJson = info.outputPath('not-json.json');
+    writeFileSync(notJson, '{"format": ');
+    await page.locator('#import-game').setInputFiles(notJson);
+    await expect(page.locator('.message-error').last()).toContainText("n'est pas un fichier JSON lisible");
+    await expect(page.locator('.saved-games li')).toHaveCount(1);
+    await page.goto(session);
+    await gameReady(page);
+    await expect(phaseTitle(page)).toHaveText('Choix des projets');
+  });
+
+  test('a deep link starts a game directly and a reload resumes it', async ({ page }) => {
+    await page.goto('./#/game/play?scenario=periurban-brownfield&seed=42&teams=2');
+    await expect(page).toHaveURL(/#\/game\/session\//);
+    await gameReady(page);
+    await expect(page.locator('.turn-banner')).toContainText('Manche 1 sur 7');
+    const url = page.url();
+    await page.reload();
+    await gameReady(page);
+    expect(page.url()).toBe(url);
+  });
+
+  for (const lang of ['fr', 'en'] as const) {
+    test(`set-up, play and debrief have no WCAG 2.1 A/AA violation (${lang})`, async ({ page }) => {
+      await open(page, '#/game');
+      if (lang === 'en') await press(page.getByRole('button', { name: /EN/ }));
+      expect(await axeViolations(page), 'set-up').toEqual([]);
+      await press(page.getByRole('button', { name: /Commencer la partie|Start the game/ }));
+      await gameReady(page);
+      expect(await axeViolations(page), 'diagnose').toEqual([]);
+      await page.keyboard.press('n');
+      expect(await axeViolations(page), 'plan').toEqual([]);
+      await press(page.locator('.game-card button').first());
+      expect(await axeViolations(page), 'fund').toEqual([]);
+      await page.keyboard.press('b');
+      await passToDebrief(page);
+      expect(await axeViolations(page), 'debrief').toEqual([]);
+    });
+  }
+});

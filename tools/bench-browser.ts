@@ -1,0 +1,211 @@
+/**
+ * Browser benchmarks in headless Chromium (part of npm run bench):
+ * time to `kit:game-ready` against a bare Phaser page, frame times over 5 s of
+ * map animation, gzipped JS loaded by #/ and #/game, and the JS heap after one
+ * and three full games in the same tab.
+ */
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { chromiumPath, HOW_TO_GET_CHROMIUM } from './lib/chromium.ts';
+
+const RUNS = 5;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wav': 'audio/wav',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+function serve(root: string): Promise<{ server: Server; url: string }> {
+  return new Promise((done) => {
+    const server = createServer((req, res) => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      let file = join(root, path);
+      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+      if (!file.startsWith(root) || !existsSync(file)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      createReadStream(file).pipe(res);
+    });
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      done({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
+    });
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
+
+async function markTime(page: Page, name: string): Promise<number> {
+  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 60_000 });
+  return page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? 0, name);
+}
+
+async function frameTimes(page: Page, ms: number): Promise<number[]> {
+  return page.evaluate(
+    (duration) =>
+      new Promise<number[]>((done) => {
+        const deltas: number[] = [];
+        let last = performance.now();
+        const end = last + duration;
+        const step = (now: number) => {
+          deltas.push(now - last);
+          last = now;
+          if (now < end) requestAnimationFrame(step);
+          else done(deltas.slice(1));
+        };
+        requestAnimationFrame(step);
+      }),
+    ms,
+  );
+}
+
+/** Plays a whole game by passing, with the game's keyboard shortcuts. */
+async function playToDebrief(page: Page, seed: number): Promise<void> {
+  await page.evaluate((s) => {
+    location.hash = `#/game/play?scenario=coastal-estuary&seed=${s}&teams=2`;
+  }, seed);
+  await page.waitForSelector('.play[data-ready="true"]', { timeout: 60_000 });
+  for (let i = 0; i < 300 && !(await page.locator('.debrief-slot h2').count()); i += 1) {
+    const title = (await page.locator('#phase-title').textContent()) ?? '';
+    await page.keyboard.press(/Choix des projets|Financement/.test(title) ? 'p' : 'n');
+    await page.waitForTimeout(15);
+  }
+}
+
+async function heapMB(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    (window as unknown as { gc?: () => void }).gc?.();
+    await new Promise((r) => setTimeout(r, 200));
+    (window as unknown as { gc?: () => void }).gc?.();
+    return ((performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize ?? 0) / 1048576;
+  });
+}
+
+async function main(): Promise<void> {
+  const executablePath = chromiumPath();
+  if (!executablePath) {
+    console.log(`Browser benchmarks skipped.\n${HOW_TO_GET_CHROMIUM}`);
+    return;
+  }
+  const out = resolve('node_modules/.cache/bench-browser');
+  await build({ logLevel: 'warn', build: { outDir: join(out, 'kit'), emptyOutDir: true } });
+  await build({
+    configFile: false,
+    root: resolve('tools/bench/bare-phaser'),
+    base: './',
+    logLevel: 'warn',
+    build: { outDir: join(out, 'bare'), emptyOutDir: true },
+  });
+  const kit = await serve(join(out, 'kit'));
+  const bare = await serve(join(out, 'bare'));
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-quic',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--ignore-gpu-blocklist',
+      '--js-flags=--expose-gc',
+      '--enable-precise-memory-info',
+      '--disable-background-networking',
+    ],
+  });
+  try {
+    const ready: number[] = [];
+    const bareReady: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${kit.url}#/game/play?scenario=coastal-estuary&seed=${i + 1}&teams=2`);
+      ready.push(await markTime(page, 'kit:game-ready'));
+      await page.close();
+      const ref = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await ref.goto(bare.url);
+      bareReady.push(await markTime(ref, 'bare:ready'));
+      await ref.close();
+    }
+
+    const gamePage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await gamePage.goto(`${kit.url}#/game/play?scenario=coastal-estuary&seed=7&teams=2`);
+    await markTime(gamePage, 'kit:game-ready');
+    const kitFrames = await frameTimes(gamePage, 5000);
+    await gamePage.close();
+    const barePage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await barePage.goto(bare.url);
+    await markTime(barePage, 'bare:ready');
+    const bareFrames = await frameTimes(barePage, 5000);
+    await barePage.close();
+
+    const jsBytes = async (hash: string, wait: string) => {
+      const page = await browser.newPage();
+      const files = new Set<string>();
+      page.on('response', (response) => {
+        if (response.url().endsWith('.js')) files.add(new URL(response.url()).pathname);
+      });
+      await page.goto(`${kit.url}${hash}`);
+      await page.waitForSelector(wait, { timeout: 60_000 });
+      await page.close();
+      let gz = 0;
+      for (const file of files) gz += gzipSync(readFileSync(join(out, 'kit', file))).byteLength;
+      return gz / 1024;
+    };
+    const homeKB = await jsBytes('#/', 'html[data-ready="true"]');
+    const gameKB = await jsBytes('#/game/play?scenario=coastal-estuary&seed=1&teams=2', '.play[data-ready="true"]');
+
+    const heapPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await heapPage.goto(`${kit.url}#/`);
+    await heapPage.waitForSelector('html[data-ready="true"]');
+    const heaps: number[] = [];
+    for (let g = 0; g < 3; g += 1) {
+      await playToDebrief(heapPage, 100 + g);
+      heaps.push(await heapMB(heapPage));
+    }
+    await heapPage.close();
+
+    const readyMs = median(ready);
+    const bareMs = median(bareReady);
+    const rows: [string, string, string][] = [
+      [
+        'navigation -> kit:game-ready (median of 5)',
+        `${readyMs.toFixed(0)} ms`,
+        `bare Phaser page ${bareMs.toFixed(0)} ms; ratio ${(readyMs / bareMs).toFixed(2)} (target <= 1.3)`,
+      ],
+      [
+        'frame time over 5 s, map',
+        `p50 ${pct(kitFrames, 0.5).toFixed(1)} ms, p95 ${pct(kitFrames, 0.95).toFixed(1)} ms`,
+        `bare p50 ${pct(bareFrames, 0.5).toFixed(1)} ms, p95 ${pct(bareFrames, 0.95).toFixed(1)} ms; p95 ratio ${(pct(kitFrames, 0.95) / pct(bareFrames, 0.95)).toFixed(2)} (target <= 1.1)`,
+      ],
+      ['gzipped JS loaded by #/', `${homeKB.toFixed(1)} KB`, 'target < 120 KB'],
+      ['gzipped JS loaded by #/game (playing)', `${gameKB.toFixed(1)} KB`, 'Phaser in its own chunk'],
+      ['JS heap after 1 full game', `${heaps[0]?.toFixed(1)} MB`, 'target < 100 MB'],
+      [
+        'JS heap after 3 games, same tab',
+        `${heaps.map((x) => x.toFixed(1)).join(' / ')} MB`,
+        'target: not growing from game to game',
+      ],
+    ];
+    console.log('\nBrowser benchmark (headless Chromium, SwiftShader WebGL)\n');
+    const w0 = Math.max(...rows.map((r) => r[0].length));
+    const w1 = Math.max(...rows.map((r) => r[1].length));
+    for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
+  } finally {
+    await browser.close();
+    kit.server.close();
+    bare.server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench-browser: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
