@@ -85,8 +85,10 @@ test.describe('serious game', () => {
     await expect(panel).toBeVisible();
     await press(panel.getByLabel('Activer le minuteur'), 'Space');
     await expect(page.locator('.turn-timer')).toContainText('3:00');
-    await page.keyboard.press('n');
-    await expect(page.locator('.turn-timer')).toContainText(/2:5\d|3:00/, { timeout: 15_000 });
+    await press(page.getByRole('button', { name: 'Passer au choix des projets' }));
+    await expect(phaseTitle(page)).toHaveText('Choix des projets');
+    // The timer runs while a team chooses.
+    await expect(page.locator('.turn-timer')).toContainText(/2:5\d/, { timeout: 15_000 });
     const before = await page.locator('.turn-timer').textContent();
     await press(panel.getByRole('button', { name: '+1 minute' }));
     await expect(page.locator('.turn-timer')).not.toHaveText(before ?? '');
@@ -95,7 +97,9 @@ test.describe('serious game', () => {
     await panel.locator('#inject-hazard').selectOption('drought');
     await press(panel.getByRole('button', { name: 'Déclencher cet aléa' }));
     await expect(panel.getByRole('status')).toContainText('Aléa programmé');
+    await expect(page.locator('.turn-banner')).toContainText('Équipe 1');
     await page.keyboard.press('p');
+    await expect(page.locator('.turn-banner')).toContainText('Équipe 2');
     await page.keyboard.press('p');
     await expect(phaseTitle(page)).toHaveText('Réalisation');
     await page.keyboard.press('n');

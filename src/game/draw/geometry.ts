@@ -148,28 +148,68 @@ export function dashSegments(points: readonly Vec[], dash: number, gap: number, 
   return out;
 }
 
-/**
- * Marker positions of the projects of one zone: rows of up to `perRow` markers
- * under the zone's name (above it when there is no room below), from the
- * project's index in the zone, so the layout never depends on chance.
- */
-export function markerSlots(poly: readonly Vec[], anchor: Vec, labelHalfHeight: number, count: number, spacing: number): Vec[] {
+/** Lays `count` slots in rows of up to four, starting at `first` and growing by `dy` per row. */
+function rowsAt(first: Vec, count: number, spacing: number, dy: number, alignX: 'centre' | 'start' | 'end'): Vec[] {
   const perRow = count <= 4 ? count : Math.ceil(count / Math.ceil(count / 4));
-  const rows = Math.ceil(count / Math.max(perRow, 1));
-  const firstBelow = anchor.y + labelHalfHeight + spacing * 0.7;
-  const lastBelow = firstBelow + (rows - 1) * spacing;
-  const below =
-    contains(poly, anchor.x, lastBelow + spacing * 0.3) || !contains(poly, anchor.x, anchor.y - labelHalfHeight - spacing);
   const slots: Vec[] = [];
   for (let i = 0; i < count; i++) {
     const row = Math.floor(i / perRow);
     const inRow = Math.min(perRow, count - row * perRow);
     const col = i % perRow;
-    const x = anchor.x + (col - (inRow - 1) / 2) * spacing;
-    const y = below ? firstBelow + row * spacing : anchor.y - labelHalfHeight - spacing * 0.7 - row * spacing;
-    slots.push({ x, y });
+    const x =
+      alignX === 'centre'
+        ? first.x + (col - (inRow - 1) / 2) * spacing
+        : alignX === 'start'
+          ? first.x + col * spacing
+          : first.x - col * spacing;
+    slots.push({ x, y: first.y + row * dy });
   }
   return slots;
+}
+
+/**
+ * Marker positions of the projects of one zone, from each project's index in
+ * the zone, so the layout never depends on chance: rows of up to four under
+ * the zone's name, or above it, or beside it, whichever first keeps every
+ * marker inside the zone (else the one that keeps the most).
+ */
+export function markerSlots(
+  poly: readonly Vec[],
+  anchor: Vec,
+  half: { width: number; height: number },
+  count: number,
+  spacing: number,
+): Vec[] {
+  if (count === 0) return [];
+  const rows = Math.ceil(count / (count <= 4 ? count : Math.ceil(count / Math.ceil(count / 4))));
+  const gap = spacing * 0.7;
+  const sideY = anchor.y - ((rows - 1) * spacing) / 2;
+  const layouts = [
+    rowsAt({ x: anchor.x, y: anchor.y + half.height + gap }, count, spacing, spacing, 'centre'),
+    rowsAt({ x: anchor.x, y: anchor.y - half.height - gap }, count, spacing, -spacing, 'centre'),
+    rowsAt({ x: anchor.x + half.width + gap, y: sideY }, count, spacing, spacing, 'start'),
+    rowsAt({ x: anchor.x - half.width - gap, y: sideY }, count, spacing, spacing, 'end'),
+  ];
+  const r = spacing * 0.35;
+  const fits = (p: Vec) =>
+    [
+      [0, 0],
+      [r, 0],
+      [-r, 0],
+      [0, r],
+      [0, -r],
+    ].every(([dx, dy]) => contains(poly, p.x + (dx as number), p.y + (dy as number)));
+  let best = layouts[0] as Vec[];
+  let bestScore = -1;
+  for (const layout of layouts) {
+    const score = layout.filter(fits).length;
+    if (score === count) return layout;
+    if (score > bestScore) {
+      best = layout;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /** Picks random points inside the polygons, in proportion to their areas (for particle emit zones). */

@@ -10,8 +10,11 @@ export interface ZoneShape {
   kind: string;
   poly: Vec[];
   anchor: Vec;
-  labelHalfHeight: number;
+  labelHalf: { width: number; height: number };
 }
+
+/** Supersampling factor of the baked ground. */
+const BAKE = 2;
 
 export const DEPTH = {
   zones: 0,
@@ -65,7 +68,7 @@ export class TerritoryLayer {
       base.fillPoints(asPoints(poly), true, true);
       base.lineStyle(1.5, darken(fill), 1);
       base.strokePoints(asPoints(poly), true, true);
-      this.zones.push({ id: zone.id, kind: zone.kind, poly, anchor: labelPoint(poly), labelHalfHeight: 10 });
+      this.zones.push({ id: zone.id, kind: zone.kind, poly, anchor: labelPoint(poly), labelHalf: { width: 0, height: 0 } });
     }
     base.lineStyle(2, SEA_EDGE, 1);
     base.strokeRect(t.ox, t.oy, t.width, t.height);
@@ -106,13 +109,19 @@ export class TerritoryLayer {
     }
 
     // The ground never changes while the territory stays: bake it once into a texture, so each
-    // frame draws one image instead of re-tessellating every polygon and dash.
+    // frame draws one image instead of re-tessellating every polygon and dash. It is baked at
+    // twice the size and shown at half, which smooths the edges like antialiasing would.
     const pad = 4;
+    const x0 = t.ox - pad;
+    const y0 = t.oy - pad;
     const baked = scene.add
-      .renderTexture(t.ox - pad, t.oy - pad, Math.ceil(t.width) + 2 * pad, Math.ceil(t.height) + 2 * pad)
+      .renderTexture(x0, y0, (Math.ceil(t.width) + 2 * pad) * BAKE, (Math.ceil(t.height) + 2 * pad) * BAKE)
       .setOrigin(0)
+      .setScale(1 / BAKE)
       .setDepth(DEPTH.zones);
-    baked.draw([base, lines], -(t.ox - pad), -(t.oy - pad));
+    base.setScale(BAKE);
+    lines.setScale(BAKE);
+    baked.draw([base, lines], -x0 * BAKE, -y0 * BAKE);
     baked.render();
     base.setVisible(false);
     lines.setVisible(false);
@@ -139,7 +148,7 @@ export class TerritoryLayer {
         })
         .setOrigin(0.5)
         .setDepth(DEPTH.labels);
-      zone.labelHalfHeight = label.height / 2;
+      zone.labelHalf = { width: label.width / 2, height: label.height / 2 };
       this.objects.push(label);
     }
   }

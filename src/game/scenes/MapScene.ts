@@ -47,7 +47,14 @@ export class MapScene extends Phaser.Scene {
 
     const onModel = (_parent: unknown, value: MapViewModel) => this.apply(value, false);
     this.registry.events.on(`changedata-${MODEL_KEY}`, onModel);
+    // A restored WebGL context comes back with empty textures: redraw the baked ground.
+    const onRestore = () => {
+      this.territoryKey = '';
+      if (this.model) this.apply(this.model, true);
+    };
+    this.renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, onRestore);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.renderer.off(Phaser.Renderer.Events.RESTORE_WEBGL, onRestore);
       this.registry.events.off(`changedata-${MODEL_KEY}`, onModel);
       this.shockPlayer?.stop();
     });
@@ -107,8 +114,8 @@ export class MapScene extends Phaser.Scene {
       const zone = territory.zones.find((z) => z.id === zoneId);
       const centre: Vec = { x: t.ox + t.width / 2, y: t.oy + t.height / 2 };
       const slots = zone
-        ? markerSlots(zone.poly, zone.anchor, zone.labelHalfHeight, list.length, MARKER_SPACING)
-        : markerSlots([], centre, 0, list.length, MARKER_SPACING);
+        ? markerSlots(zone.poly, zone.anchor, zone.labelHalf, list.length, MARKER_SPACING)
+        : markerSlots([], centre, { width: 0, height: 0 }, list.length, MARKER_SPACING);
       list.forEach((project, i) => {
         const slot = slots[i] ?? centre;
         seen.add(project.id);

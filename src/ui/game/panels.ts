@@ -24,11 +24,21 @@ export interface PanelContext {
 const button = (label: string, onclick: () => void, attrs: Record<string, string> = {}) =>
   h('button', { type: 'button', class: 'button', onclick, ...attrs }, label);
 
-export function indicatorsTable(game: GameState, scenario: Scenario): HTMLTableElement {
+/** The indicators of every team; wrapped so a wide table scrolls and can be reached from the keyboard. */
+export function indicatorsTable(game: GameState, scenario: Scenario): HTMLElement {
+  const caption = t('game:table.caption', { round: Math.min(game.round, game.rounds) });
+  return h(
+    'div',
+    { class: 'table-scroll', tabindex: 0, role: 'group', 'aria-label': caption },
+    indicatorsGrid(game, scenario, caption),
+  );
+}
+
+function indicatorsGrid(game: GameState, scenario: Scenario, caption: string): HTMLTableElement {
   return h(
     'table',
     { class: 'data-table' },
-    h('caption', {}, t('game:table.caption', { round: Math.min(game.round, game.rounds) })),
+    h('caption', {}, caption),
     h(
       'thead',
       {},
