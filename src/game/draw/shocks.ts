@@ -107,7 +107,7 @@ export class ShockPlayer {
         break;
       }
       case 'fire':
-        this.fillAreas(this.areas(territory, ['forest']), FIRE, 0.4, DEPTH.shockUnder);
+        this.fillAreas(this.areas(territory, ['forest']), FIRE, 0.5, DEPTH.shockUnder);
         break;
       case 'heat':
         g.fillStyle(HEAT, 0.22);

@@ -31,6 +31,7 @@ export class MapScene extends Phaser.Scene {
   private readonly projectMarkers = new Map<string, Marker>();
   private lastShockId: string | null = null;
   private firstFrame = false;
+  private playingInMotion = false;
 
   constructor() {
     super(SCENES.map);
@@ -86,7 +87,14 @@ export class MapScene extends Phaser.Scene {
       this.territory = new TerritoryLayer(this, model);
       first = true;
     }
-    if (model.reducedMotion) this.territory.clearAmbient();
+    if (model.reducedMotion) {
+      this.territory.clearAmbient();
+      // Motion switched off mid-shock: stop moving at once rather than finish the animation.
+      if (this.playingInMotion) {
+        this.shockPlayer?.stop();
+        this.playingInMotion = false;
+      }
+    }
 
     this.gaugePanel?.set(model, first || model.reducedMotion);
     this.syncMarkers(model.projects, !first && !model.reducedMotion);
@@ -96,6 +104,7 @@ export class MapScene extends Phaser.Scene {
     if (shock && shock.id !== this.lastShockId) {
       this.lastShockId = shock.id;
       this.shockPlayer?.play(shock, model.reducedMotion, this.territory);
+      this.playingInMotion = !model.reducedMotion;
     }
   }
 
