@@ -74,6 +74,9 @@ async function playToDebrief(page: Page, seed: number): Promise<void> {
   await page.evaluate((s) => {
     location.hash = `#/game/play?scenario=coastal-estuary&seed=${s}&teams=2`;
   }, seed);
+  // A game already under way makes the kit ask before starting another.
+  await page.waitForSelector('.play[data-ready="true"], .confirm-dialog', { timeout: 60_000 });
+  if (await page.locator('.confirm-dialog').count()) await page.locator('.confirm-dialog .button').click();
   await page.waitForSelector('.play[data-ready="true"]', { timeout: 60_000 });
   for (let i = 0; i < 300 && !(await page.locator('.debrief-slot h2').count()); i += 1) {
     const title = (await page.locator('#phase-title').textContent()) ?? '';
@@ -98,7 +101,7 @@ async function main(): Promise<void> {
     return;
   }
   const out = resolve('node_modules/.cache/bench-browser');
-  await build({ logLevel: 'warn', build: { outDir: join(out, 'kit'), emptyOutDir: true } });
+  await build({ logLevel: 'warn', build: { outDir: join(out, 'kit'), emptyOutDir: true, chunkSizeWarningLimit: 4000 } });
   await build({
     configFile: false,
     root: resolve('tools/bench/bare-phaser'),
@@ -121,33 +124,40 @@ async function main(): Promise<void> {
       '--disable-background-networking',
     ],
   });
+  // Each measurement gets a fresh context (empty storage, cold cache). tsx keeps function
+  // names with a __name helper that page.evaluate'd code also calls.
+  const freshPage = async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript('globalThis.__name = (target) => target;');
+    return context.newPage();
+  };
   try {
     const ready: number[] = [];
     const bareReady: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const page = await freshPage();
       await page.goto(`${kit.url}#/game/play?scenario=coastal-estuary&seed=${i + 1}&teams=2`);
       ready.push(await markTime(page, 'kit:game-ready'));
       await page.close();
-      const ref = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const ref = await freshPage();
       await ref.goto(bare.url);
       bareReady.push(await markTime(ref, 'bare:ready'));
       await ref.close();
     }
 
-    const gamePage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const gamePage = await freshPage();
     await gamePage.goto(`${kit.url}#/game/play?scenario=coastal-estuary&seed=7&teams=2`);
     await markTime(gamePage, 'kit:game-ready');
     const kitFrames = await frameTimes(gamePage, 5000);
     await gamePage.close();
-    const barePage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const barePage = await freshPage();
     await barePage.goto(bare.url);
     await markTime(barePage, 'bare:ready');
     const bareFrames = await frameTimes(barePage, 5000);
     await barePage.close();
 
     const jsBytes = async (hash: string, wait: string) => {
-      const page = await browser.newPage();
+      const page = await freshPage();
       const files = new Set<string>();
       page.on('response', (response) => {
         if (response.url().endsWith('.js')) files.add(new URL(response.url()).pathname);
@@ -162,7 +172,7 @@ async function main(): Promise<void> {
     const homeKB = await jsBytes('#/', 'html[data-ready="true"]');
     const gameKB = await jsBytes('#/game/play?scenario=coastal-estuary&seed=1&teams=2', '.play[data-ready="true"]');
 
-    const heapPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const heapPage = await freshPage();
     await heapPage.goto(`${kit.url}#/`);
     await heapPage.waitForSelector('html[data-ready="true"]');
     const heaps: number[] = [];

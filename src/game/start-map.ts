@@ -27,7 +27,7 @@ function gameConfig(type: number, parent: HTMLElement, model: MapViewModel): Pha
       width: GAME_WIDTH,
       height: GAME_HEIGHT,
     },
-    render: { antialias: true, antialiasGL: true, powerPreference: 'default' },
+    render: { antialias: true, antialiasGL: false, powerPreference: 'default' },
     callbacks: { preBoot: (game) => game.registry.set(MODEL_KEY, model) },
     scene: [Boot, Preloader, MapScene],
   };
