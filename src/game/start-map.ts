@@ -49,6 +49,7 @@ function booted(game: Phaser.Game): Promise<void> {
 
 export async function startMap(parent: HTMLElement, model: MapViewModel, onFirstFrame: () => void): Promise<MapHandle> {
   const game = createGame(parent, model);
+  (globalThis as unknown as { __game: Phaser.Game }).__game = game;
   game.events.once(FIRST_FRAME_EVENT, () => onFirstFrame());
   await booted(game);
 
