@@ -14,9 +14,10 @@ export async function loadView(part: string | undefined): Promise<ViewFactory> {
       return (await import('./game/game-view.ts')).gameView;
     case 'facilitator':
       return (await import('../facilitator/facilitator-view.ts')).facilitatorView;
+    case 'guide':
+      return (await import('../guide/guide-view.ts')).guideView;
     case 'course':
     case 'test':
-    case 'guide':
       return (await import('./views/notice.ts')).noticeView(part);
     default:
       return (await import('./views/notice.ts')).notFoundView;
