@@ -17,6 +17,7 @@ export async function loadView(part: string | undefined): Promise<ViewFactory> {
     case 'guide':
       return (await import('../guide/guide-view.ts')).guideView;
     case 'course':
+      return (await import('../course/course-view.ts')).courseView;
     case 'test':
       return (await import('./views/notice.ts')).noticeView(part);
     default:
