@@ -19,7 +19,7 @@ export async function loadView(part: string | undefined): Promise<ViewFactory> {
     case 'course':
       return (await import('../course/course-view.ts')).courseView;
     case 'test':
-      return (await import('./views/notice.ts')).noticeView(part);
+      return (await import('../assessment/test-view.ts')).testView;
     default:
       return (await import('./views/notice.ts')).notFoundView;
   }
