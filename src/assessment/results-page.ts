@@ -1,0 +1,149 @@
+/**
+ * #/test/results[/<attempt-id>][?compare=<attempt-id>]: the report of one
+ * finished attempt (the latest without an id), optionally compared with an
+ * earlier one; printable, exportable.
+ */
+import { currentLanguage, localize, t } from '../i18n/index.ts';
+import { h } from '../ui/dom.ts';
+import { exportFile } from './earlier-results.ts';
+import { bandLabel, formatDate } from './format.ts';
+import { loadLinkTitles } from './link-titles.ts';
+import { startNewAttempt, type TestPage, type TestPageDeps } from './page.ts';
+import { resultsHref, TEST_HREF } from './paths.ts';
+import { type Compared, deltasSection, profileSection, recommendationsSection, strengthsSection } from './results-sections.ts';
+import { scoreAssessment, scoreDimensions } from './scoring.ts';
+import { type Attempt, listAttempts, readAttempt } from './storage.ts';
+
+function compareForm(deps: TestPageDeps, attempt: Attempt, others: Attempt[], comparing: string | null): HTMLElement | null {
+  if (others.length === 0) return null;
+  const select = h(
+    'select',
+    { id: 'compare-with' },
+    ...others.map((a) => h('option', { value: a.id, selected: a.id === comparing }, formatDate(a.finishedAt))),
+  );
+  return h(
+    'form',
+    {
+      class: 'results-compare test-no-print',
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        deps.go(resultsHref(attempt.id, select.value));
+      },
+    },
+    h('p', { class: 'field' }, h('label', { for: 'compare-with' }, t('test:results.compareLabel')), select),
+    h(
+      'p',
+      { class: 'test-actions' },
+      h('button', { type: 'submit', class: 'button-quiet' }, t('test:results.compare')),
+      comparing ? h('a', { href: resultsHref(attempt.id), class: 'button-quiet' }, t('test:results.stopCompare')) : null,
+    ),
+  );
+}
+
+function missing(target: HTMLElement, message: string): TestPage {
+  target.append(
+    h(
+      'div',
+      { class: 'test test-results' },
+      h('h1', { id: 'page-title' }, t('test:results.title')),
+      h('p', { class: 'notice' }, message),
+      h('p', {}, h('a', { href: TEST_HREF }, t('test:results.backToTest'))),
+    ),
+  );
+  return { title: `${t('test:results.title')} · ${t('test:title')}` };
+}
+
+export async function renderResults(
+  target: HTMLElement,
+  deps: TestPageDeps,
+  attemptId: string | undefined,
+  compareId: string | null,
+): Promise<TestPage> {
+  const { ctx, content, controller } = deps;
+  const { attempts } = listAttempts(ctx.store, content);
+  const attempt = attemptId ? readAttempt(ctx.store, content, attemptId) : (attempts[0] ?? null);
+  if (!attempt) return missing(target, attemptId ? t('test:results.missing') : t('test:results.noResults'));
+
+  const results = scoreAssessment(content, attempt.answers);
+  const date = formatDate(attempt.finishedAt);
+  const earlierAttempt = compareId && compareId !== attempt.id ? readAttempt(ctx.store, content, compareId) : null;
+  const earlier: Compared | null = earlierAttempt
+    ? { date: formatDate(earlierAttempt.finishedAt), dimensions: scoreDimensions(content, earlierAttempt.answers) }
+    : null;
+  const titles = await loadLinkTitles(
+    currentLanguage(),
+    results.recommendations.map((r) => r.guide),
+    results.recommendations.length > 0,
+  );
+  const profile = results.profile;
+  const band = content.bands.find((b) => b.id === profile?.band);
+
+  target.append(
+    h(
+      'div',
+      { class: 'test test-results', 'data-attempt': attempt.id },
+      h('h1', { id: 'page-title' }, t('test:results.title')),
+      h('p', { class: 'lead' }, t('test:results.finished', { date })),
+      compareId && !earlier ? h('p', { class: 'notice' }, t('test:results.compareMissing')) : null,
+      compareForm(
+        deps,
+        attempt,
+        attempts.filter((a) => a.id !== attempt.id),
+        earlier ? compareId : null,
+      ),
+      h(
+        'section',
+        { class: 'results-overall', 'aria-labelledby': 'overall-title' },
+        h('h2', { id: 'overall-title' }, t('test:results.overallTitle')),
+        ...(profile
+          ? [
+              h(
+                'p',
+                { class: 'overall-score' },
+                t('test:results.overall', { score: profile.score, band: bandLabel(content, profile.band) }),
+              ),
+              band ? h('p', {}, localize(band.description)) : null,
+              h('p', { class: 'hint' }, t('test:results.overallHelp')),
+            ]
+          : [h('p', { class: 'notice' }, t('test:results.noProfile'))]),
+      ),
+      profileSection(content, results, date, earlier),
+      earlier ? deltasSection(content, results, date, earlier) : null,
+      strengthsSection(content, results),
+      recommendationsSection(content, results, titles),
+      h(
+        'div',
+        { class: 'test-actions test-no-print' },
+        h('button', { type: 'button', class: 'button', onclick: () => window.print() }, t('test:results.print')),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button-quiet',
+            onclick: () => {
+              exportFile(content, [attempt], `autodiagnostic-${attempt.id}.json`);
+              ctx.announce(t('test:results.exported'));
+            },
+          },
+          t('test:results.export'),
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button-quiet',
+            onclick: () => {
+              // Another attempt under way is never erased from here: its home offers Resume or Start over.
+              const state = controller.snapshot().state;
+              if (state === 'questions' || state === 'review') deps.go(TEST_HREF);
+              else startNewAttempt(controller);
+            },
+          },
+          t('test:results.again'),
+        ),
+        h('a', { href: TEST_HREF, class: 'button-quiet' }, t('test:results.backToTest')),
+      ),
+    ),
+  );
+  return { title: `${t('test:results.title')} · ${date} · ${t('test:title')}` };
+}

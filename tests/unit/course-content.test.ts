@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { bundledScenarios } from '../../src/content/scenarios.ts';
+import { bundledFiles, diagramSource, diagramsIn, lessonSource, loadCourse } from '../../src/course/content.ts';
+import { diagramElement, lessonBody, renderLesson, sanitizeDiagram } from '../../src/course/lesson-content.ts';
+import { courseSchema } from '../../src/course/schema.ts';
+
+// happy-dom's Node.prototype.nodeName getter returns '' for every node (capricorn86/happy-dom#2182), which makes
+// DOMPurify drop allowed tags; the getter dispatches to the subclass one, before DOMPurify loads (see markdown.test.ts).
+vi.hoisted(() => {
+  const base = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeName');
+  if (base?.get?.call(document.createElement('p')) !== '') return;
+  Object.defineProperty(Node.prototype, 'nodeName', {
+    configurable: true,
+    get(this: Node): string {
+      for (let proto = Object.getPrototypeOf(this); proto && proto !== Node.prototype; proto = Object.getPrototypeOf(proto)) {
+        const getter = Object.getOwnPropertyDescriptor(proto, 'nodeName')?.get;
+        if (getter) return getter.call(this);
+      }
+      return base.get?.call(this) ?? '';
+    },
+  });
+});
+
+const LANGUAGES = ['fr', 'en'] as const;
+const course = loadCourse();
+const raw = JSON.parse(readFileSync('src/course/content/course.json', 'utf8'));
+
+describe('course content', () => {
+  it('parses with the schema: six modules, six questions each, a pass mark of 80', () => {
+    expect(course.passMark).toBe(80);
+    expect(course.modules).toHaveLength(6);
+    for (const m of course.modules) expect(m.quiz.questions, m.id).toHaveLength(6);
+    expect(course.modules.some((m) => m.quiz.questions.some((q) => q.multiple))).toBe(true);
+    expect(new Set(course.modules.map((m) => m.activity.type))).toEqual(new Set(['sorting', 'matching', 'game-situation']));
+  });
+
+  it('refuses duplicate ids, broken references and unknown keys', () => {
+    const copy = () => structuredClone(raw);
+    const duplicate = copy();
+    duplicate.modules[1].lessons[0].id = duplicate.modules[0].lessons[0].id;
+    expect(courseSchema.safeParse(duplicate).success).toBe(false);
+    const badCase = copy();
+    badCase.modules[0].case.lesson = 'no-such-lesson';
+    expect(courseSchema.safeParse(badCase).success).toBe(false);
+    const badCategory = copy();
+    const sorting = badCategory.modules.find((m: { activity: { type: string } }) => m.activity.type === 'sorting');
+    sorting.activity.items[0].category = 'no-such-category';
+    expect(courseSchema.safeParse(badCategory).success).toBe(false);
+    const twoRight = copy();
+    twoRight.modules[0].quiz.questions[0].choices[1].correct = true;
+    expect(courseSchema.safeParse(twoRight).success).toBe(false);
+    const extra = copy();
+    extra.modules[0].surprise = true;
+    expect(courseSchema.safeParse(extra).success).toBe(false);
+  });
+
+  it('has every lesson in both languages, and no lesson file the course does not list', () => {
+    const listed = course.modules.flatMap((m) => m.lessons.map((l) => l.id));
+    for (const lang of LANGUAGES) {
+      for (const id of listed) expect(lessonSource(id, lang), `${lang}/${id}`).not.toBeNull();
+    }
+    expect(bundledFiles().lessons.sort()).toEqual(LANGUAGES.flatMap((lang) => listed.map((id) => `${lang}/${id}`)).sort());
+  });
+
+  it('has every diagram a lesson uses, in both languages, and the same diagrams in each language', () => {
+    const used = new Set<string>();
+    for (const m of course.modules) {
+      for (const l of m.lessons) {
+        const fr = diagramsIn(lessonSource(l.id, 'fr') ?? '');
+        const en = diagramsIn(lessonSource(l.id, 'en') ?? '');
+        expect(en, l.id).toEqual(fr);
+        for (const id of fr) used.add(id);
+      }
+    }
+    expect(used.size).toBeGreaterThan(0);
+    for (const lang of LANGUAGES) for (const id of used) expect(diagramSource(id, lang), `${lang}/${id}`).not.toBeNull();
+    expect(bundledFiles().diagrams.sort()).toEqual(LANGUAGES.flatMap((lang) => [...used].map((id) => `${lang}/${id}`)).sort());
+  });
+
+  it('points every game situation to cards of its scenario', () => {
+    const scenarios = bundledScenarios();
+    for (const m of course.modules) {
+      if (m.activity.type !== 'game-situation') continue;
+      const scenario = scenarios.get(m.activity.scenario);
+      expect(scenario, m.activity.scenario).toBeDefined();
+      for (const option of m.activity.options) expect(scenario?.deckCards, option.card).toContain(option.card);
+    }
+  });
+});
+
+describe('lesson rendering', () => {
+  it('drops the lesson’s own h1 so the page has one', () => {
+    expect(lessonBody('# Title\n\nText')).toBe('Text');
+  });
+
+  it('inlines a sanitised SVG whose <title> names it, with the alt text as caption', () => {
+    for (const lang of LANGUAGES) {
+      const box = document.createElement('div');
+      box.append(renderLesson('resilience-basics-needs', lang) ?? '');
+      const figure = box.querySelector('figure.course-diagram');
+      expect(figure, lang).not.toBeNull();
+      const svg = figure?.querySelector('svg');
+      expect(svg?.getAttribute('role')).toBe('img');
+      const labelledBy = svg?.getAttribute('aria-labelledby')?.split(' ') ?? [];
+      const title = svg?.querySelector('title');
+      expect(title?.textContent?.trim().length).toBeGreaterThan(0);
+      expect(labelledBy).toContain(title?.id);
+      expect(figure?.querySelector('figcaption')?.textContent?.length).toBeGreaterThan(10);
+      expect(box.querySelector('h1')).toBeNull();
+      expect(box.querySelector('p > figure')).toBeNull();
+    }
+  });
+
+  it('strips scripts, handlers and foreign content from a diagram, keeping its title', () => {
+    const svg = sanitizeDiagram(
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)" role="img" aria-labelledby="t"><title id="t">Safe</title>' +
+        '<script>alert(2)</script><a href="javascript:alert(3)"><text onclick="alert(4)">x</text></a>' +
+        '<foreignObject><iframe src="https://example.org"></iframe></foreignObject></svg>',
+    );
+    const text = svg?.outerHTML ?? '';
+    expect(svg?.querySelector('title')?.textContent).toBe('Safe');
+    expect(text).not.toMatch(/<script|onload|onclick|javascript:|iframe|foreignObject/i);
+    expect(diagramElement('needs-wheel', 'fr')?.querySelector('title')?.textContent).toBe('Les cinq besoins essentiels');
+  });
+});

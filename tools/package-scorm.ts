@@ -1,0 +1,115 @@
+/**
+ * `npm run package:scorm`: builds the course as a SCORM 1.2 SCO and zips it for an LMS (Moodle...).
+ *
+ *   dist/scorm/package/        the SCO as built, with imsmanifest.xml at its root
+ *   dist/scorm/course-scorm12.zip
+ *
+ * Vite builds src/course/scorm/index.html with a relative base, so the package runs from any folder
+ * the LMS unpacks it into. The build fails if Phaser (the game) got into the bundle. The zip is made
+ * with fflate: a small pure-JavaScript library, no native code to compile, same bytes everywhere.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Zippable, zipSync } from 'fflate';
+import { build, type Rolldown } from 'vite';
+import { buildManifest, MANIFEST_FILE } from '../src/course/scorm/manifest.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ENTRY_DIR = join(ROOT, 'src/course/scorm');
+export const PACKAGE_DIR = join(ROOT, 'dist/scorm/package');
+export const ZIP_FILE = join(ROOT, 'dist/scorm/course-scorm12.zip');
+const LAUNCH = 'index.html';
+/** Zip entries get this date, so that the same build gives the same zip. */
+const FIXED_DATE = new Date('2026-01-01T00:00:00Z');
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? listFiles(path) : [path];
+    })
+    .sort();
+}
+
+type BuildOutput = Rolldown.RolldownOutput;
+
+function outputs(result: Awaited<ReturnType<typeof build>>): BuildOutput[] {
+  if (Array.isArray(result)) return result as BuildOutput[];
+  if (result && typeof result === 'object' && 'output' in result) return [result as BuildOutput];
+  throw new Error('the Vite build returned no output');
+}
+
+/** Module ids of the game that ended up in the bundle (there must be none). */
+function gameModules(result: BuildOutput[]): string[] {
+  const offenders: string[] = [];
+  for (const out of result) {
+    for (const item of out.output) {
+      if (/phaser/i.test(item.fileName)) offenders.push(item.fileName);
+      if (item.type !== 'chunk') continue;
+      for (const id of item.moduleIds) {
+        const path = id.split(sep).join('/');
+        if (path.includes('/node_modules/phaser/') || path.includes('/src/game/')) offenders.push(`${item.fileName}: ${id}`);
+      }
+    }
+  }
+  return offenders;
+}
+
+function title(): string {
+  const common = JSON.parse(readFileSync(join(ROOT, 'src/i18n/locales/fr/common.json'), 'utf8')) as {
+    app: { name: string };
+    nav: { course: string };
+  };
+  return `${common.app.name} — ${common.nav.course}`;
+}
+
+export async function packageScorm(): Promise<{ files: number; zipBytes: number }> {
+  rmSync(join(ROOT, 'dist/scorm'), { recursive: true, force: true });
+  const result = await build({
+    configFile: false,
+    root: ENTRY_DIR,
+    base: './',
+    publicDir: false,
+    logLevel: 'warn',
+    build: {
+      outDir: PACKAGE_DIR,
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      chunkSizeWarningLimit: 1600,
+      rolldownOptions: { input: join(ENTRY_DIR, LAUNCH) },
+    },
+  });
+  const offenders = gameModules(outputs(result));
+  if (offenders.length > 0) throw new Error(`the SCO bundles the game (Phaser):\n  ${offenders.join('\n  ')}`);
+
+  const files = listFiles(PACKAGE_DIR).map((f) => relative(PACKAGE_DIR, f).split(sep).join('/'));
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const manifest = buildManifest({
+    identifier: 'resilient-territory-kit-course',
+    version,
+    title: title(),
+    launch: LAUNCH,
+    files,
+  });
+  writeFileSync(join(PACKAGE_DIR, MANIFEST_FILE), manifest);
+
+  const entries: Zippable = {};
+  for (const file of [MANIFEST_FILE, ...files]) entries[file] = [readFileSync(join(PACKAGE_DIR, file)), { mtime: FIXED_DATE }];
+  const zip = zipSync(entries, { level: 9 });
+  mkdirSync(dirname(ZIP_FILE), { recursive: true });
+  writeFileSync(ZIP_FILE, zip);
+  return { files: files.length + 1, zipBytes: zip.length };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  packageScorm()
+    .then(({ files, zipBytes }) => {
+      console.log(`SCORM 1.2 package: ${relative(ROOT, ZIP_FILE)} (${(zipBytes / 1024).toFixed(1)} KiB, ${files} files)`);
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}
