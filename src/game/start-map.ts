@@ -2,16 +2,34 @@
  * Starts the Phaser map inside `parent` and returns the handle the DOM view
  * drives. WebGL is required; Canvas is used only if a WebGL context cannot be
  * created at all, and renderer() then says so.
+ *
+ * The canvas has as many pixels as it is shown with (CSS size x device pixel
+ * ratio), never more than the logical GAME_WIDTH x GAME_HEIGHT: the scenes
+ * lay out in logical units and the camera zooms them onto it. Drawing
+ * 1280 x 800 pixels for a map shown at 736 x 460 would triple the fill work
+ * of every frame for the browser to throw it away when scaling down.
  */
 import * as Phaser from 'phaser';
 import { BACKGROUND, GAME_HEIGHT, GAME_WIDTH } from './draw/palette.ts';
 import { Boot } from './scenes/Boot.ts';
+import { OnDemandGame } from './scenes/frames.ts';
 import { FIRST_FRAME_EVENT, MODEL_KEY } from './scenes/keys.ts';
 import { MapScene } from './scenes/MapScene.ts';
 import { Preloader } from './scenes/Preloader.ts';
 import type { MapHandle, MapViewModel } from './view-model.ts';
 
+/**
+ * Canvas size for a map shown `cssWidth` CSS pixels wide: its device pixels, at most the logical
+ * size, 16:10 like the layout (so the camera zoom is the same both ways, give or take a pixel).
+ */
+function canvasSize(cssWidth: number): { width: number; height: number } {
+  const ratio = typeof window !== 'undefined' && window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
+  const width = cssWidth > 0 ? Math.max(160, Math.min(GAME_WIDTH, Math.round(cssWidth * ratio))) : GAME_WIDTH;
+  return { width, height: Math.round((width * GAME_HEIGHT) / GAME_WIDTH) };
+}
+
 function gameConfig(type: number, parent: HTMLElement, model: MapViewModel): Phaser.Types.Core.GameConfig {
+  const size = canvasSize(parent.getBoundingClientRect().width);
   return {
     type,
     parent,
@@ -24,10 +42,12 @@ function gameConfig(type: number, parent: HTMLElement, model: MapViewModel): Pha
     scale: {
       mode: Phaser.Scale.FIT,
       autoCenter: Phaser.Scale.CENTER_BOTH,
-      width: GAME_WIDTH,
-      height: GAME_HEIGHT,
+      width: size.width,
+      height: size.height,
     },
-    render: { antialias: true, antialiasGL: false, powerPreference: 'default' },
+    // One texture per batch: a single shader program to compile (a slow step with a software GPU),
+    // and the cheapest fragment shader; the map draws few textured quads.
+    render: { antialias: true, antialiasGL: false, powerPreference: 'default', maxTextures: 1 },
     callbacks: { preBoot: (game) => game.registry.set(MODEL_KEY, model) },
     scene: [Boot, Preloader, MapScene],
   };
@@ -35,11 +55,26 @@ function gameConfig(type: number, parent: HTMLElement, model: MapViewModel): Pha
 
 function createGame(parent: HTMLElement, model: MapViewModel): Phaser.Game {
   try {
-    return new Phaser.Game(gameConfig(Phaser.WEBGL, parent, model));
+    return new OnDemandGame(gameConfig(Phaser.WEBGL, parent, model));
   } catch (error) {
     console.warn('The map could not create a WebGL context; it falls back to the Canvas renderer.', error);
-    return new Phaser.Game(gameConfig(Phaser.CANVAS, parent, model));
+    return new OnDemandGame(gameConfig(Phaser.CANVAS, parent, model));
   }
+}
+
+/** Keeps the canvas resolution matched to the size it is shown at, as the page is resized. */
+function followDisplaySize(game: Phaser.Game): void {
+  let pending = false;
+  game.scale.on(Phaser.Scale.Events.RESIZE, () => {
+    if (pending) return;
+    pending = true;
+    // Resize between steps, not from inside the Scale Manager's own event.
+    game.events.once(Phaser.Core.Events.PRE_STEP, () => {
+      pending = false;
+      const next = canvasSize(game.scale.displaySize.width);
+      if (next.width !== game.scale.width || next.height !== game.scale.height) game.scale.setGameSize(next.width, next.height);
+    });
+  });
 }
 
 function booted(game: Phaser.Game): Promise<void> {
@@ -49,9 +84,9 @@ function booted(game: Phaser.Game): Promise<void> {
 
 export async function startMap(parent: HTMLElement, model: MapViewModel, onFirstFrame: () => void): Promise<MapHandle> {
   const game = createGame(parent, model);
-  (globalThis as unknown as { __game: Phaser.Game }).__game = game;
   game.events.once(FIRST_FRAME_EVENT, () => onFirstFrame());
   await booted(game);
+  followDisplaySize(game);
 
   const kind: 'webgl' | 'canvas' = game.renderer?.type === Phaser.WEBGL ? 'webgl' : 'canvas';
   let destroyed = false;

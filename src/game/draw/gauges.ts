@@ -1,159 +1,221 @@
-/** The gauge strip: the team's name over one bar per indicator, each with its label and its value written out. */
+/**
+ * The gauge strip: the team's name over one bar per indicator, each with its
+ * label and its value written out. The whole strip is drawn with the Canvas 2D
+ * API into one texture, again only when a value, a label or the zoom changes
+ * (and on each frame of a bar's glide), so a still strip costs one image.
+ */
 import type * as Phaser from 'phaser';
 import type { MapViewModel } from '../view-model.ts';
-import { FONT, GAUGE_TRACK, gaugeColour, INK, INK_NUM, PANEL_BORDER, PANEL_BOX, PANEL_FILL } from './palette.ts';
+import { BakedImage, roundedRect } from './bake.ts';
+import { css, FONT, GAUGE_TRACK, gaugeColour, INK, INK_NUM, PANEL_BORDER, PANEL_BOX, PANEL_FILL } from './palette.ts';
 import { DEPTH } from './territory.ts';
 
 interface GaugeRow {
   id: string;
-  label: Phaser.GameObjects.Text;
-  value: Phaser.GameObjects.Text;
+  label: string;
+  value: string;
+  y: number;
   barY: number;
   shown: number;
   target: number;
 }
 
+interface Font {
+  font: string;
+  /** Ascent and descent of the font's test string, as Phaser's Text measures them. */
+  ascent: number;
+  height: number;
+}
+
 const PAD = 16;
 const BAR_HEIGHT = 14;
 const VALUE_WIDTH = 40;
+/** Bars glide at this many points per second. */
+const GLIDE_SPEED = 80;
+
+function makeFont(ctx: CanvasRenderingContext2D, weight: string, size: number): Font {
+  const font = `${weight} ${size}px ${FONT}`;
+  ctx.font = font;
+  const m = ctx.measureText('|MÉqgy');
+  const ascent = m.actualBoundingBoxAscent;
+  return { font, ascent, height: ascent + m.actualBoundingBoxDescent };
+}
+
+/** Word wrap at `width`, breaking words longer than a line; at most `maxLines` lines are kept. */
+function wrap(ctx: CanvasRenderingContext2D, text: string, width: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (ctx.measureText(candidate).width <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = '';
+    let rest = word;
+    while (ctx.measureText(rest).width > width && rest.length > 1) {
+      let cut = rest.length - 1;
+      while (cut > 1 && ctx.measureText(rest.slice(0, cut)).width > width) cut -= 1;
+      lines.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    line = rest;
+  }
+  if (line) lines.push(line);
+  return lines.slice(0, maxLines);
+}
 
 export class GaugePanel {
-  private readonly scene: Phaser.Scene;
-  private readonly bg: Phaser.GameObjects.Graphics;
-  private readonly bars: Phaser.GameObjects.Graphics;
-  private readonly heading: Phaser.GameObjects.Text;
+  private readonly baked: BakedImage;
+  private readonly measure: CanvasRenderingContext2D;
+  private readonly fonts: { heading: Font; label: Font; value: Font };
+  private heading: string[] = [];
   private rows: GaugeRow[] = [];
   private signature = '';
-  private dirty = true;
 
-  constructor(scene: Phaser.Scene) {
-    this.scene = scene;
+  constructor(scene: Phaser.Scene, zoom: number) {
+    const measure = document.createElement('canvas').getContext('2d');
+    if (!measure) throw new Error('The map needs a 2D canvas context.');
+    this.measure = measure;
+    this.fonts = {
+      heading: makeFont(measure, 'bold', 20),
+      label: makeFont(measure, 'normal', 15),
+      value: makeFont(measure, 'bold', 16),
+    };
     const p = PANEL_BOX;
-    this.bg = scene.add.graphics().setDepth(DEPTH.panel);
-    this.bg.fillStyle(PANEL_FILL, 1);
-    this.bg.fillRoundedRect(p.x, p.y, p.width, p.height, 10);
-    this.bg.lineStyle(1.5, PANEL_BORDER, 1);
-    this.bg.strokeRoundedRect(p.x, p.y, p.width, p.height, 10);
-    this.bars = scene.add.graphics().setDepth(DEPTH.panel);
-    this.heading = scene.add
-      .text(p.x + PAD, p.y + PAD, '', {
-        fontFamily: FONT,
-        fontSize: '20px',
-        fontStyle: 'bold',
-        color: INK,
-        wordWrap: { width: p.width - 2 * PAD, useAdvancedWrap: true },
-        maxLines: 2,
-      })
-      .setDepth(DEPTH.panel);
+    const box = { x: p.x - 2, y: p.y - 2, width: p.width + 4, height: p.height + 4 };
+    this.baked = new BakedImage(scene, box, DEPTH.panel, zoom, (ctx) => this.paint(ctx));
   }
 
-  /** Applies a model; bars glide to their new value unless `instant`. */
-  set(model: MapViewModel, instant: boolean): void {
+  /** Whether a bar is still gliding towards its value. */
+  get moving(): boolean {
+    for (const row of this.rows) if (row.shown !== row.target) return true;
+    return false;
+  }
+
+  /** Applies a model; bars glide to their new value unless `instant`. Returns whether anything changed. */
+  set(model: MapViewModel, instant: boolean): boolean {
     const heading = model.team?.name ?? '';
-    if (this.heading.text !== heading) {
-      this.heading.setText(heading);
-      this.signature = '';
-    }
     const signature = `${heading}|${model.gauges.map((g) => `${g.id}:${g.label}`).join('|')}`;
-    if (signature !== this.signature) this.layout(model);
+    let changed = false;
+    if (signature !== this.signature) {
+      this.layout(model, heading);
+      this.signature = signature;
+      changed = true;
+    }
     for (const row of this.rows) {
       const raw = model.indicators[row.id as keyof MapViewModel['indicators']];
       const value = Number.isFinite(raw) ? Math.max(0, Math.min(100, raw)) : 0;
+      const text = String(Math.round(value));
+      if (row.target !== value || row.value !== text || (instant && row.shown !== value)) changed = true;
       row.target = value;
       if (instant) row.shown = value;
-      const text = String(Math.round(value));
-      if (row.value.text !== text) row.value.setText(text);
+      row.value = text;
     }
-    this.dirty = true;
-    this.draw();
+    if (changed) this.baked.bake();
+    return changed;
   }
 
-  private layout(model: MapViewModel): void {
+  /** Draws the strip again for a new camera zoom. */
+  setZoom(zoom: number): void {
+    this.baked.bake(zoom);
+  }
+
+  /** Redraws the strip's texture (after a lost WebGL context came back). */
+  rebake(): void {
+    this.baked.bake();
+  }
+
+  private layout(model: MapViewModel, heading: string): void {
     const p = PANEL_BOX;
     const previous = new Map(this.rows.map((r) => [r.id, r.shown]));
-    for (const row of this.rows) {
-      row.label.destroy();
-      row.value.destroy();
-    }
-    this.rows = [];
-    const top = this.heading.text ? p.y + PAD + this.heading.height + 14 : p.y + PAD;
+    const ctx = this.measure;
+    ctx.font = this.fonts.heading.font;
+    this.heading = heading ? wrap(ctx, heading, p.width - 2 * PAD, 2) : [];
+    const top = this.heading.length > 0 ? p.y + PAD + this.heading.length * this.fonts.heading.height + 14 : p.y + PAD;
     const count = Math.max(model.gauges.length, 1);
     const rowHeight = Math.min(66, (p.y + p.height - PAD - top) / count);
-    model.gauges.forEach((gauge, i) => {
+    ctx.font = this.fonts.label.font;
+    this.rows = model.gauges.map((gauge, i) => {
       const y = top + i * rowHeight;
-      const label = this.scene.add
-        .text(p.x + PAD, y, gauge.label, {
-          fontFamily: FONT,
-          fontSize: '15px',
-          color: INK,
-          wordWrap: { width: p.width - 2 * PAD },
-          maxLines: 1,
-        })
-        .setDepth(DEPTH.panel);
-      const barY = y + 24;
-      const value = this.scene.add
-        .text(p.x + p.width - PAD, barY + BAR_HEIGHT / 2, '', {
-          fontFamily: FONT,
-          fontSize: '16px',
-          fontStyle: 'bold',
-          color: INK,
-        })
-        .setOrigin(1, 0.5)
-        .setDepth(DEPTH.panel);
       const shown = previous.get(gauge.id) ?? 0;
-      this.rows.push({ id: gauge.id, label, value, barY, shown, target: shown });
+      const label = wrap(ctx, gauge.label, p.width - 2 * PAD, 1)[0] ?? '';
+      return { id: gauge.id, label, value: '', y, barY: y + 24, shown, target: shown };
     });
-    this.signature = `${this.heading.text}|${model.gauges.map((g) => `${g.id}:${g.label}`).join('|')}`;
   }
 
-  /** Moves the bars a step towards their targets; returns quickly when nothing changes. */
-  tick(delta: number): void {
+  /** Moves the bars a step towards their targets; returns whether they moved. */
+  tick(delta: number): boolean {
     let moving = false;
+    const step = (delta / 1000) * GLIDE_SPEED;
     for (const row of this.rows) {
       if (row.shown === row.target) continue;
-      const step = (delta / 1000) * 80;
       const diff = row.target - row.shown;
       row.shown = Math.abs(diff) <= step ? row.target : row.shown + Math.sign(diff) * step;
       moving = true;
     }
-    if (moving) this.dirty = true;
-    this.draw();
+    if (moving) this.baked.bake();
+    return moving;
   }
 
-  private draw(): void {
-    if (!this.dirty) return;
-    this.dirty = false;
+  private text(ctx: CanvasRenderingContext2D, font: Font, text: string, x: number, top: number): void {
+    ctx.font = font.font;
+    ctx.fillText(text, x, top + font.ascent);
+  }
+
+  private paint(ctx: CanvasRenderingContext2D): void {
     const p = PANEL_BOX;
-    const g = this.bars;
+    roundedRect(ctx, p.x, p.y, p.width, p.height, 10);
+    ctx.fillStyle = css(PANEL_FILL);
+    ctx.fill();
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = css(PANEL_BORDER);
+    ctx.stroke();
+
+    ctx.textBaseline = 'alphabetic';
+    ctx.fillStyle = INK;
+    ctx.textAlign = 'left';
+    this.heading.forEach((line, i) => {
+      this.text(ctx, this.fonts.heading, line, p.x + PAD, p.y + PAD + i * this.fonts.heading.height);
+    });
+
     const x = p.x + PAD;
     const width = p.width - 2 * PAD - VALUE_WIDTH - 6;
-    g.clear();
     for (const row of this.rows) {
-      g.fillStyle(GAUGE_TRACK, 1);
-      g.fillRoundedRect(x, row.barY, width, BAR_HEIGHT, 4);
+      ctx.fillStyle = INK;
+      ctx.textAlign = 'left';
+      this.text(ctx, this.fonts.label, row.label, x, row.y);
+      ctx.textAlign = 'right';
+      this.text(ctx, this.fonts.value, row.value, p.x + p.width - PAD, row.barY + BAR_HEIGHT / 2 - this.fonts.value.height / 2);
+
+      roundedRect(ctx, x, row.barY, width, BAR_HEIGHT, 4);
+      ctx.fillStyle = css(GAUGE_TRACK);
+      ctx.fill();
       const w = (width * row.shown) / 100;
       if (w > 0.5) {
-        g.fillStyle(gaugeColour(row.target), 1);
-        g.fillRoundedRect(x, row.barY, Math.max(w, 8), BAR_HEIGHT, 4);
+        roundedRect(ctx, x, row.barY, Math.max(w, 8), BAR_HEIGHT, 4);
+        ctx.fillStyle = css(gaugeColour(row.target));
+        ctx.fill();
       }
-      g.lineStyle(1, INK_NUM, 0.35);
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = css(INK_NUM, 0.35);
+      ctx.beginPath();
       for (const mark of [30, 50]) {
         const mx = x + (width * mark) / 100;
-        g.lineBetween(mx, row.barY - 2, mx, row.barY + BAR_HEIGHT + 2);
+        ctx.moveTo(mx, row.barY - 2);
+        ctx.lineTo(mx, row.barY + BAR_HEIGHT + 2);
       }
-      g.lineStyle(1, INK_NUM, 0.5);
-      g.strokeRoundedRect(x, row.barY, width, BAR_HEIGHT, 4);
+      ctx.stroke();
+      ctx.strokeStyle = css(INK_NUM, 0.5);
+      roundedRect(ctx, x, row.barY, width, BAR_HEIGHT, 4);
+      ctx.stroke();
     }
+    ctx.textAlign = 'left';
   }
 
   destroy(): void {
-    for (const row of this.rows) {
-      row.label.destroy();
-      row.value.destroy();
-    }
+    this.baked.destroy();
     this.rows = [];
-    this.bg.destroy();
-    this.bars.destroy();
-    this.heading.destroy();
   }
 }

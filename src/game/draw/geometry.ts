@@ -123,11 +123,20 @@ export function spanWidthAt(poly: readonly Vec[], p: Vec): number {
   return bounds(poly).width;
 }
 
-/** Dash segments [x1, y1, x2, y2] along a polyline; `offset` shifts the pattern (for animation). */
-export function dashSegments(points: readonly Vec[], dash: number, gap: number, offset = 0, closed = false): number[][] {
+/**
+ * Calls `visit(x1, y1, x2, y2)` for each dash piece along a polyline, without allocating: a dash
+ * that turns a corner comes as two pieces. `offset` shifts the pattern (for animation).
+ */
+export function forEachDash(
+  points: readonly Vec[],
+  dash: number,
+  gap: number,
+  offset: number,
+  closed: boolean,
+  visit: (x1: number, y1: number, x2: number, y2: number) => void,
+): void {
   const period = dash + gap;
-  const out: number[][] = [];
-  let phase = (((-offset % period) + period) % period) as number;
+  let phase = ((-offset % period) + period) % period;
   const n = closed ? points.length : points.length - 1;
   for (let i = 0; i < n; i++) {
     const a = points[i] as Vec;
@@ -140,11 +149,19 @@ export function dashSegments(points: readonly Vec[], dash: number, gap: number, 
     while (t < len) {
       const inDash = phase < dash;
       const step = Math.min(inDash ? dash - phase : period - phase, len - t);
-      if (inDash) out.push([a.x + dx * t, a.y + dy * t, a.x + dx * (t + step), a.y + dy * (t + step)]);
+      if (inDash) visit(a.x + dx * t, a.y + dy * t, a.x + dx * (t + step), a.y + dy * (t + step));
       t += step;
       phase = (phase + step) % period;
     }
   }
+}
+
+/** Dash segments [x1, y1, x2, y2] along a polyline; `offset` shifts the pattern (for animation). */
+export function dashSegments(points: readonly Vec[], dash: number, gap: number, offset = 0, closed = false): number[][] {
+  const out: number[][] = [];
+  forEachDash(points, dash, gap, offset, closed, (x1, y1, x2, y2) => {
+    out.push([x1, y1, x2, y2]);
+  });
   return out;
 }
 

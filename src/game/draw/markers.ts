@@ -8,6 +8,9 @@ export type MarkerShape = 'circle' | 'hexagon' | 'star' | 'square' | 'triangle';
 
 export const MARKER_RADIUS = 11;
 
+/** Side of a marker texture: room for the widest look (pooled halo) and its outline. */
+const MARKER_TEXTURE_SIZE = 56;
+
 export function shapeFor(actorType: string): MarkerShape {
   switch (actorType) {
     case 'cooperative':
@@ -70,13 +73,29 @@ function dashedOutline(g: Phaser.GameObjects.Graphics, pts: Vec[], width: number
     g.lineBetween(x1 as number, y1 as number, x2 as number, y2 as number);
 }
 
+/**
+ * Key of the texture of one marker look, drawn once (with the Canvas API, so its edges are
+ * antialiased) the first time a project needs it; markers are then plain Images.
+ */
+export function markerTexture(scene: Phaser.Scene, actorType: string, built: boolean, pooled: boolean): string {
+  const colour = ACTOR_COLOURS[actorType] ?? ACTOR_FALLBACK;
+  const key = `map-marker-${shapeFor(actorType)}-${colour.toString(16)}-${built ? 'built' : 'planned'}${pooled ? '-pooled' : ''}`;
+  if (!scene.textures.exists(key)) {
+    const g = scene.make.graphics({}, false);
+    g.translateCanvas(MARKER_TEXTURE_SIZE / 2, MARKER_TEXTURE_SIZE / 2);
+    drawMarker(g, actorType, built, pooled);
+    g.generateTexture(key, MARKER_TEXTURE_SIZE, MARKER_TEXTURE_SIZE);
+    g.destroy();
+  }
+  return key;
+}
+
 /** Draws one marker centred on the Graphics' origin (so it can be scaled in place). */
 export function drawMarker(g: Phaser.GameObjects.Graphics, actorType: string, built: boolean, pooled: boolean): void {
   const r = MARKER_RADIUS;
   const colour = ACTOR_COLOURS[actorType] ?? ACTOR_FALLBACK;
   const pts = shapePoints(shapeFor(actorType), r);
   const ringRadius = r + 6;
-  g.clear();
   if (pooled) {
     g.fillStyle(HALO, built ? 0.9 : 0.6);
     g.fillCircle(0, 0, ringRadius + 6);

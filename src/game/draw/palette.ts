@@ -79,3 +79,11 @@ export function gaugeColour(value: number): number {
   if (value < 50) return GAUGE_AMBER;
   return GAUGE_GREEN;
 }
+
+/** A colour as CSS, for the map's Canvas 2D bakes. */
+export function css(colour: number, alpha = 1): string {
+  const r = (colour >> 16) & 0xff;
+  const g = (colour >> 8) & 0xff;
+  const b = colour & 0xff;
+  return alpha >= 1 ? `rgb(${r},${g},${b})` : `rgba(${r},${g},${b},${alpha})`;
+}

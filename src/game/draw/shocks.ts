@@ -33,22 +33,57 @@ function fadeOut(elapsed: number, start: number, end: number): number {
   return Math.max(0, 1 - (elapsed - start) / (end - start));
 }
 
+/** A soft round dot, white so particles can tint it. */
+function softDot(scene: Phaser.Scene): void {
+  if (scene.textures.exists(SOFT_TEXTURE)) return;
+  const g = scene.make.graphics({}, false);
+  for (let r = 16; r >= 2; r -= 2) {
+    g.fillStyle(0xffffff, 0.3);
+    g.fillCircle(16, 16, r);
+  }
+  g.generateTexture(SOFT_TEXTURE, 32, 32);
+  g.destroy();
+}
+
+/** A short streak, brighter at its head, for wind. */
+function streak(scene: Phaser.Scene): void {
+  if (scene.textures.exists(STREAK_TEXTURE)) return;
+  const g = scene.make.graphics({}, false);
+  const length = 44;
+  for (let x = 0; x < length; x += 4) {
+    g.fillStyle(0xffffff, 0.15 + (0.85 * x) / length);
+    g.fillRect(x, 1, 4, 3);
+  }
+  g.generateTexture(STREAK_TEXTURE, length, 5);
+  g.destroy();
+}
+
 export class ShockPlayer {
   private readonly scene: Phaser.Scene;
+  private readonly onStop: () => void;
   private objects: Phaser.GameObjects.GameObject[] = [];
   private listeners: ((time: number, delta: number) => void)[] = [];
   private timer: Phaser.Time.TimerEvent | null = null;
+  private inMotion = false;
 
-  constructor(scene: Phaser.Scene) {
+  /** `onStop` is told when an animation's objects are removed, so the map can draw a frame without them. */
+  constructor(scene: Phaser.Scene, onStop: () => void = () => {}) {
     this.scene = scene;
+    this.onStop = onStop;
   }
 
   get playing(): boolean {
     return this.objects.length > 0;
   }
 
+  /** Whether an animation is moving (a still, reduced-motion overlay changes nothing between frames). */
+  get moving(): boolean {
+    return this.inMotion && this.objects.length > 0;
+  }
+
   play(shock: Shock, reducedMotion: boolean, territory: TerritoryLayer): void {
     this.stop();
+    this.inMotion = !reducedMotion;
     const t = territory.transform;
     const box: Box = { x: t.ox, y: t.oy, width: t.width, height: t.height };
     if (reducedMotion) this.still(shock, box, territory);
@@ -62,11 +97,13 @@ export class ShockPlayer {
     this.timer = null;
     for (const fn of this.listeners) this.scene.events.off('update', fn);
     this.listeners = [];
+    const had = this.objects.length > 0;
     for (const o of this.objects) {
       this.scene.tweens.killTweensOf(o);
       o.destroy();
     }
     this.objects = [];
+    if (had) this.onStop();
   }
 
   private keep<T extends Phaser.GameObjects.GameObject>(o: T): T {
@@ -152,23 +189,29 @@ export class ShockPlayer {
   private water(box: Box): void {
     const g = this.keep(this.scene.add.graphics().setDepth(DEPTH.shockUnder));
     const bottom = box.y + box.height;
+    // Two wave fronts, their points reused from frame to frame.
+    const fronts = [
+      { phase: 1.7, alpha: 0.22 },
+      { phase: 0, alpha: 0.36 },
+    ].map(({ phase, alpha }) => {
+      const crest: Vec[] = [];
+      for (let i = 0; i <= 64; i++) crest.push({ x: box.x + (box.width * i) / 64, y: bottom });
+      const area = [...crest, { x: box.x + box.width, y: bottom }, { x: box.x, y: bottom }];
+      return { phase, alpha, crest, area };
+    });
     this.eachFrame((elapsed) => {
       const rise = easeOutCubic(Math.min(elapsed / 1300, 1));
       const fade = fadeOut(elapsed, 2300, SHOCK_DURATION - 50);
       const level = box.height * 0.45 * rise;
       g.clear();
-      for (const [phase, alpha] of [
-        [1.7, 0.22],
-        [0, 0.36],
-      ] as const) {
-        const crest: Vec[] = [];
+      for (const { phase, alpha, crest, area } of fronts) {
         for (let i = 0; i <= 64; i++) {
           const x = (box.width * i) / 64;
           const y = bottom - level + Math.sin(x * 0.03 + elapsed * 0.005 + phase) * 6 * rise + phase * 4;
-          crest.push({ x: box.x + x, y: Math.min(y, bottom) });
+          (crest[i] as Vec).y = Math.min(y, bottom);
         }
         g.fillStyle(WATER, alpha * fade);
-        g.fillPoints(asPoints([...crest, { x: box.x + box.width, y: bottom }, { x: box.x, y: bottom }]), true, true);
+        g.fillPoints(asPoints(area), true, true);
         g.lineStyle(2, 0xeef7ff, 0.85 * fade);
         g.strokePoints(asPoints(crest), false, false);
       }
@@ -176,6 +219,7 @@ export class ShockPlayer {
   }
 
   private fire(box: Box, polys: Vec[][]): void {
+    softDot(this.scene);
     const glow = this.fillAreas(polys, FIRE, 1, DEPTH.shockUnder);
     const sample = polygonSampler(polys);
     const flames = this.keep(
@@ -215,6 +259,7 @@ export class ShockPlayer {
   }
 
   private wind(box: Box): void {
+    streak(this.scene);
     const streaks = this.keep(
       this.scene.add.particles(0, 0, STREAK_TEXTURE, {
         emitZone: {

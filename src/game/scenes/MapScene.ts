@@ -1,15 +1,16 @@
 import * as Phaser from 'phaser';
 import { GaugePanel } from '../draw/gauges.ts';
 import { markerSlots, type Vec } from '../draw/geometry.ts';
-import { drawMarker } from '../draw/markers.ts';
+import { markerTexture } from '../draw/markers.ts';
 import { GAME_HEIGHT, GAME_WIDTH } from '../draw/palette.ts';
 import { ShockPlayer } from '../draw/shocks.ts';
 import { DEPTH, TerritoryLayer } from '../draw/territory.ts';
 import type { MapProject, MapViewModel } from '../view-model.ts';
+import { OnDemandGame } from './frames.ts';
 import { FIRST_FRAME_EVENT, MODEL_KEY, SCENES } from './keys.ts';
 
 interface Marker {
-  g: Phaser.GameObjects.Graphics;
+  image: Phaser.GameObjects.Image;
   look: string;
   built: boolean;
 }
@@ -20,6 +21,10 @@ const MARKER_SPACING = 44;
  * The territory map. It renders the MapViewModel found in the game registry
  * and re-renders whenever startMap's update() replaces it; it holds no rule
  * and no text of its own.
+ *
+ * The scene is laid out in logical units (GAME_WIDTH x GAME_HEIGHT); the
+ * camera zooms it onto the canvas, whose size follows the size it is shown at.
+ * A frame is drawn only when something on it changes (see OnDemandGame).
  */
 export class MapScene extends Phaser.Scene {
   private model: MapViewModel | null = null;
@@ -30,16 +35,24 @@ export class MapScene extends Phaser.Scene {
   private veil: Phaser.GameObjects.Rectangle | null = null;
   private readonly projectMarkers = new Map<string, Marker>();
   private lastShockId: string | null = null;
+  private updated = false;
   private firstFrame = false;
   private playingInMotion = false;
+  /** Canvas pixels per logical pixel. */
+  private zoom = 1;
+  /** Something changed that the next frame must show. */
+  private dirty = true;
 
   constructor() {
     super(SCENES.map);
   }
 
   create(): void {
-    this.gaugePanel = new GaugePanel(this);
-    this.shockPlayer = new ShockPlayer(this);
+    this.fitCamera();
+    this.gaugePanel = new GaugePanel(this, this.zoom);
+    this.shockPlayer = new ShockPlayer(this, () => {
+      this.dirty = true;
+    });
     this.veil = this.add
       .rectangle(0, 0, GAME_WIDTH, GAME_HEIGHT, 0x101820, 0.45)
       .setOrigin(0)
@@ -48,13 +61,33 @@ export class MapScene extends Phaser.Scene {
 
     const onModel = (_parent: unknown, value: MapViewModel) => this.apply(value, false);
     this.registry.events.on(`changedata-${MODEL_KEY}`, onModel);
-    // A restored WebGL context comes back with empty textures: redraw the baked ground.
+    // A restored WebGL context: draw the baked textures again and everything on them.
     const onRestore = () => {
       this.territoryKey = '';
+      this.gaugePanel?.rebake();
       if (this.model) this.apply(this.model, true);
+      this.dirty = true;
     };
     this.renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, onRestore);
+    const onResize = () => this.fitCamera();
+    this.scale.on(Phaser.Scale.Events.RESIZE, onResize);
+    const onRendered = (renderer: unknown) => {
+      // Headless steps (no frame drawn) report a null renderer.
+      if (!renderer || !this.updated) return;
+      this.dirty = false;
+      if (!this.firstFrame) {
+        this.firstFrame = true;
+        this.game.events.emit(FIRST_FRAME_EVENT);
+      }
+    };
+    this.game.events.on(Phaser.Core.Events.POST_RENDER, onRendered);
+    const game = this.game;
+    if (game instanceof OnDemandGame) game.frameCheck = (time) => this.needsFrame(time);
+
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      if (game instanceof OnDemandGame) game.frameCheck = null;
+      this.game.events.off(Phaser.Core.Events.POST_RENDER, onRendered);
+      this.scale.off(Phaser.Scale.Events.RESIZE, onResize);
       this.renderer.off(Phaser.Renderer.Events.RESTORE_WEBGL, onRestore);
       this.registry.events.off(`changedata-${MODEL_KEY}`, onModel);
       this.shockPlayer?.stop();
@@ -64,27 +97,54 @@ export class MapScene extends Phaser.Scene {
     if (model) this.apply(model, true);
   }
 
-  override update(time: number, delta: number): void {
-    if (!this.firstFrame) {
-      this.firstFrame = true;
-      this.game.events.once(Phaser.Core.Events.POST_RENDER, () => this.game.events.emit(FIRST_FRAME_EVENT));
+  /** Zooms the camera so the logical layout fills the canvas, and redraws the baked textures at that zoom. */
+  private fitCamera(): void {
+    const width = this.scale.width;
+    const height = this.scale.height;
+    const zoom = Math.min(width / GAME_WIDTH, height / GAME_HEIGHT);
+    const camera = this.cameras.main;
+    camera
+      .setSize(width, height)
+      .setZoom(zoom)
+      .centerOn(GAME_WIDTH / 2, GAME_HEIGHT / 2);
+    if (zoom !== this.zoom) {
+      this.zoom = zoom;
+      this.territory?.setZoom(zoom);
+      this.gaugePanel?.setZoom(zoom);
     }
+    this.dirty = true;
+  }
+
+  /** Whether a frame at `time` would differ from the one on screen. */
+  private needsFrame(time: number): boolean {
+    if (this.dirty || !this.updated) return true;
+    if (this.shockPlayer?.moving || this.tweens.tweens.length > 0 || this.gaugePanel?.moving) return true;
+    const model = this.model;
+    return !!model && !model.reducedMotion && !model.paused && !!this.territory?.ambientDue(time, this.zoom);
+  }
+
+  override update(time: number, delta: number): void {
+    this.updated = true;
     const model = this.model;
     if (!model) return;
-    if (!model.reducedMotion && !model.paused) this.territory?.animate(time);
-    this.gaugePanel?.tick(delta);
+    let changed = false;
+    if (!model.reducedMotion && !model.paused && this.territory?.animate(time, this.zoom)) changed = true;
+    if (this.gaugePanel?.tick(delta)) changed = true;
+    // Normally foreseen by needsFrame; if not, the next step draws it.
+    if (changed) this.dirty = true;
   }
 
   private apply(model: MapViewModel, first: boolean): void {
     this.model = model;
+    this.dirty = true;
     const key = JSON.stringify([model.territory, model.zoneNames]);
     if (key !== this.territoryKey || !this.territory) {
       this.territoryKey = key;
       this.shockPlayer?.stop();
       this.territory?.destroy();
-      for (const marker of this.projectMarkers.values()) marker.g.destroy();
+      for (const marker of this.projectMarkers.values()) marker.image.destroy();
       this.projectMarkers.clear();
-      this.territory = new TerritoryLayer(this, model);
+      this.territory = new TerritoryLayer(this, model, this.zoom);
       first = true;
     }
     if (model.reducedMotion) {
@@ -128,30 +188,30 @@ export class MapScene extends Phaser.Scene {
       list.forEach((project, i) => {
         const slot = slots[i] ?? centre;
         seen.add(project.id);
-        const look = `${project.actorType}|${project.built}|${project.pooled}`;
+        const look = markerTexture(this, project.actorType, project.built, project.pooled);
         let marker = this.projectMarkers.get(project.id);
         const becameBuilt = project.built && !marker?.built;
         if (!marker) {
-          marker = { g: this.add.graphics().setDepth(DEPTH.markers), look: '', built: false };
+          marker = { image: this.add.image(slot.x, slot.y, look).setDepth(DEPTH.markers), look, built: false };
           this.projectMarkers.set(project.id, marker);
         }
         if (marker.look !== look) {
-          drawMarker(marker.g, project.actorType, project.built, project.pooled);
+          marker.image.setTexture(look);
           marker.look = look;
         }
         marker.built = project.built;
-        marker.g.setPosition(slot.x, slot.y);
+        marker.image.setPosition(slot.x, slot.y);
         if (becameBuilt && animate) {
-          this.tweens.killTweensOf(marker.g);
-          marker.g.setScale(0.15);
-          this.tweens.add({ targets: marker.g, scale: 1, duration: 450, ease: 'Back.easeOut' });
+          this.tweens.killTweensOf(marker.image);
+          marker.image.setScale(0.15);
+          this.tweens.add({ targets: marker.image, scale: 1, duration: 450, ease: 'Back.easeOut' });
         }
       });
     }
     for (const [id, marker] of this.projectMarkers) {
       if (seen.has(id)) continue;
-      this.tweens.killTweensOf(marker.g);
-      marker.g.destroy();
+      this.tweens.killTweensOf(marker.image);
+      marker.image.destroy();
       this.projectMarkers.delete(id);
     }
   }
