@@ -9,6 +9,9 @@ import { onRouteChange, parseHash, type Route } from './ui/router.ts';
 import { loadView } from './ui/routes.ts';
 import { createShell } from './ui/shell.ts';
 
+// A game route needs Phaser, the largest chunk: start fetching it before anything else runs.
+if (/^#\/game\/(session|play)\b/.test(window.location.hash)) void import('./game/start-map.ts');
+
 async function start(root: HTMLElement): Promise<void> {
   const store = browserStore();
   const loaded = loadSettings(store);
@@ -60,7 +63,7 @@ async function start(root: HTMLElement): Promise<void> {
 
   async function render(next: Route, moveFocus: boolean) {
     const token = ++renderToken;
-    const factory = await loadView(next.segments[0]);
+    const factory = await loadView(next.segments[0], next.segments[1]);
     if (token !== renderToken) return; // a later navigation won
     view?.dispose?.();
     clear(shell.main);

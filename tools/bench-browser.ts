@@ -79,7 +79,13 @@ async function playToDebrief(page: Page, seed: number): Promise<void> {
   if (await page.locator('.confirm-dialog').count()) await page.locator('.confirm-dialog .button').click();
   await page.waitForSelector('.play[data-ready="true"]', { timeout: 60_000 });
   for (let i = 0; i < 300 && !(await page.locator('.debrief-slot h2').count()); i += 1) {
-    const title = (await page.locator('#phase-title').textContent()) ?? '';
+    // At the end the phase panel gives way to the debrief, which loads on demand.
+    const title =
+      (await page
+        .locator('#phase-title')
+        .textContent({ timeout: 2000 })
+        .catch(() => '')) ?? '';
+    if (!title) continue;
     await page.keyboard.press(/Choix des projets|Financement/.test(title) ? 'p' : 'n');
     await page.waitForTimeout(15);
   }
@@ -176,7 +182,7 @@ async function main(): Promise<void> {
     await heapPage.goto(`${kit.url}#/`);
     await heapPage.waitForSelector('html[data-ready="true"]');
     const heaps: number[] = [];
-    for (let g = 0; g < 3; g += 1) {
+    for (let g = 0; g < 5; g += 1) {
       await playToDebrief(heapPage, 100 + g);
       heaps.push(await heapMB(heapPage));
     }

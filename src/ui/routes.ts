@@ -6,7 +6,9 @@ import type { ViewFactory } from './app-context.ts';
 
 export const NAV_PARTS = ['game', 'course', 'test', 'guide', 'facilitator'] as const;
 
-export async function loadView(part: string | undefined): Promise<ViewFactory> {
+export async function loadView(part: string | undefined, sub?: string): Promise<ViewFactory> {
+  // A game route needs the map: fetch its Phaser chunk now, alongside the view, not after it.
+  if (part === 'game' && (sub === 'session' || sub === 'play')) void import('../game/start-map.ts');
   switch (part) {
     case undefined:
       return (await import('./views/home.ts')).homeView;

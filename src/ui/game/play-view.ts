@@ -9,7 +9,6 @@ import type { MapHandle } from '../../game/view-model.ts';
 import { localize, t } from '../../i18n/index.ts';
 import { exportSave, type GameSave, writeSave } from '../../storage/game-saves.ts';
 import type { AppContext } from '../app-context.ts';
-import { renderDebrief } from '../debrief/debrief-view.ts';
 import { confirmDialog, downloadText } from '../dialog.ts';
 import { h } from '../dom.ts';
 import { GameController, type GameView } from './controller.ts';
@@ -230,12 +229,18 @@ export class PlayView {
   }
 
   private renderDebrief(view: GameView): void {
-    if (!view.game) return;
+    const game = view.game;
+    if (!game) return;
     this.debriefSlot.replaceChildren();
-    renderDebrief(this.debriefSlot, { game: view.game, scenario: this.scenario });
-    this.debriefSlot.append(
-      h('p', { class: 'panel-actions' }, h('a', { href: '#/game', class: 'button' }, t('game:debriefActions.newGame'))),
-    );
+    // The debrief (charts, guide titles) loads when a game reaches it, not with the game.
+    void import('../debrief/debrief-view.ts').then(({ renderDebrief }) => {
+      if (this.disposed) return;
+      this.debriefSlot.replaceChildren();
+      renderDebrief(this.debriefSlot, { game, scenario: this.scenario });
+      this.debriefSlot.append(
+        h('p', { class: 'panel-actions' }, h('a', { href: '#/game', class: 'button' }, t('game:debriefActions.newGame'))),
+      );
+    });
   }
 
   private renderToolbar(view: GameView): void {
