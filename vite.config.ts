@@ -13,6 +13,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/unit/setup/happy-dom-nodename.ts'],
     testTimeout: 60_000,
   },
 });

@@ -1,27 +1,10 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../src/content/scenarios.ts';
 import { bundledFiles, diagramSource, diagramsIn, lessonSource, loadCourse } from '../../src/course/content.ts';
 import { diagramElement, lessonBody, renderLesson, sanitizeDiagram } from '../../src/course/lesson-content.ts';
 import { courseSchema } from '../../src/course/schema.ts';
-
-// happy-dom's Node.prototype.nodeName getter returns '' for every node (capricorn86/happy-dom#2182), which makes
-// DOMPurify drop allowed tags; the getter dispatches to the subclass one, before DOMPurify loads (see markdown.test.ts).
-vi.hoisted(() => {
-  const base = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeName');
-  if (base?.get?.call(document.createElement('p')) !== '') return;
-  Object.defineProperty(Node.prototype, 'nodeName', {
-    configurable: true,
-    get(this: Node): string {
-      for (let proto = Object.getPrototypeOf(this); proto && proto !== Node.prototype; proto = Object.getPrototypeOf(proto)) {
-        const getter = Object.getOwnPropertyDescriptor(proto, 'nodeName')?.get;
-        if (getter) return getter.call(this);
-      }
-      return base.get?.call(this) ?? '';
-    },
-  });
-});
 
 const LANGUAGES = ['fr', 'en'] as const;
 const course = loadCourse();

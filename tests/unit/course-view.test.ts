@@ -11,22 +11,6 @@ import { type KeyValueStore, memoryStore } from '../../src/storage/store.ts';
 import type { AppContext, View } from '../../src/ui/app-context.ts';
 import { parseHash } from '../../src/ui/router.ts';
 
-// happy-dom's nodeName getter returns '' (capricorn86/happy-dom#2182), which breaks DOMPurify: see markdown.test.ts.
-vi.hoisted(() => {
-  const base = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeName');
-  if (base?.get?.call(document.createElement('p')) !== '') return;
-  Object.defineProperty(Node.prototype, 'nodeName', {
-    configurable: true,
-    get(this: Node): string {
-      for (let proto = Object.getPrototypeOf(this); proto && proto !== Node.prototype; proto = Object.getPrototypeOf(proto)) {
-        const getter = Object.getOwnPropertyDescriptor(proto, 'nodeName')?.get;
-        if (getter) return getter.call(this);
-      }
-      return base.get?.call(this) ?? '';
-    },
-  });
-});
-
 const course = loadCourse();
 const first = course.modules[0] as CourseModule;
 

@@ -10,24 +10,6 @@ import { changeLanguage, initI18n } from '../../src/i18n/index.ts';
 import type { AppContext, View } from '../../src/ui/app-context.ts';
 import { parseHash } from '../../src/ui/router.ts';
 
-// happy-dom's Node.prototype.nodeName getter returns '' for every node (capricorn86/happy-dom#2182);
-// DOMPurify >= 3.4.8 reads tag names through that getter, so under happy-dom it drops allowed tags and skips
-// nodes. Same workaround as tests/unit/markdown.test.ts, installed before DOMPurify is imported.
-vi.hoisted(() => {
-  const base = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeName');
-  if (base?.get?.call(document.createElement('p')) !== '') return;
-  Object.defineProperty(Node.prototype, 'nodeName', {
-    configurable: true,
-    get(this: Node): string {
-      for (let proto = Object.getPrototypeOf(this); proto && proto !== Node.prototype; proto = Object.getPrototypeOf(proto)) {
-        const getter = Object.getOwnPropertyDescriptor(proto, 'nodeName')?.get;
-        if (getter) return getter.call(this);
-      }
-      return base.get?.call(this) ?? '';
-    },
-  });
-});
-
 const TERMS = glossaryTerms(
   parsePage(
     { id: 'glossary', kind: 'glossary' },

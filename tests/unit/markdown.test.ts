@@ -1,30 +1,11 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { facilitatorView } from '../../src/facilitator/facilitator-view.ts';
 import { changeLanguage, initI18n } from '../../src/i18n/index.ts';
 import { extractHeadings, renderMarkdown } from '../../src/markdown/render.ts';
 import type { AppContext } from '../../src/ui/app-context.ts';
 import { parseHash } from '../../src/ui/router.ts';
-
-// happy-dom's Node.prototype.nodeName getter returns '' for every node (capricorn86/happy-dom#2182);
-// DOMPurify >= 3.4.8 reads tag names through that getter, so under happy-dom it drops allowed tags and skips
-// nodes. Browsers are fine. Until happy-dom is fixed, the getter dispatches to the subclass one, before
-// DOMPurify is imported (it captures the getter when it loads).
-vi.hoisted(() => {
-  const base = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeName');
-  if (base?.get?.call(document.createElement('p')) !== '') return;
-  Object.defineProperty(Node.prototype, 'nodeName', {
-    configurable: true,
-    get(this: Node): string {
-      for (let proto = Object.getPrototypeOf(this); proto && proto !== Node.prototype; proto = Object.getPrototypeOf(proto)) {
-        const getter = Object.getOwnPropertyDescriptor(proto, 'nodeName')?.get;
-        if (getter) return getter.call(this);
-      }
-      return base.get?.call(this) ?? '';
-    },
-  });
-});
 
 const SECTION_IDS = ['before', 'roles', 'plan-90', 'plan-180', 'phases', 'debrief-questions', 'after'];
 
