@@ -1,3 +1,4 @@
+import { plainHeading } from '../guide/sections.ts';
 /**
  * Names for the test's links (guide sections, course modules, game scenarios),
  * so links read as words. Loaded lazily: only the guide chapters a page links
@@ -15,15 +16,6 @@ export interface LinkTitles {
   guide(ref: string): string;
   course(module: string): string;
   scenario(scenario: string): string;
-}
-
-/** A Markdown heading as plain text: no id, link syntax or emphasis marks. */
-function plainHeading(markdown: string): string {
-  return markdown
-    .replace(/\s*\{#[a-z0-9-]+\}\s*$/, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`]/g, '')
-    .trim();
 }
 
 /** "Chapter title › Section title" for a guide reference "chapter#section". */

@@ -1,3 +1,5 @@
+import { round1, SVG_NS, svg } from '../ui/svg.ts';
+
 /**
  * The results radar, hand-written SVG built with createElementNS (never
  * innerHTML): one axis per dimension, rings at 25/50/75/100, one polygon per
@@ -5,7 +7,6 @@
  * <desc>); the same figures are in the table beside it. Two attempts differ
  * by colour, dash pattern and marker shape, never by colour alone.
  */
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const WIDTH = 640;
 const HEIGHT = 470;
 const CX = WIDTH / 2;
@@ -29,22 +30,6 @@ export const SERIES_STYLES = [
 ] as const;
 
 let counter = 0;
-
-function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number | undefined> = {},
-  ...children: (Node | string)[]
-): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [name, value] of Object.entries(attrs))
-    if (value !== undefined && value !== '') el.setAttribute(name, String(value));
-  for (const child of children) el.append(typeof child === 'string' ? document.createTextNode(child) : child);
-  return el;
-}
-
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
-}
 
 /** Axis i of n starts at the top and turns clockwise. */
 export function radarPoint(i: number, n: number, value: number, radius = RADIUS): [number, number] {

@@ -24,3 +24,12 @@ export function guideRefExists(index: GuideIndex, ref: string): boolean {
   if (!sections) return false;
   return section === undefined || sections.has(section);
 }
+
+/** A Markdown heading as plain text: no id, link syntax or emphasis marks. */
+export function plainHeading(markdown: string): string {
+  return markdown
+    .replace(/\s*\{#[a-z0-9-]+\}\s*$/, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]/g, '')
+    .trim();
+}

@@ -7,8 +7,7 @@
  * themselves (descriptions, legend) comes from the "debrief" namespace.
  */
 import { t } from '../../i18n/index.ts';
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
+import { round1, SVG_NS, svg } from '../svg.ts';
 
 /** Okabe-Ito and Tol colours darkened where needed: each has 3.8:1 or more against white. */
 const COLOURS = ['#0072B2', '#D55E00', '#117733', '#882255', '#332288', '#AA4499', '#7A5C00', '#1b2430'] as const;
@@ -26,24 +25,6 @@ let counter = 0;
 function nextId(prefix: string): string {
   counter += 1;
   return `${prefix}-${counter}`;
-}
-
-type SvgAttrs = Record<string, string | number | undefined>;
-
-function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: SvgAttrs = {},
-  ...children: (Node | string)[]
-): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [name, value] of Object.entries(attrs))
-    if (value !== undefined && value !== '') el.setAttribute(name, String(value));
-  for (const child of children) el.append(typeof child === 'string' ? document.createTextNode(child) : child);
-  return el;
-}
-
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
 }
 
 /** The root <svg> with its accessible name and description. */

@@ -1,3 +1,4 @@
+import { plainHeading } from '../../guide/sections.ts';
 /**
  * The debrief: what each team's game did to its territory, and what to learn
  * from it. It only reads what the engine produced (scores, trajectories,
@@ -62,15 +63,6 @@ interface GuideTitles {
 }
 
 const guideTitleCache = new Map<string, Map<string, GuideTitles>>();
-
-/** A Markdown heading as plain text: no id, link syntax or emphasis marks. */
-function plainHeading(markdown: string): string {
-  return markdown
-    .replace(/\s*\{#[a-z0-9-]+\}\s*$/, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`]/g, '')
-    .trim();
-}
 
 function guideTitles(language: string): Map<string, GuideTitles> {
   const cached = guideTitleCache.get(language);
