@@ -75,9 +75,10 @@ async function playToDebrief(page: Page, seed: number): Promise<void> {
     location.hash = `#/game/play?scenario=coastal-estuary&seed=${s}&teams=2`;
   }, seed);
   // A game already under way makes the kit ask before starting another.
-  await page.waitForSelector('.play[data-ready="true"], .confirm-dialog', { timeout: 60_000 });
+  // Locators, not waitForSelector: its element handles would keep every old game alive.
+  await page.locator('.play[data-ready="true"], .confirm-dialog').first().waitFor({ timeout: 60_000 });
   if (await page.locator('.confirm-dialog').count()) await page.locator('.confirm-dialog .button').click();
-  await page.waitForSelector('.play[data-ready="true"]', { timeout: 60_000 });
+  await page.locator('.play[data-ready="true"]').waitFor({ timeout: 60_000 });
   for (let i = 0; i < 300 && !(await page.locator('.debrief-slot h2').count()); i += 1) {
     // At the end the phase panel gives way to the debrief, which loads on demand.
     const title =
@@ -169,7 +170,7 @@ async function main(): Promise<void> {
         if (response.url().endsWith('.js')) files.add(new URL(response.url()).pathname);
       });
       await page.goto(`${kit.url}${hash}`);
-      await page.waitForSelector(wait, { timeout: 60_000 });
+      await page.locator(wait).waitFor({ timeout: 60_000 });
       await page.close();
       let gz = 0;
       for (const file of files) gz += gzipSync(readFileSync(join(out, 'kit', file))).byteLength;
@@ -180,7 +181,7 @@ async function main(): Promise<void> {
 
     const heapPage = await freshPage();
     await heapPage.goto(`${kit.url}#/`);
-    await heapPage.waitForSelector('html[data-ready="true"]');
+    await heapPage.locator('html[data-ready="true"]').waitFor();
     const heaps: number[] = [];
     for (let g = 0; g < 5; g += 1) {
       await playToDebrief(heapPage, 100 + g);

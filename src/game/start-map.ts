@@ -82,6 +82,15 @@ function booted(game: Phaser.Game): Promise<void> {
   return new Promise((resolve) => game.events.once(Phaser.Core.Events.BOOT, () => resolve()));
 }
 
+/**
+ * Graphics.generateTexture draws through one camera shared by every game, which keeps the last
+ * scene it drew for: that would hold a destroyed map (its game, canvas and page) until the next one.
+ */
+function releaseSharedCamera(): void {
+  // Phaser creates it as a BaseCamera too; its typings say Camera.
+  Phaser.GameObjects.Graphics.TargetCamera = new Phaser.Cameras.Scene2D.BaseCamera(0, 0, 0, 0) as Phaser.Cameras.Scene2D.Camera;
+}
+
 export async function startMap(parent: HTMLElement, model: MapViewModel, onFirstFrame: () => void): Promise<MapHandle> {
   const game = createGame(parent, model);
   game.events.once(FIRST_FRAME_EVENT, () => onFirstFrame());
@@ -110,6 +119,7 @@ export async function startMap(parent: HTMLElement, model: MapViewModel, onFirst
         });
       }
       game.destroy(true);
+      releaseSharedCamera();
     },
   };
 }
