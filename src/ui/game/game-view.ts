@@ -64,8 +64,16 @@ export const gameView: ViewFactory = (ctx) => {
         difficulty: 'normal',
         facilitator: next.query.get('facilitator') === '1',
       });
-      // Replace the deep link: a reload must resume this game, not start another.
-      location.replace(created ? `#/game/session/${created}` : '#/game');
+      if (!created) {
+        location.replace('#/game');
+        return;
+      }
+      // Replace the deep link, so a reload resumes this game rather than starting another. The
+      // game is shown from the save just made: no second pass through the router to read it back.
+      history.replaceState(history.state, '', `#/game/session/${created.id}`);
+      title = `${localize(scenario.title)} · ${t('app.name')}`;
+      play = new PlayView(ctx, scenario, created.id, created);
+      play.mount(target);
       return;
     }
     title = `${t('game:setup.title')} · ${t('app.name')}`;

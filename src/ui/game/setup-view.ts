@@ -7,6 +7,7 @@ import {
   currentSaveId,
   deleteSave,
   exportSave,
+  type GameSave,
   listSaves,
   newGameId,
   parseGameFile,
@@ -30,8 +31,8 @@ export function randomSeed(): number {
   return Math.floor(Math.random() * 2_147_483_647);
 }
 
-/** Creates and saves a new game; returns its id for the session route. */
-export async function createGame(ctx: AppContext, game: NewGame): Promise<string | null> {
+/** Creates and saves a new game; returns its save (null if the user kept the running game). */
+export async function createGame(ctx: AppContext, game: NewGame): Promise<GameSave | null> {
   const current = currentSaveId(ctx.store);
   const running = current ? readSave(ctx.store, current) : null;
   if (running && running.status === 'playing' && !(await confirmDialog(t('game:setup.confirmNew')))) return null;
@@ -45,8 +46,9 @@ export async function createGame(ctx: AppContext, game: NewGame): Promise<string
     game.facilitator,
   );
   controller.send({ type: 'START', teams: game.teams, seed: game.seed, difficulty: game.difficulty });
+  const save = controller.save();
   controller.dispose();
-  return id;
+  return save;
 }
 
 function hazardSummary(scenario: Scenario): string {
@@ -172,8 +174,14 @@ export function renderSetup(container: HTMLElement, ctx: AppContext, query: URLS
     if (!scenario) return;
     const level = ((form.querySelector('input[name="difficulty"]:checked') as HTMLInputElement | null)?.value ??
       'normal') as Difficulty;
-    const id = await createGame(ctx, { scenario, teams, seed: seedValue, difficulty: level, facilitator: facilitator.checked });
-    if (id) location.hash = `#/game/session/${id}`;
+    const created = await createGame(ctx, {
+      scenario,
+      teams,
+      seed: seedValue,
+      difficulty: level,
+      facilitator: facilitator.checked,
+    });
+    if (created) location.hash = `#/game/session/${created.id}`;
   });
 
   form.append(
