@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { bundledScenarios } from './tools/lib/vite-bundled-scenarios.ts';
 
 export default defineConfig({
   // Relative base: the built kit runs from any folder (a USB key, an LMS sub-path).
   base: './',
+  plugins: [bundledScenarios()],
   build: {
     target: 'es2022',
     sourcemap: false,

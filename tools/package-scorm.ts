@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { type Zippable, zipSync } from 'fflate';
 import { build, type Rolldown } from 'vite';
 import { buildManifest, MANIFEST_FILE } from '../src/course/scorm/manifest.ts';
+import { bundledScenarios } from './lib/vite-bundled-scenarios.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY_DIR = join(ROOT, 'src/course/scorm');
@@ -71,6 +72,7 @@ export async function packageScorm(): Promise<{ files: number; zipBytes: number 
     root: ENTRY_DIR,
     base: './',
     publicDir: false,
+    plugins: [bundledScenarios()],
     logLevel: 'warn',
     build: {
       outDir: PACKAGE_DIR,

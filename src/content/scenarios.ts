@@ -1,31 +1,16 @@
 /**
- * The scenarios bundled with the kit, parsed with the schema (which fills the
- * defaults) and resolved against the shared library. Browser-side loader.
+ * The scenarios bundled with the kit. They are validated against the schema
+ * and resolved against the shared library when the kit is built (see
+ * tools/lib/vite-bundled-scenarios.ts), so the browser only reads them.
  */
+import resolved from 'virtual:bundled-scenarios';
 import type { Scenario } from '../engine/types.ts';
-import { mergeLibraries, resolveScenario } from './resolve.ts';
-import { librarySchema, scenarioSchema } from './schema.ts';
-
-const scenarioFiles = import.meta.glob<{ default: unknown }>('../../scenarios/*.json', { eager: true });
-const libraryFiles = import.meta.glob<{ default: unknown }>('../../scenarios/library/*.json', { eager: true });
 
 let cache: Map<string, Scenario> | null = null;
 
 export function bundledScenarios(): Map<string, Scenario> {
-  if (cache) return cache;
-  const library = mergeLibraries(
-    Object.entries(libraryFiles)
-      .filter(([path]) => !path.endsWith('.schema.json'))
-      .map(([, mod]) => librarySchema.parse(mod.default)),
-  );
-  const out = new Map<string, Scenario>();
-  for (const [path, mod] of Object.entries(scenarioFiles)) {
-    if (path.endsWith('.schema.json')) continue;
-    const scenario = resolveScenario(scenarioSchema.parse(mod.default), library);
-    out.set(scenario.id, scenario);
-  }
-  cache = out;
-  return out;
+  cache ??= new Map(resolved.map((scenario) => [scenario.id, scenario]));
+  return cache;
 }
 
 /** Scenarios in the order the kit presents them. */
