@@ -1,10 +1,25 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { bundledScenarios } from './tools/lib/vite-bundled-scenarios.ts';
+import { phaserLite } from './tools/lib/vite-phaser-lite.ts';
 
-export default defineConfig({
+const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+export default defineConfig(({ command }) => ({
   // Relative base: the built kit runs from any folder (a USB key, an LMS sub-path).
   base: './',
-  plugins: [bundledScenarios()],
+  plugins: [bundledScenarios(), ...(command === 'build' ? [phaserLite()] : [])],
+  resolve: {
+    // The built kit takes Phaser from its sources, with only what the map uses (src/game/phaser/lite.ts).
+    // The dev server keeps the published bundle: its dependency pre-bundling cannot apply the build flags.
+    alias:
+      command === 'build'
+        ? [
+            { find: /^phaser$/, replacement: path('./src/game/phaser/lite.ts') },
+            { find: /^phaser-src\//, replacement: path('./node_modules/phaser/src/') },
+          ]
+        : [],
+  },
   build: {
     target: 'es2022',
     sourcemap: false,
@@ -18,4 +33,4 @@ export default defineConfig({
     setupFiles: ['tests/unit/setup/happy-dom-nodename.ts'],
     testTimeout: 60_000,
   },
-});
+}));

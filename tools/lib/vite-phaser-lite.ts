@@ -1,0 +1,52 @@
+/**
+ * Vite plugin for building Phaser from its sources (src/game/phaser/lite.ts).
+ *
+ * Phaser's own build sets compile-time flags with webpack's DefinePlugin, as
+ * `typeof FLAG` expressions; they get the values of the published bundle, so
+ * the debug and sound code falls away.
+ *
+ * One source line is changed: when Phaser loads, it creates a WebGL context
+ * only to learn whether WebGL exists, then drops it. A context is the
+ * slowest thing a page can ask of the GPU process (tens of milliseconds,
+ * well over a hundred with a software GPU), and the map asks for its own
+ * straight after: if that one fails, Phaser throws and start-map.ts falls
+ * back to Canvas. So the test only checks that the browser has WebGL at all.
+ */
+import type { Plugin } from 'vite';
+
+const FLAGS: Record<string, boolean> = {
+  WEBGL_RENDERER: true,
+  CANVAS_RENDERER: true,
+  WEBGL_DEBUG: false,
+  FEATURE_SOUND: false,
+  PLUGIN_CAMERA3D: false,
+  PLUGIN_FBINSTANT: false,
+};
+const FLAG_PATTERN = new RegExp(`typeof (${Object.keys(FLAGS).join('|')})\\b`, 'g');
+
+const PATCHES: { file: string; find: string; replace: string }[] = [
+  {
+    file: '/device/Features.js',
+    find: "var ctx = canvas.getContext('webgl') || canvas.getContext('experimental-webgl');",
+    replace: 'var ctx = true;',
+  },
+];
+
+const SOURCES = '/node_modules/phaser/src/';
+
+export function phaserLite(): Plugin {
+  return {
+    name: 'kit:phaser-lite',
+    transform(code, id) {
+      if (!id.includes(SOURCES)) return null;
+      let out = code.includes('typeof ') ? code.replace(FLAG_PATTERN, (_, flag: string) => String(FLAGS[flag])) : code;
+      for (const patch of PATCHES) {
+        if (!id.endsWith(patch.file)) continue;
+        // A Phaser update that moves the line must be noticed, not shipped unpatched.
+        if (!out.includes(patch.find)) throw new Error(`phaser-lite: ${patch.file} no longer contains: ${patch.find}`);
+        out = out.replace(patch.find, patch.replace);
+      }
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
