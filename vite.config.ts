@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { bundledScenarios } from './tools/lib/vite-bundled-scenarios.ts';
+import { gameRoutePreload } from './tools/lib/vite-game-preload.ts';
 import { phaserLite } from './tools/lib/vite-phaser-lite.ts';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -8,7 +9,7 @@ const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.u
 export default defineConfig(({ command }) => ({
   // Relative base: the built kit runs from any folder (a USB key, an LMS sub-path).
   base: './',
-  plugins: [bundledScenarios(), ...(command === 'build' ? [phaserLite()] : [])],
+  plugins: [bundledScenarios(), gameRoutePreload(), ...(command === 'build' ? [phaserLite()] : [])],
   resolve: {
     // The built kit takes Phaser from its sources, with only what the map uses (src/game/phaser/lite.ts).
     // The dev server keeps the published bundle: its dependency pre-bundling cannot apply the build flags.
