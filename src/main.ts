@@ -13,14 +13,18 @@ import { createShell } from './ui/shell.ts';
 if (/^#\/game\/(session|play)\b/.test(window.location.hash)) void import('./game/start-map.ts');
 
 async function start(root: HTMLElement): Promise<void> {
+  let route: Route = parseHash(window.location.hash);
+  // The first view's code loads while i18n starts; the shell waits for it, so that the page is
+  // laid out and painted once, shell and view together, not the shell alone first.
+  const firstView = loadView(route.segments[0], route.segments[1]).catch(() => undefined);
   const store = browserStore();
   const loaded = loadSettings(store);
   let settings: Settings = loaded.settings;
   await initI18n(settings.language);
+  await firstView;
   const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
 
   let view: View | null = null;
-  let route: Route = parseHash(window.location.hash);
   let renderToken = 0;
 
   const applyMotion = () => {
