@@ -30,6 +30,12 @@ const PATCHES: { file: string; find: string; replace: string }[] = [
     find: "var ctx = canvas.getContext('webgl') || canvas.getContext('experimental-webgl');",
     replace: 'var ctx = true;',
   },
+  {
+    // The map uses no compressed texture; enabling each format's extension is another GPU round trip.
+    file: '/renderer/webgl/WebGLRenderer.js',
+    find: 'var results = gl.getExtension(extString + format) || gl.getExtension(wkExtString + format) || gl.getExtension(extEXTString + format);',
+    replace: 'var results = null;',
+  },
 ];
 
 const SOURCES = '/node_modules/phaser/src/';

@@ -63,6 +63,7 @@ export const GameObjects = { GameObject, Container, Graphics, Image, Rectangle, 
 export const Renderer = { Events: RendererEvents, WebGL: { WebGLRenderer } };
 // Exported under Phaser's name without shadowing the global Math in this module.
 const PhaserMath = { Vector2 };
+
 export { PhaserMath as Math };
 export const Textures = { CanvasTexture };
 export const Time = { TimerEvent };
