@@ -36,6 +36,12 @@ const PATCHES: { file: string; find: string; replace: string }[] = [
     find: 'var results = gl.getExtension(extString + format) || gl.getExtension(wkExtString + format) || gl.getExtension(extEXTString + format);',
     replace: 'var results = null;',
   },
+  {
+    // A pixel read-back test whose result nothing in Phaser reads: it stalls on the GPU at load.
+    file: '/device/CanvasFeatures.js',
+    find: 'CanvasFeatures.supportInverseAlpha = checkInverseAlpha();',
+    replace: 'CanvasFeatures.supportInverseAlpha = false;',
+  },
 ];
 
 const SOURCES = '/node_modules/phaser/src/';

@@ -75,7 +75,8 @@ export class GaugePanel {
   private signature = '';
 
   constructor(scene: Phaser.Scene, zoom: number) {
-    const measure = document.createElement('canvas').getContext('2d');
+    // Only measures text: a software canvas, so the browser sets up no GPU context for it.
+    const measure = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
     if (!measure) throw new Error('The map needs a 2D canvas context.');
     this.measure = measure;
     this.fonts = {
