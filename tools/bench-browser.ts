@@ -12,7 +12,10 @@ import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { chromiumPath, HOW_TO_GET_CHROMIUM } from './lib/chromium.ts';
 
-const RUNS = 5;
+/** Load runs, kit and bare page taking turns: a shared machine's noise needs more than a handful. */
+const RUNS = 15;
+/** Games played in one tab for the heap figures. */
+const GAMES = 10;
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
@@ -101,6 +104,40 @@ async function heapMB(page: Page): Promise<number> {
   });
 }
 
+/**
+ * Live objects in the page (after a collection) whose prototype chain holds `prototype`:
+ * WebGL contexts count the maps still in memory, plain objects show whether anything piles up.
+ */
+async function liveObjects(page: Page, prototype: string): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const proto = await cdp.send('Runtime.evaluate', { expression: prototype });
+    const found = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId ?? '' });
+    const count = await cdp.send('Runtime.callFunctionOn', {
+      objectId: found.objects.objectId ?? '',
+      functionDeclaration: 'function () { return this.length; }',
+      returnByValue: true,
+    });
+    return Number(count.result.value);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Least-squares slope of ys over their index, per step. */
+function slope(ys: number[]): number {
+  const n = ys.length;
+  const mx = (n - 1) / 2;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  ys.forEach((y, x) => {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
+  });
+  return den > 0 ? num / den : 0;
+}
+
 async function main(): Promise<void> {
   const executablePath = chromiumPath();
   if (!executablePath) {
@@ -141,15 +178,19 @@ async function main(): Promise<void> {
   try {
     const ready: number[] = [];
     const bareReady: number[] = [];
-    for (let i = 0; i < RUNS; i += 1) {
+    // Run 0 of each warms the browser (its GPU process starts on the first page) and is not counted.
+    for (let i = 0; i <= RUNS; i += 1) {
       const page = await freshPage();
       await page.goto(`${kit.url}#/game/play?scenario=coastal-estuary&seed=${i + 1}&teams=2`);
-      ready.push(await markTime(page, 'kit:game-ready'));
+      const kitMs = await markTime(page, 'kit:game-ready');
       await page.close();
       const ref = await freshPage();
       await ref.goto(bare.url);
-      bareReady.push(await markTime(ref, 'bare:ready'));
+      const bareMs = await markTime(ref, 'bare:ready');
       await ref.close();
+      if (i === 0) continue;
+      ready.push(kitMs);
+      bareReady.push(bareMs);
     }
 
     const gamePage = await freshPage();
@@ -183,9 +224,13 @@ async function main(): Promise<void> {
     await heapPage.goto(`${kit.url}#/`);
     await heapPage.locator('html[data-ready="true"]').waitFor();
     const heaps: number[] = [];
-    for (let g = 0; g < 5; g += 1) {
+    const contexts: number[] = [];
+    const objects: number[] = [];
+    for (let g = 0; g < GAMES; g += 1) {
       await playToDebrief(heapPage, 100 + g);
       heaps.push(await heapMB(heapPage));
+      contexts.push(await liveObjects(heapPage, 'WebGLRenderingContext.prototype'));
+      objects.push(await liveObjects(heapPage, 'Object.prototype'));
     }
     await heapPage.close();
 
@@ -193,7 +238,7 @@ async function main(): Promise<void> {
     const bareMs = median(bareReady);
     const rows: [string, string, string][] = [
       [
-        'navigation -> kit:game-ready (median of 5)',
+        `navigation -> kit:game-ready (median of ${RUNS})`,
         `${readyMs.toFixed(0)} ms`,
         `bare Phaser page ${bareMs.toFixed(0)} ms; ratio ${(readyMs / bareMs).toFixed(2)} (target <= 1.3)`,
       ],
@@ -206,9 +251,19 @@ async function main(): Promise<void> {
       ['gzipped JS loaded by #/game (playing)', `${gameKB.toFixed(1)} KB`, 'Phaser in its own chunk'],
       ['JS heap after 1 full game', `${heaps[0]?.toFixed(1)} MB`, 'target < 100 MB'],
       [
-        'JS heap after 3 games, same tab',
+        `JS heap after each of ${GAMES} games, same tab`,
         `${heaps.map((x) => x.toFixed(1)).join(' / ')} MB`,
-        'target: not growing from game to game',
+        `after 3 games ${heaps[2]?.toFixed(1)} MB; trend over games 3-${GAMES} ${(slope(heaps.slice(2)) * 1024).toFixed(0)} KB/game`,
+      ],
+      [
+        'maps still in memory after each game',
+        contexts.join(' / '),
+        'WebGL contexts alive; 1 = only the current map (target: not growing)',
+      ],
+      [
+        'live JS objects after each game',
+        objects.map((n) => `${(n / 1000).toFixed(1)}k`).join(' / '),
+        `trend over games 3-${GAMES} ${slope(objects.slice(2)).toFixed(0)} objects/game`,
       ],
     ];
     console.log('\nBrowser benchmark (headless Chromium, SwiftShader WebGL)\n');
