@@ -1,5 +1,6 @@
 /** Composition root: i18n -> settings -> storage -> router -> views. */
 import './ui/styles.css';
+import { loadMapCode } from './game/map-code.ts';
 import { changeLanguage, initI18n, t } from './i18n/index.ts';
 import { loadSettings, prefersReducedMotion, type Settings, saveSettings } from './storage/settings.ts';
 import { browserStore, type StoreResult } from './storage/store.ts';
@@ -9,14 +10,16 @@ import { onRouteChange, parseHash, type Route } from './ui/router.ts';
 import { loadView } from './ui/routes.ts';
 import { createShell } from './ui/shell.ts';
 
-// A game route needs Phaser, the largest chunk: start fetching it before anything else runs.
-if (/^#\/game\/(session|play)\b/.test(window.location.hash)) void import('./game/start-map.ts');
+// A game route needs Phaser, the largest chunk: start loading it before anything else runs.
+const mapCode = /^#\/game\/(session|play)\b/.test(window.location.hash) ? loadMapCode() : null;
 
 async function start(root: HTMLElement): Promise<void> {
   let route: Route = parseHash(window.location.hash);
   // The first view's code loads while i18n starts; the shell waits for it, so that the page is
-  // laid out and painted once, shell and view together, not the shell alone first.
-  const firstView = loadView(route.segments[0], route.segments[1]).catch(() => undefined);
+  // laid out and painted once, shell and view together, not the shell alone first. On a game
+  // route it waits for the map's code too: the map then starts in that same task, and its
+  // WebGL set-up does not queue behind the GPU's work on the page's first frame.
+  const firstView = Promise.all([loadView(route.segments[0], route.segments[1]), mapCode]).catch(() => undefined);
   const store = browserStore();
   const loaded = loadSettings(store);
   let settings: Settings = loaded.settings;

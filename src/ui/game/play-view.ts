@@ -5,6 +5,7 @@
 import type { SoundBank } from '../../audio/sound.ts';
 import { teamsToAct } from '../../engine/index.ts';
 import type { Scenario } from '../../engine/types.ts';
+import { loadedMapCode, loadMapCode } from '../../game/map-code.ts';
 import type { MapHandle } from '../../game/view-model.ts';
 import { localize, t } from '../../i18n/index.ts';
 import { exportSave, type GameSave, writeSave } from '../../storage/game-saves.ts';
@@ -109,7 +110,7 @@ export class PlayView {
 
   private async startMap(): Promise<void> {
     this.mapBox.append(h('p', { class: 'map-loading' }, t('game:map.loading')));
-    const { startMap } = await import('../../game/start-map.ts');
+    const { startMap } = loadedMapCode() ?? (await loadMapCode());
     if (this.disposed) return;
     this.mapBox.replaceChildren();
     const map = await startMap(this.mapBox, mapModel(this.controller.view(), this.scenario, this.ctx.reducedMotion()), () => {
