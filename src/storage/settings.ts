@@ -1,5 +1,6 @@
 /** User settings: language, sound, reduced motion. Versioned and validated on read. */
-import { z } from 'zod';
+// zod's mini build: these are read when the page opens, and its schemas cost far less to set up.
+import { z } from 'zod/mini';
 import type { KeyValueStore, StoreResult } from './store.ts';
 
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -9,7 +10,7 @@ const settingsSchema = z.object({
   version: z.literal(1),
   language: z.enum(LANGUAGES),
   sound: z.boolean(),
-  volume: z.number().min(0).max(1),
+  volume: z.number().check(z.gte(0), z.lte(1)),
   /** 'system' follows prefers-reduced-motion. */
   reducedMotion: z.enum(['system', 'on', 'off']),
 });
