@@ -17,7 +17,6 @@ import { FIRST_FRAME_EVENT, MODEL_KEY } from './scenes/keys.ts';
 import { MapScene } from './scenes/MapScene.ts';
 import { Preloader } from './scenes/Preloader.ts';
 import type { MapHandle, MapViewModel } from './view-model.ts';
-import { MAP_CONTEXT_ATTRIBUTES, takeWarmContext } from './warm-context.ts';
 
 /**
  * Canvas size for a map shown `cssWidth` CSS pixels wide: its device pixels, at most the logical
@@ -48,14 +47,7 @@ function gameConfig(type: number, parent: HTMLElement, model: MapViewModel): Pha
     },
     // One texture per batch: a single shader program to compile (a slow step with a software GPU),
     // and the cheapest fragment shader; the map draws few textured quads.
-    render: {
-      antialias: true,
-      antialiasGL: MAP_CONTEXT_ATTRIBUTES.antialias,
-      premultipliedAlpha: MAP_CONTEXT_ATTRIBUTES.premultipliedAlpha,
-      powerPreference: MAP_CONTEXT_ATTRIBUTES.powerPreference,
-      maxTextures: 1,
-    },
-    transparent: MAP_CONTEXT_ATTRIBUTES.alpha,
+    render: { antialias: true, antialiasGL: false, powerPreference: 'default', maxTextures: 1 },
     callbacks: { preBoot: (game) => game.registry.set(MODEL_KEY, model) },
     scene: [Boot, Preloader, MapScene],
   };
@@ -63,11 +55,7 @@ function gameConfig(type: number, parent: HTMLElement, model: MapViewModel): Pha
 
 function createGame(parent: HTMLElement, model: MapViewModel): Phaser.Game {
   try {
-    const warm = takeWarmContext();
-    const config = gameConfig(Phaser.WEBGL, parent, model);
-    // Phaser takes a WebGL context here too, whatever its typings say (they name only the 2D one).
-    const context = warm?.gl as unknown as CanvasRenderingContext2D | undefined;
-    return new OnDemandGame(warm ? { ...config, canvas: warm.canvas, context } : config);
+    return new OnDemandGame(gameConfig(Phaser.WEBGL, parent, model));
   } catch (error) {
     console.warn('The map could not create a WebGL context; it falls back to the Canvas renderer.', error);
     return new OnDemandGame(gameConfig(Phaser.CANVAS, parent, model));

@@ -3,12 +3,11 @@
  * reload mid-game), the browser starts fetching and compiling the game's
  * chunks from the first line of the HTML, alongside the app's entry, instead
  * of after the entry has run. Other routes load none of it: the decision is
- * a test of the URL's hash in a few bytes of inline script. The same script
- * creates the map's WebGL context while the code downloads (see
- * src/game/warm-context.ts).
+ * a test of the URL's hash in a few bytes of inline script. (Creating the
+ * map's WebGL context from this script too was tried: measured slower, as
+ * it blocks the page while the GPU process is busy with its first frames.)
  */
 import type { Plugin, Rolldown } from 'vite';
-import { warmContextScript } from '../../src/game/warm-context.ts';
 
 /** Matches the routes that show a game (src/main.ts starts the same chunk on them). */
 const GAME_ROUTE = String.raw`^#\/game\/(session|play)\b`;
@@ -52,7 +51,7 @@ export function gameRoutePreload(): Plugin {
           ...[...styles].map((href) => ['preload', href, 'style']),
         ];
         const preload = `for(const[r,h,a]of ${JSON.stringify(links)}){const l=document.createElement('link');l.rel=r;l.href=h;l.crossOrigin='';if(a)l.as=a;document.head.append(l)}`;
-        const code = `if(/${GAME_ROUTE}/.test(location.hash)){${preload}${warmContextScript()}}`;
+        const code = `if(/${GAME_ROUTE}/.test(location.hash)){${preload}}`;
         return [{ tag: 'script', children: code, injectTo: 'head' }];
       },
     },
