@@ -24,8 +24,11 @@ const [first, second, third] = course.modules as [Module, Module, Module];
 
 /** Picks a select's option with the arrow keys, as a keyboard user does. */
 async function chooseWithKeys(select: Locator, value: string): Promise<void> {
+  // evaluateAll does not wait: the page may still be on its way after the URL changed.
+  await select.waitFor();
   const values = await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
   const target = values.indexOf(value);
+  expect(target, `option ${value} in ${values.join(', ')}`).toBeGreaterThan(0);
   await select.focus();
   for (let i = 0; i < target; i += 1) await select.page().keyboard.press('ArrowDown');
   await expect(select).toHaveValue(value);
