@@ -4,7 +4,7 @@ import { loadMapCode } from './game/map-code.ts';
 import { changeLanguage, initI18n, t } from './i18n/index.ts';
 import { loadSettings, prefersReducedMotion, type Settings, saveSettings } from './storage/settings.ts';
 import { browserStore, type StoreResult } from './storage/store.ts';
-import type { AppContext, View } from './ui/app-context.ts';
+import type { AppContext, View, ViewFactory } from './ui/app-context.ts';
 import { clear } from './ui/dom.ts';
 import { onRouteChange, parseHash, type Route } from './ui/router.ts';
 import { loadView } from './ui/routes.ts';
@@ -19,12 +19,15 @@ async function start(root: HTMLElement): Promise<void> {
   // laid out and painted once, shell and view together, not the shell alone first. On a game
   // route it waits for the map's code too: the map then starts in that same task, and its
   // WebGL set-up does not queue behind the GPU's work on the page's first frame.
-  const firstView = Promise.all([loadView(route.segments[0], route.segments[1]), mapCode]).catch(() => undefined);
+  const firstView = Promise.all([loadView(route.segments[0], route.segments[1]), mapCode]).then(
+    ([factory]) => factory,
+    () => undefined,
+  );
   const store = browserStore();
   const loaded = loadSettings(store);
   let settings: Settings = loaded.settings;
   await initI18n(settings.language);
-  await firstView;
+  const firstFactory = await firstView;
   const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
 
   let view: View | null = null;
@@ -68,9 +71,10 @@ async function start(root: HTMLElement): Promise<void> {
     },
   });
 
-  async function render(next: Route, moveFocus: boolean) {
+  /** Shows `next`; `ready` is its view's code when the caller already holds it (no second await, no frame in between). */
+  async function render(next: Route, moveFocus: boolean, ready?: ViewFactory) {
     const token = ++renderToken;
-    const factory = await loadView(next.segments[0], next.segments[1]);
+    const factory = ready ?? (await loadView(next.segments[0], next.segments[1]));
     if (token !== renderToken) return; // a later navigation won
     view?.dispose?.();
     clear(shell.main);
@@ -90,7 +94,7 @@ async function start(root: HTMLElement): Promise<void> {
     route = next;
     void render(next, true);
   });
-  await render(route, false);
+  await render(route, false, firstFactory);
   document.documentElement.dataset.ready = 'true';
 }
 
