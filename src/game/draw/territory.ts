@@ -3,13 +3,12 @@ import type * as Phaser from 'phaser';
 import type { MapViewModel } from '../view-model.ts';
 import { BakedImage } from './bake.ts';
 import { bounds, fitTransform, forEachDash, labelPoint, type MapTransform, spanWidthAt, toWorld, type Vec } from './geometry.ts';
+import { LabelLayer } from './labels.ts';
 import {
   BACKGROUND,
   css,
   darken,
   FEATURE_STYLE,
-  FONT,
-  INK,
   MAP_BOX,
   SEA,
   SEA_EDGE,
@@ -178,7 +177,7 @@ export class TerritoryLayer {
   readonly transform: MapTransform;
   readonly zones: ZoneShape[] = [];
   private readonly ground: BakedImage;
-  private readonly labels: Phaser.GameObjects.Text[] = [];
+  private readonly labels: LabelLayer;
   private readonly shimmer: Shimmer;
 
   constructor(scene: Phaser.Scene, model: MapViewModel, zoom: number) {
@@ -263,38 +262,34 @@ export class TerritoryLayer {
     }
     this.shimmer = new Shimmer(scene, paths);
 
-    for (const zone of this.zones) {
-      const name = model.zoneNames[zone.id] ?? '';
-      if (!name) continue;
-      const span = spanWidthAt(zone.poly, zone.anchor);
-      const wrap = Math.max(80, Math.min(200, span * 0.85, bounds(zone.poly).width * 0.9));
-      const label = scene.add
-        .text(zone.anchor.x, zone.anchor.y, name, {
-          fontFamily: FONT,
-          fontSize: '14px',
-          fontStyle: 'bold',
-          color: INK,
-          stroke: '#ffffff',
-          strokeThickness: 4,
-          align: 'center',
-          wordWrap: { width: wrap, useAdvancedWrap: true },
-        })
-        .setOrigin(0.5)
-        .setDepth(DEPTH.labels);
-      zone.labelHalf = { width: label.width / 2, height: label.height / 2 };
-      this.labels.push(label);
-    }
+    const named = this.zones.filter((zone) => model.zoneNames[zone.id]);
+    this.labels = new LabelLayer(
+      scene,
+      box,
+      DEPTH.labels,
+      zoom,
+      named.map((zone) => ({
+        anchor: zone.anchor,
+        name: model.zoneNames[zone.id] ?? '',
+        wrap: Math.max(80, Math.min(200, spanWidthAt(zone.poly, zone.anchor) * 0.85, bounds(zone.poly).width * 0.9)),
+      })),
+    );
+    named.forEach((zone, i) => {
+      zone.labelHalf = this.labels.halves[i] ?? zone.labelHalf;
+    });
   }
 
   /** Bakes the ground again for a new camera zoom. */
   setZoom(zoom: number): void {
     this.ground.bake(zoom);
+    this.labels.setZoom(zoom);
     this.shimmer.clear();
   }
 
   /** Redraws the ground texture (after a lost WebGL context came back). */
   rebake(): void {
     this.ground.bake();
+    this.labels.rebake();
   }
 
   /** Whether the shimmer would move on screen at `time`. */
@@ -318,8 +313,7 @@ export class TerritoryLayer {
   destroy(): void {
     this.ground.destroy();
     this.shimmer.destroy();
-    for (const label of this.labels) label.destroy();
-    this.labels.length = 0;
+    this.labels.destroy();
     this.zones.length = 0;
   }
 }
