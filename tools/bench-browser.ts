@@ -13,7 +13,7 @@ import { build } from 'vite';
 import { chromiumPath, HOW_TO_GET_CHROMIUM } from './lib/chromium.ts';
 
 /** Load runs, kit and bare page taking turns: a shared machine's noise needs more than a handful. */
-const RUNS = 15;
+const RUNS = 25;
 /** Games played in one tab for the heap figures; the second half shows the trend once the JIT has warmed up. */
 const GAMES = 16;
 const SETTLED = GAMES / 2;
