@@ -5,7 +5,8 @@
  * `typeof FLAG` expressions; they get the values of the published bundle, so
  * the debug and sound code falls away.
  *
- * One source line is changed: when Phaser loads, it creates a WebGL context
+ * A few source lines are changed (PATCHES), each a probe Phaser runs at load
+ * that the map does not need. The main one: Phaser creates a WebGL context
  * only to learn whether WebGL exists, then drops it. A context is the
  * slowest thing a page can ask of the GPU process (tens of milliseconds,
  * well over a hundred with a software GPU), and the map asks for its own
@@ -41,6 +42,13 @@ const PATCHES: { file: string; find: string; replace: string }[] = [
     file: '/device/CanvasFeatures.js',
     find: 'CanvasFeatures.supportInverseAlpha = checkInverseAlpha();',
     replace: 'CanvasFeatures.supportInverseAlpha = false;',
+  },
+  {
+    // Decodes two images and reads pixels back to learn whether Canvas 2D has blend modes, which
+    // only the Canvas fallback uses and every browser that runs the kit has.
+    file: '/device/CanvasFeatures.js',
+    find: 'CanvasFeatures.supportNewBlendModes = checkBlendMode();',
+    replace: 'CanvasFeatures.supportNewBlendModes = true;',
   },
 ];
 
