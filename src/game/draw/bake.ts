@@ -20,8 +20,18 @@ export class BakedImage {
   private texture: Phaser.Textures.CanvasTexture | null = null;
   private zoom = 0;
 
-  /** `paint` draws in the map's logical coordinates; only what lies inside `box` is kept. */
-  constructor(scene: Phaser.Scene, box: Box, depth: number, zoom: number, paint: (ctx: CanvasRenderingContext2D) => void) {
+  /**
+   * `paint` draws in the map's logical coordinates; only what lies inside `box` is kept. With
+   * `later`, nothing is drawn until the first bake(): for content that is set straight after.
+   */
+  constructor(
+    scene: Phaser.Scene,
+    box: Box,
+    depth: number,
+    zoom: number,
+    paint: (ctx: CanvasRenderingContext2D) => void,
+    later = false,
+  ) {
     this.scene = scene;
     this.box = box;
     this.paint = paint;
@@ -31,7 +41,8 @@ export class BakedImage {
     if (!ctx) throw new Error('The map needs a 2D canvas context.');
     this.ctx = ctx;
     this.image = scene.add.image(0, 0, '__DEFAULT').setOrigin(0).setDepth(depth);
-    this.bake(zoom);
+    if (later) this.zoom = zoom;
+    else this.bake(zoom);
   }
 
   /** Draws again at `zoom` (backing pixels per logical pixel), or at the current zoom if omitted. */

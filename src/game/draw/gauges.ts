@@ -86,7 +86,9 @@ export class GaugePanel {
     };
     const p = PANEL_BOX;
     const box = { x: p.x - 2, y: p.y - 2, width: p.width + 4, height: p.height + 4 };
-    this.baked = new BakedImage(scene, box, DEPTH.panel, zoom, (ctx) => this.paint(ctx));
+    // Drawn by the first set(), which follows at once: baking the empty strip first would upload
+    // a texture only to replace it.
+    this.baked = new BakedImage(scene, box, DEPTH.panel, zoom, (ctx) => this.paint(ctx), true);
   }
 
   /** Whether a bar is still gliding towards its value. */
