@@ -15,11 +15,18 @@ const mapCode = /^#\/game\/(session|play)\b/.test(window.location.hash) ? loadMa
 
 async function start(root: HTMLElement): Promise<void> {
   let route: Route = parseHash(window.location.hash);
+  const opened = route;
+  // A navigation while the page is still loading is kept: the first render shows the latest route.
+  let shown = false;
+  onRouteChange((next) => {
+    route = next;
+    if (shown) void render(next, true);
+  });
   // The first view's code loads while i18n starts; the shell waits for it, so that the page is
   // laid out and painted once, shell and view together, not the shell alone first. On a game
   // route it waits for the map's code too: the map then starts in that same task, and its
   // WebGL set-up does not queue behind the GPU's work on the page's first frame.
-  const firstView = Promise.all([loadView(route.segments[0], route.segments[1]), mapCode]).then(
+  const firstView = Promise.all([loadView(opened.segments[0], opened.segments[1]), mapCode]).then(
     ([factory]) => factory,
     () => undefined,
   );
@@ -90,11 +97,9 @@ async function start(root: HTMLElement): Promise<void> {
   motionQuery.addEventListener('change', applyMotion);
   if (loaded.recovered) shell.notify(t('errors.settingsRecovered'), 'info');
   if (!store.persistent) shell.notify(t('errors.storageUnavailable'), 'info');
-  onRouteChange((next) => {
-    route = next;
-    void render(next, true);
-  });
-  await render(route, false, firstFactory);
+  shown = true;
+  // The code already loaded serves if the route still shows the same part.
+  await render(route, false, route.segments[0] === opened.segments[0] ? firstFactory : undefined);
   document.documentElement.dataset.ready = 'true';
 }
 

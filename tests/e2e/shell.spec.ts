@@ -16,6 +16,21 @@ test.describe('app shell', () => {
     await expect(page).toHaveTitle('Kit territoire résilient');
   });
 
+  test('a navigation made while the page is still loading is not lost', async ({ page }) => {
+    // The course's code arrives late; meanwhile the learner goes to the guide.
+    await page.route(/\/course-view-[^/]*\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
+    await page.goto('./#/course', { waitUntil: 'commit' });
+    await page.evaluate(() => {
+      window.location.hash = '#/guide';
+    });
+    await expect(page.locator('html[data-ready="true"]')).toBeAttached();
+    await expect(page.locator('nav a[aria-current="page"]')).toHaveText('Guide pratique');
+    await expect(page).toHaveURL(/#\/guide$/);
+  });
+
   test('every route is a deep link that survives a reload', async ({ page }) => {
     for (const [hash, nav] of [
       ['#/game', 'Jeu sérieux'],
