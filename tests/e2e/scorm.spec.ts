@@ -225,3 +225,16 @@ test('without an LMS the package runs on its own, keeps progress in the browser 
   await expect(page).toHaveURL(/#\/course$/);
   await expect(page.locator('#page-title')).toHaveText('Online course for elected officials');
 });
+
+test('progress the platform gives back unreadable: the course starts afresh and says so, without claiming a copy', async ({
+  page,
+}) => {
+  const frame = await launch(page, {
+    core: { student_id: 'learner-7', student_name: 'Martin, Léa', lesson_status: 'incomplete', entry: 'resume' },
+    suspend_data: '{not progress at all',
+  });
+  await expect(frame.locator('#page-title')).toHaveText('Formation en ligne des élus');
+  const notice = frame.locator('.messages');
+  await expect(notice).toContainText("La progression enregistrée par la plateforme de formation n'a pas pu être lue");
+  await expect(notice).not.toContainText('mise de côté');
+});

@@ -83,14 +83,17 @@ async function start(root: HTMLElement): Promise<void> {
   const course = loadCourse();
   const api = findScormApi(window);
   const session = api ? openScormSession(api, onLmsError) : null;
-  const unreadable = () => ctx.notify(t('course:errors.unreadable'), 'info');
+  // Only the kit's own storage keeps a copy of unreadable progress; the platform's is replaced.
+  const unreadable = (where: 'lms' | 'local') =>
+    ctx.notify(t(where === 'lms' ? 'course:errors.unreadableLms' : 'course:errors.unreadable'), 'info');
   const backend = loadOnce(
     session
       ? createScormBackend(session, {
           outline: course,
-          onError: (error) => (error.kind === 'unreadable-suspend-data' ? unreadable() : console.warn(`SCORM: ${error.kind}`)),
+          onError: (error) =>
+            error.kind === 'unreadable-suspend-data' ? unreadable('lms') : console.warn(`SCORM: ${error.kind}`),
         })
-      : createLocalBackend(store, { onUnreadable: unreadable, onWrite: (result) => ctx.reportStore(result) }),
+      : createLocalBackend(store, { onUnreadable: () => unreadable('local'), onWrite: (result) => ctx.reportStore(result) }),
   );
   const courseView = createCourseView(() => backend);
   const views: Record<(typeof SCO_PARTS)[number], ViewFactory> = { course: courseView, guide: guideView };
