@@ -10,6 +10,7 @@
  * of every frame for the browser to throw it away when scaling down.
  */
 import * as Phaser from 'phaser';
+import { drawDefaultTextures } from './default-textures.ts';
 import { BACKGROUND, GAME_HEIGHT, GAME_WIDTH } from './draw/palette.ts';
 import { Boot } from './scenes/Boot.ts';
 import { OnDemandGame } from './scenes/frames.ts';
@@ -48,7 +49,12 @@ function gameConfig(type: number, parent: HTMLElement, model: MapViewModel): Pha
     // One texture per batch: a single shader program to compile (a slow step with a software GPU),
     // and the cheapest fragment shader; the map draws few textured quads.
     render: { antialias: true, antialiasGL: false, powerPreference: 'default', maxTextures: 1 },
-    callbacks: { preBoot: (game) => game.registry.set(MODEL_KEY, model) },
+    callbacks: {
+      preBoot: (game) => {
+        game.registry.set(MODEL_KEY, model);
+        drawDefaultTextures(game.textures);
+      },
+    },
     scene: [Boot, Preloader, MapScene],
   };
 }
