@@ -1,6 +1,7 @@
 /** Composition root: i18n -> settings -> storage -> router -> views. */
 import './ui/styles.css';
 import { loadMapCode } from './game/map-code.ts';
+import { MAP_ROUTE } from './game/map-route.ts';
 import { changeLanguage, initI18n, t } from './i18n/index.ts';
 import { loadSettings, prefersReducedMotion, type Settings, saveSettings } from './storage/settings.ts';
 import { browserStore, type StoreResult } from './storage/store.ts';
@@ -11,7 +12,7 @@ import { loadView } from './ui/routes.ts';
 import { createShell } from './ui/shell.ts';
 
 // A game route needs Phaser, the largest chunk: start loading it before anything else runs.
-const mapCode = /^#\/game\/(session|play)\b/.test(window.location.hash) ? loadMapCode() : null;
+const mapCode = MAP_ROUTE.test(window.location.hash) ? loadMapCode() : null;
 
 async function start(root: HTMLElement): Promise<void> {
   let route: Route = parseHash(window.location.hash);

@@ -8,9 +8,8 @@
  * it blocks the page while the GPU process is busy with its first frames.)
  */
 import type { Plugin, Rolldown } from 'vite';
+import { MAP_ROUTE } from '../../src/game/map-route.ts';
 
-/** Matches the routes that show a game (src/main.ts starts the same chunk on them). */
-const GAME_ROUTE = String.raw`^#\/game\/(session|play)\b`;
 const ENTRIES = ['/src/game/start-map.ts', '/src/ui/game/game-view.ts'];
 
 type Output = Rolldown.OutputBundle[string];
@@ -51,7 +50,7 @@ export function gameRoutePreload(): Plugin {
           ...[...styles].map((href) => ['preload', href, 'style']),
         ];
         const preload = `for(const[r,h,a]of ${JSON.stringify(links)}){const l=document.createElement('link');l.rel=r;l.href=h;l.crossOrigin='';if(a)l.as=a;document.head.append(l)}`;
-        const code = `if(/${GAME_ROUTE}/.test(location.hash)){${preload}}`;
+        const code = `if(${MAP_ROUTE}.test(location.hash)){${preload}}`;
         // Right after the charset, before the stylesheet: a script placed after a stylesheet waits
         // for it to load, and the fetches would start that much later.
         const charset = '<meta charset="utf-8" />';
