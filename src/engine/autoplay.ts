@@ -1,9 +1,9 @@
-/** Plays whole games headless with strategy bots: for tests, balance and benchmarks. */
-import { applyAction, createGame } from './game.ts';
+/** Plays whole games headless with strategy bots: for tests, balance, benchmarks and exported game files. */
+import { applyEvent, currentTeam } from './flow.ts';
+import { createGame } from './game.ts';
 import { nextRandom, seedState } from './rng.ts';
-import { resolveRound } from './round.ts';
 import type { Random, Strategy } from './strategies.ts';
-import type { Difficulty, GameState, Scenario } from './types.ts';
+import type { Difficulty, GameEvent, GameState, Scenario } from './types.ts';
 
 /** A seeded generator for the bots, apart from the game's own RNG. */
 export function botRandom(seed: number): Random {
@@ -23,28 +23,41 @@ export interface AutoplayOptions {
   seed: number;
   teams: number;
   difficulty?: Difficulty;
+  rounds?: number;
   /** One strategy for every team, or one per team. */
   strategies: Strategy | Strategy[];
+  /** Keep the events played, for a game file. */
+  record?: boolean;
+}
+
+export interface PlayedGame {
+  state: GameState;
+  events: GameEvent[];
 }
 
 export function playGame(scenario: Scenario, options: AutoplayOptions): GameState {
+  return playRecorded(scenario, options).state;
+}
+
+export function playRecorded(scenario: Scenario, options: AutoplayOptions): PlayedGame {
   let state = createGame(scenario, {
     seed: options.seed,
     teams: teamNames(options.teams),
     difficulty: options.difficulty ?? 'normal',
+    ...(options.rounds === undefined ? {} : { rounds: options.rounds }),
   });
+  const events: GameEvent[] = [];
   const random = botRandom(options.seed);
-  const strategyOf = (index: number): Strategy =>
-    Array.isArray(options.strategies) ? (options.strategies[index % options.strategies.length] as Strategy) : options.strategies;
-  // Each round: every team plays once in turn order, then the round resolves.
+  const index = new Map(state.teams.map((t, i) => [t.id, i]));
+  const strategyOf = (team: string): Strategy => {
+    const i = index.get(team) ?? 0;
+    return Array.isArray(options.strategies) ? (options.strategies[i % options.strategies.length] as Strategy) : options.strategies;
+  };
   while (!state.over) {
-    for (let index = 0; index < state.teams.length; index += 1) {
-      // A team keeps the turn until it has used its moves or passed.
-      for (let team = state.teams[index]; team && !team.acted && !team.collapsed; team = state.teams[index]) {
-        state = applyAction(state, scenario, strategyOf(index)(state, scenario, team.id, random));
-      }
-    }
-    state = resolveRound(state, scenario);
+    const team = currentTeam(state);
+    const event: GameEvent = team === null ? { type: 'continue' } : strategyOf(team)(state, scenario, team, random);
+    state = applyEvent(state, scenario, event);
+    if (options.record) events.push(event);
   }
-  return state;
+  return { state, events };
 }

@@ -6,6 +6,9 @@ import type { Card, GameOptions, GameState, PlayerAction, Project, Scenario, Sce
 
 export const MIN_TEAMS = 1;
 export const MAX_TEAMS = 6;
+/** Game lengths a game may be set to, in rounds (a year each). */
+export const MIN_ROUNDS = 3;
+export const MAX_ROUNDS = 12;
 
 export class GameRuleError extends Error {
   constructor(public readonly code: ActionError) {
@@ -17,6 +20,10 @@ export class GameRuleError extends Error {
 export function createGame(scenario: Scenario, options: GameOptions): GameState {
   const count = options.teams.length;
   if (count < MIN_TEAMS || count > MAX_TEAMS) throw new RangeError(`a game has 1 to 6 teams, not ${count}`);
+  const rounds = options.rounds ?? scenario.rounds;
+  if (!Number.isInteger(rounds) || rounds < MIN_ROUNDS || rounds > MAX_ROUNDS) {
+    throw new RangeError(`a game lasts ${MIN_ROUNDS} to ${MAX_ROUNDS} rounds, not ${rounds}`);
+  }
   const difficulty = options.difficulty ?? 'normal';
   const budget = Math.round(scenario.startBudget * BUDGET_FACTOR[difficulty]);
   const teams: TeamState[] = options.teams.map((name, i) => ({
@@ -36,11 +43,13 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
     rng: seedState(options.seed),
     difficulty,
     round: 1,
-    rounds: scenario.rounds,
+    rounds,
+    phase: 'diagnose',
+    order: teams.map((t) => t.id),
+    pendingHazard: null,
     teams,
     projects: [],
     hazards: [],
-    log: [],
     over: false,
   };
 }
@@ -49,9 +58,14 @@ export function findTeam(state: GameState, id: string): TeamState | undefined {
   return state.teams.find((t) => t.id === id);
 }
 
-/** Teams that still have to play this round, in turn order. */
+/** Teams that still have to play this round, in this round's turn order. */
 export function teamsToAct(state: GameState): TeamState[] {
-  return state.teams.filter((t) => !t.acted && !t.collapsed);
+  const out: TeamState[] = [];
+  for (const id of state.order) {
+    const team = findTeam(state, id);
+    if (team && !team.acted && !team.collapsed) out.push(team);
+  }
+  return out;
 }
 
 export function hasBuiltOrStarted(state: GameState, team: string, card: string): boolean {
@@ -68,6 +82,9 @@ export function leverApplies(lever: ScenarioLever, card: Card, scenario: Scenari
 
 export type ActionError =
   | 'game-over'
+  | 'not-now'
+  | 'not-your-turn'
+  | 'unknown-hazard'
   | 'unknown-team'
   | 'team-collapsed'
   | 'already-acted'
@@ -200,7 +217,6 @@ export function applyAction(state: GameState, scenario: Scenario, action: Player
         next.acted = true;
         return next;
       }),
-      log: [...state.log, action],
     };
   }
   const quote = quoteProject(state, scenario, action);
@@ -233,13 +249,13 @@ export function applyAction(state: GameState, scenario: Scenario, action: Player
     }
     return next;
   });
-  return { ...state, teams, projects: [...state.projects, project], log: [...state.log, action] };
+  return { ...state, teams, projects: [...state.projects, project] };
 }
 
 /** Ends the game before its last round (a facilitator skips to the debrief). */
 export function endGame(state: GameState): GameState {
   if (state.over) return state;
-  return { ...state, over: true, log: [...state.log, { type: 'end-game' }] };
+  return { ...state, over: true };
 }
 
 /** Card ids a team has started or built, for quick membership tests. */

@@ -16,7 +16,7 @@ import {
   POOLED_ROUND_BONUS,
   SSE_ACTOR_TYPES,
 } from './rules.ts';
-import type { GameState, HazardRecord, IndicatorId, Indicators, LoggedEvent, Project, Scenario, TeamState } from './types.ts';
+import type { GameState, HazardRecord, IndicatorId, Indicators, Project, Scenario, TeamState } from './types.ts';
 
 export function clampIndicator(value: number): number {
   return Math.min(INDICATOR_MAX, Math.max(INDICATOR_MIN, Math.round(value)));
@@ -129,7 +129,9 @@ export function isCollapsed(team: TeamState, scenario: Scenario): boolean {
 
 /**
  * Ends the round: slow pressures, the rewards of cooperation and of a diverse
- * SSE ecosystem, income, collapse checks, then the next round or the end.
+ * SSE ecosystem, income, collapse checks; the next round's turn order rotates
+ * by one team. Whether the game is over is decided when the players leave the
+ * evaluation (see flow.ts).
  */
 export function closeRound(state: GameState, scenario: Scenario): GameState {
   const income = Math.round(scenario.incomePerRound * BUDGET_FACTOR[state.difficulty]);
@@ -156,26 +158,12 @@ export function closeRound(state: GameState, scenario: Scenario): GameState {
     return next;
   });
   const round = state.round + 1;
-  const over = round > state.rounds || teams.every((t) => t.collapsed);
-  // The log records an injected hazard so that a replay meets the same shock.
-  const shock = state.hazards.find((h) => h.round === state.round);
-  const entry: LoggedEvent = shock?.injected ? { type: 'resolve-round', hazard: shock.hazard } : { type: 'resolve-round' };
-  return { ...state, teams, round, over, log: [...state.log, entry] };
+  return { ...state, teams, round, order: turnOrder(teams, round) };
 }
 
-/**
- * The whole resolution of a round: implement, shock (drawn, or the one a
- * facilitator injected), evaluate. Teams that did not act are taken as passing.
- */
-export function resolveRound(state: GameState, scenario: Scenario, injectedHazard?: string): GameState {
-  if (state.over) return state;
-  let next = implementProjects(state, scenario);
-  let hazard = injectedHazard;
-  if (hazard === undefined) {
-    const drawn = drawHazard(next, scenario);
-    next = drawn.state;
-    hazard = drawn.hazard;
-  }
-  next = applyHazard(next, scenario, hazard, injectedHazard !== undefined);
-  return closeRound(next, scenario);
+/** Round r's turn order: the teams rotated by r - 1, so that team 1 opens round 1, team 2 round 2... */
+export function turnOrder(teams: readonly TeamState[], round: number): string[] {
+  const ids = teams.map((t) => t.id);
+  const shift = (round - 1) % Math.max(1, ids.length);
+  return [...ids.slice(shift), ...ids.slice(0, shift)];
 }

@@ -83,7 +83,20 @@ export type PlayerAction =
   | { type: 'start-project'; team: string; card: string; levers: string[]; partners?: string[] }
   | { type: 'pass'; team: string };
 
-export type LoggedEvent = PlayerAction | { type: 'resolve-round'; hazard?: string } | { type: 'end-game' };
+/**
+ * Everything that changes a game, as it is written in the game's log. The
+ * round's sequence (diagnose, plan, implement, shock, evaluate) moves on
+ * `continue`; the facilitator's `skip-phase` does the same and, in the plan
+ * phase, passes for every team still to play.
+ */
+export type GameEvent =
+  | PlayerAction
+  | { type: 'continue' }
+  | { type: 'skip-phase' }
+  | { type: 'inject-hazard'; hazard: string }
+  | { type: 'end-game' };
+
+export type Phase = 'diagnose' | 'plan' | 'implement' | 'shock' | 'evaluate';
 
 export interface GameState {
   scenario: string;
@@ -93,10 +106,15 @@ export interface GameState {
   difficulty: Difficulty;
   round: number;
   rounds: number;
+  /** Where the round is: part of the state, so the log rebuilds it. */
+  phase: Phase;
+  /** This round's turn order (team ids): it rotates each round, team 1 first in round 1. */
+  order: string[];
+  /** A hazard the facilitator injected: it is the next shock, whatever the phase it came in. */
+  pendingHazard: string | null;
   teams: TeamState[];
   projects: Project[];
   hazards: HazardRecord[];
-  log: LoggedEvent[];
   over: boolean;
 }
 
@@ -104,4 +122,6 @@ export interface GameOptions {
   seed: number;
   teams: string[];
   difficulty?: Difficulty;
+  /** Game length; the scenario's own number of rounds when absent. */
+  rounds?: number;
 }

@@ -1,36 +1,123 @@
 /**
- * Saved games: the persisted XState snapshot of a session, versioned, kept
- * in storage after every event, listed, exported and imported as a file.
- * An imported file is checked three ways: its shape, its scenario, and its
- * history (the seed and the log must replay to the very state it claims).
+ * Saved games. A game file is its log: { format, version, scenario,
+ * scenarioHash, options, log }. The kit stores it after every event with a
+ * few facts for the list of saved games (id, date, round, status), exports it
+ * as it is, and resumes or imports it by replaying the log through the
+ * scenario machine; a log that does not replay is refused with the event and
+ * the reason.
  */
 // zod's mini build: a saved game is read as the game opens, and its schemas cost far less to set up.
 import { z } from 'zod/mini';
-import { replay } from '../engine/replay.ts';
-import { applyHazard, drawHazard, implementProjects } from '../engine/round.ts';
-import type { GameState, Scenario } from '../engine/types.ts';
+import type { Scenario } from '../engine/types.ts';
+import type { LogEntry, SessionOptions } from '../machines/game.ts';
+import { type ReplayResult, replayLog, type SessionSnapshot } from '../machines/replay.ts';
 import type { KeyValueStore, StoreResult } from './store.ts';
 
 export const GAME_FILE_FORMAT = 'resilient-territory-kit/game';
+export const GAME_FILE_VERSION = 2;
+/** Larger than any real game (a 12-round game of 6 teams logs a few hundred events). */
+export const MAX_GAME_FILE = 5_000_000;
+export const MAX_LOG_ENTRIES = 20_000;
 const PREFIX = 'game:';
 const CURRENT = 'current-game';
 
-const saveSchema = z.object({
-  format: z.literal(GAME_FILE_FORMAT),
-  version: z.literal(1),
-  id: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)),
-  scenario: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)),
-  savedAt: z.string().check(z.maxLength(40)),
-  /** Team names as typed, for the list of saved games. */
-  teams: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(6)),
-  round: z.int().check(z.gte(0), z.lte(100)),
-  status: z.enum(['setup', 'playing', 'debrief', 'finished']),
-  snapshot: z.record(z.string(), z.unknown()),
+const id = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), z.maxLength(64));
+const teamId = z.string().check(z.regex(/^team-[1-6]$/));
+const bare = <T extends string>(type: T) => z.strictObject({ type: z.literal(type) });
+
+const logEntry = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('start-project'),
+    team: teamId,
+    card: id,
+    levers: z.array(id).check(z.maxLength(10)),
+    partners: z.optional(z.array(teamId).check(z.maxLength(5))),
+  }),
+  z.strictObject({ type: z.literal('pass'), team: teamId }),
+  bare('continue'),
+  bare('skip-phase'),
+  bare('end-game'),
+  z.strictObject({ type: z.literal('inject-hazard'), hazard: id }),
+  bare('pause'),
+  bare('resume'),
+  bare('finish'),
+  z.strictObject({
+    type: z.literal('set-timer'),
+    enabled: z.boolean(),
+    limitSeconds: z.int().check(z.gte(30), z.lte(3600)),
+    forceOnExpiry: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal('extend-time'), seconds: z.int().check(z.gte(0), z.lte(3600)) }),
+]);
+
+const optionsSchema = z.strictObject({
+  seed: z.int().check(z.gte(0), z.lte(2 ** 31 - 1)),
+  teams: z
+    .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(60)))
+    .check(z.minLength(1), z.maxLength(6)),
+  difficulty: z.enum(['easy', 'normal', 'hard']),
+  rounds: z.int().check(z.gte(3), z.lte(12)),
 });
 
-export type GameSave = z.infer<typeof saveSchema>;
+const fileSchema = z.strictObject({
+  format: z.literal(GAME_FILE_FORMAT),
+  version: z.literal(GAME_FILE_VERSION),
+  scenario: id,
+  scenarioHash: z.string().check(z.regex(/^[0-9a-f]{8,16}$/)),
+  options: optionsSchema,
+  log: z.array(logEntry).check(z.maxLength(MAX_LOG_ENTRIES)),
+});
 
-export type ImportError = 'too-large' | 'not-json' | 'not-a-game' | 'unknown-scenario' | 'history-mismatch';
+export interface GameFile {
+  format: typeof GAME_FILE_FORMAT;
+  version: typeof GAME_FILE_VERSION;
+  scenario: string;
+  scenarioHash: string;
+  options: SessionOptions;
+  log: LogEntry[];
+}
+
+export type GameStatus = 'playing' | 'debrief' | 'finished';
+
+/** What the kit keeps: the file, and what the list of saved games shows. */
+export interface GameSave {
+  id: string;
+  savedAt: string;
+  round: number;
+  status: GameStatus;
+  /** The facilitator's controls were shown on this device. */
+  facilitator?: boolean;
+  file: GameFile;
+}
+
+const saveSchema = z.strictObject({
+  id,
+  savedAt: z.string().check(z.maxLength(40)),
+  round: z.int().check(z.gte(0), z.lte(100)),
+  status: z.enum(['playing', 'debrief', 'finished']),
+  facilitator: z.optional(z.boolean()),
+  file: fileSchema,
+});
+
+/**
+ * A short fingerprint of a scenario's content (FNV-1a over its JSON, 32 bits,
+ * hex): a game file says which version of its scenario it was played on.
+ */
+const hashes = new WeakMap<Scenario, string>();
+
+export function scenarioHash(scenario: Scenario): string {
+  const known = hashes.get(scenario);
+  if (known) return known;
+  const text = JSON.stringify(scenario);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  const hash = h.toString(16).padStart(8, '0');
+  hashes.set(scenario, hash);
+  return hash;
+}
 
 export function newGameId(now: number, random: number): string {
   return `${now.toString(36)}-${Math.floor(random * 1e9).toString(36)}`;
@@ -38,16 +125,16 @@ export function newGameId(now: number, random: number): string {
 
 export function writeSave(store: KeyValueStore, save: GameSave): StoreResult {
   const result = store.set(PREFIX + save.id, JSON.stringify(save));
-  store.set(CURRENT, save.id);
+  if (result.ok) store.set(CURRENT, save.id);
   return result;
 }
 
-export function readSave(store: KeyValueStore, id: string): GameSave | null {
-  const raw = store.get(PREFIX + id);
+export function readSave(store: KeyValueStore, saveId: string): GameSave | null {
+  const raw = store.get(PREFIX + saveId);
   if (raw === null) return null;
   try {
     const parsed = saveSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    return parsed.success ? (parsed.data as GameSave) : null;
   } catch {
     return null;
   }
@@ -61,9 +148,9 @@ export function clearCurrent(store: KeyValueStore): void {
   store.remove(CURRENT);
 }
 
-export function deleteSave(store: KeyValueStore, id: string): void {
-  store.remove(PREFIX + id);
-  if (store.get(CURRENT) === id) store.remove(CURRENT);
+export function deleteSave(store: KeyValueStore, saveId: string): void {
+  store.remove(PREFIX + saveId);
+  if (store.get(CURRENT) === saveId) store.remove(CURRENT);
 }
 
 /** Saved games, newest first; unreadable entries are listed as such, never silently dropped. */
@@ -71,62 +158,56 @@ export function listSaves(store: KeyValueStore): { saves: GameSave[]; unreadable
   const saves: GameSave[] = [];
   const unreadable: string[] = [];
   for (const key of store.keys(PREFIX)) {
-    const id = key.slice(PREFIX.length);
-    const save = readSave(store, id);
+    const saveId = key.slice(PREFIX.length);
+    const save = readSave(store, saveId);
     if (save) saves.push(save);
-    else unreadable.push(id);
+    else unreadable.push(saveId);
   }
   saves.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   return { saves, unreadable };
 }
 
+/** The exported file: exactly the game file, nothing of this device. */
 export function exportSave(save: GameSave): string {
-  return JSON.stringify(save, null, 2);
+  return JSON.stringify(save.file, null, 2);
 }
 
-interface SavedRound {
-  value?: unknown;
-  context?: { game?: GameState; injectedHazard?: string | null };
+export type ImportError =
+  | 'too-large'
+  | 'not-json'
+  | 'not-a-game'
+  | 'old-version'
+  | 'future-version'
+  | 'unknown-scenario'
+  | 'changed-scenario'
+  | 'bad-options'
+  | 'refused-event';
+
+export type ParsedGame =
+  | { ok: true; file: GameFile; snapshot: SessionSnapshot; changedScenario: boolean }
+  | {
+      ok: false;
+      error: ImportError;
+      /** For 'refused-event': which entry (1-based, as a person counts) and why. */
+      event?: { number: number; type: string; reason: string };
+    };
+
+export interface ParseOptions {
+  /** Replay a file of a scenario whose content changed since on today's version. */
+  acceptChangedScenario?: boolean;
 }
 
-/** Rebuilds a game from its seed and log, then the steps of a round under way that the log does not hold yet. */
-function rebuild(scenario: Scenario, game: GameState, phase: unknown, injected: string | null | undefined): GameState {
-  let state = replay(scenario, { seed: game.seed, teams: game.teams.map((t) => t.name), difficulty: game.difficulty }, game.log);
-  if (phase === 'implement' || phase === 'shock') state = implementProjects(state, scenario);
-  if (phase === 'shock') {
-    if (injected) state = applyHazard(state, scenario, injected, true);
-    else {
-      const drawn = drawHazard(state, scenario);
-      state = applyHazard(drawn.state, scenario, drawn.hazard);
-    }
-  }
-  return state;
-}
-
-export function checkHistory(snapshot: Record<string, unknown>, scenario: Scenario): boolean {
+/** Replays a checked file; the reason when it does not replay. */
+export function replayFile(file: GameFile, scenario: Scenario): ReplayResult | { ok: false; index: -1; reason: 'bad-options' } {
   try {
-    const context = snapshot.context as { game?: GameState | null } | undefined;
-    const children = snapshot.children as Record<string, { snapshot?: SavedRound }> | undefined;
-    const round = children?.round?.snapshot;
-    const games: [GameState, unknown, string | null | undefined][] = [];
-    if (context?.game) games.push([context.game, undefined, undefined]);
-    if (round?.context?.game) games.push([round.context.game, round.value, round.context.injectedHazard]);
-    for (const [game, phase, injected] of games) {
-      if (game.scenario !== scenario.id) return false;
-      if (JSON.stringify(rebuild(scenario, game, phase, injected)) !== JSON.stringify(game)) return false;
-    }
-    return true;
+    return replayLog(scenario, file.options, file.log);
   } catch {
-    return false;
+    // createGame refuses options outside the rules (a team count or length the scenario cannot play).
+    return { ok: false, index: -1, reason: 'bad-options' };
   }
 }
 
-export const MAX_GAME_FILE = 5_000_000;
-
-export function parseGameFile(
-  text: string,
-  scenarios: Map<string, Scenario>,
-): { ok: true; save: GameSave } | { ok: false; error: ImportError } {
+export function parseGameFile(text: string, scenarios: Map<string, Scenario>, options: ParseOptions = {}): ParsedGame {
   if (text.length > MAX_GAME_FILE) return { ok: false, error: 'too-large' };
   let json: unknown;
   try {
@@ -134,10 +215,28 @@ export function parseGameFile(
   } catch {
     return { ok: false, error: 'not-json' };
   }
-  const parsed = saveSchema.safeParse(json);
+  if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === GAME_FILE_FORMAT) {
+    const version = (json as { version?: unknown }).version;
+    if (typeof version === 'number' && version > GAME_FILE_VERSION) return { ok: false, error: 'future-version' };
+    if (typeof version === 'number' && version < GAME_FILE_VERSION) return { ok: false, error: 'old-version' };
+  }
+  const parsed = fileSchema.safeParse(json);
   if (!parsed.success) return { ok: false, error: 'not-a-game' };
-  const scenario = scenarios.get(parsed.data.scenario);
+  const file = parsed.data as GameFile;
+  const scenario = scenarios.get(file.scenario);
   if (!scenario) return { ok: false, error: 'unknown-scenario' };
-  if (!checkHistory(parsed.data.snapshot, scenario)) return { ok: false, error: 'history-mismatch' };
-  return { ok: true, save: parsed.data };
+  const changedScenario = file.scenarioHash !== scenarioHash(scenario);
+  if (changedScenario && !options.acceptChangedScenario) return { ok: false, error: 'changed-scenario' };
+  const result = replayFile(file, scenario);
+  if (!result.ok) {
+    if (result.index < 0) return { ok: false, error: 'bad-options' };
+    const entry = file.log[result.index] as LogEntry;
+    return { ok: false, error: 'refused-event', event: { number: result.index + 1, type: entry.type, reason: result.reason } };
+  }
+  return { ok: true, file, snapshot: result.snapshot, changedScenario };
+}
+
+/** A stored game to resume: its log replayed, or why it cannot be. */
+export function resumeSave(save: GameSave, scenario: Scenario): ParsedGame {
+  return parseGameFile(JSON.stringify(save.file), new Map([[scenario.id, scenario]]), { acceptChangedScenario: true });
 }

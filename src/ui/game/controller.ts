@@ -1,76 +1,186 @@
 /**
- * Runs one session actor for the game view: starts or restores it, keeps the
- * save up to date after every event, and hands plain snapshots to the panels.
+ * Runs the scenario machine for the game view: starts a game from its options
+ * or resumes one by replaying its log, saves the log after every event, and
+ * hands plain snapshots to the panels. The view's own steps (the card a team
+ * is looking at before it funds it) stay here: they change nothing in the game.
  */
 import { type Actor, createActor } from 'xstate';
-import type { GameState, Scenario } from '../../engine/types.ts';
-import type { RoundContext } from '../../machines/round.ts';
-import { createSessionMachine, type SessionEvent, type SessionMachine } from '../../machines/session.ts';
-import type { GameSave } from '../../storage/game-saves.ts';
+import { cardsOpenTo, checkEvent, currentTeam } from '../../engine/index.ts';
+import type { GameEvent, GameState, Phase, Scenario } from '../../engine/types.ts';
+import type { SessionMachine, SessionOptions } from '../../machines/game.ts';
+import { type SessionSnapshot, sessionMachineFor } from '../../machines/replay.ts';
+import { GAME_FILE_FORMAT, GAME_FILE_VERSION, type GameSave, type GameStatus, scenarioHash } from '../../storage/game-saves.ts';
 import type { StoreResult } from '../../storage/store.ts';
 
-export type RoundPhase = 'diagnose' | 'plan' | 'fund' | 'implement' | 'shock' | 'evaluate' | 'done';
+/** The engine's phases, and the view's funding step inside the plan phase. */
+export type RoundPhase = Phase | 'fund';
+
+export interface RoundView {
+  /** The card the team whose turn it is has chosen, and the teams it pools with. */
+  selection: { card: string; partners: string[] } | null;
+  /** Why the last funding was refused (an engine error code). */
+  refusal: string | null;
+  /** The hazard the facilitator injected for the next shock. */
+  pendingHazard: string | null;
+}
 
 export interface GameView {
-  status: 'setup' | 'playing' | 'debrief' | 'finished';
+  status: GameStatus;
   paused: boolean;
   phase: RoundPhase | null;
-  /** The live game: the round's while one runs, else the session's. */
-  game: GameState | null;
-  round: RoundContext | null;
+  game: GameState;
+  round: RoundView | null;
   timer: { enabled: boolean; limitSeconds: number; remainingSeconds: number; forceOnExpiry: boolean };
   facilitator: boolean;
 }
 
-type RoundRef = { getSnapshot(): { value: string; context: RoundContext }; subscribe(f: () => void): { unsubscribe(): void } };
+/** What the panels send: the view's words, turned here into the game's logged events. */
+export type ViewEvent =
+  | { type: 'CONTINUE' }
+  | { type: 'CHOOSE_PROJECT'; card: string; partners?: string[] }
+  | { type: 'FUND'; levers: string[] }
+  | { type: 'BACK' }
+  | { type: 'PASS' }
+  | { type: 'SKIP_PHASE' }
+  | { type: 'INJECT_HAZARD'; hazard: string }
+  | { type: 'PAUSE' }
+  | { type: 'RESUME' }
+  | { type: 'TICK'; seconds: number }
+  | { type: 'EXTEND_TIME'; seconds: number }
+  | { type: 'SET_TIMER'; enabled: boolean; limitSeconds?: number; forceOnExpiry?: boolean }
+  | { type: 'SKIP_TO_DEBRIEF' }
+  | { type: 'SET_FACILITATOR'; enabled: boolean }
+  | { type: 'FINISH' };
+
+export type GameStart = { options: SessionOptions; snapshot?: undefined } | { options: SessionOptions; snapshot: SessionSnapshot };
 
 export class GameController {
   readonly scenario: Scenario;
   readonly id: string;
   private readonly actor: Actor<SessionMachine>;
   private listeners = new Set<(view: GameView) => void>();
-  private roundRef: RoundRef | null = null;
-  private roundSubscription: { unsubscribe(): void } | null = null;
-  private rootSubscription: { unsubscribe(): void };
+  private subscription: { unsubscribe(): void };
   private disposed = false;
+  private selection: RoundView['selection'] = null;
+  private refusal: string | null = null;
+  private facilitator: boolean;
 
   constructor(
     scenario: Scenario,
     id: string,
     private readonly persist: (save: GameSave) => StoreResult,
     private readonly onStoreResult: (result: StoreResult) => void,
-    saved?: GameSave,
+    start: GameStart,
     facilitator = false,
   ) {
     this.scenario = scenario;
     this.id = id;
-    const machine = createSessionMachine(scenario);
-    this.actor = saved
-      ? createActor(machine, { input: { facilitator }, snapshot: saved.snapshot as never })
-      : createActor(machine, { input: { facilitator } });
-    this.rootSubscription = this.actor.subscribe(() => this.changed());
+    this.facilitator = facilitator;
+    const machine = sessionMachineFor(scenario);
+    this.actor = start.snapshot
+      ? createActor(machine, { input: { options: start.options }, snapshot: start.snapshot })
+      : createActor(machine, { input: { options: start.options } });
+    this.subscription = this.actor.subscribe(() => this.changed());
     this.actor.start();
     this.changed();
   }
 
-  send(event: SessionEvent): void {
-    if (!this.disposed) this.actor.send(event);
+  private snapshot() {
+    return this.actor.getSnapshot();
+  }
+
+  private game(): GameState {
+    return this.snapshot().context.game;
+  }
+
+  send(event: ViewEvent): void {
+    if (this.disposed) return;
+    const game = this.game();
+    const team = currentTeam(game);
+    switch (event.type) {
+      case 'CONTINUE':
+        return this.dispatch({ type: 'continue' });
+      case 'CHOOSE_PROJECT': {
+        const partners = event.partners ?? [];
+        const open = team !== null && cardsOpenTo(game, this.scenario, team).some((c) => c.id === event.card);
+        if (!open || (partners.length > 0 && !this.scenario.cards[event.card]?.poolable) || this.snapshot().hasTag('paused')) return;
+        this.selection = { card: event.card, partners: [...partners] };
+        this.refusal = null;
+        return this.changed();
+      }
+      case 'FUND': {
+        if (!this.selection || team === null) return;
+        const move: GameEvent = { type: 'start-project', team, card: this.selection.card, levers: [...event.levers] };
+        if (this.selection.partners.length > 0) move.partners = [...this.selection.partners];
+        const reason = checkEvent(game, this.scenario, move);
+        if (reason) {
+          this.refusal = reason;
+          return this.changed();
+        }
+        this.selection = null;
+        this.refusal = null;
+        return this.dispatch(move);
+      }
+      case 'BACK':
+        this.selection = null;
+        this.refusal = null;
+        return this.changed();
+      case 'PASS':
+        if (team === null) return;
+        this.selection = null;
+        return this.dispatch({ type: 'pass', team });
+      case 'SKIP_PHASE':
+        this.selection = null;
+        return this.dispatch({ type: 'skip-phase' });
+      case 'INJECT_HAZARD':
+        return this.dispatch({ type: 'inject-hazard', hazard: event.hazard });
+      case 'PAUSE':
+        return this.actor.send({ type: 'pause' });
+      case 'RESUME':
+        return this.actor.send({ type: 'resume' });
+      case 'TICK':
+        return this.actor.send({ type: 'tick', seconds: event.seconds });
+      case 'EXTEND_TIME':
+        return this.actor.send({ type: 'extend-time', seconds: event.seconds });
+      case 'SET_TIMER': {
+        const timer = this.snapshot().context.timer;
+        return this.actor.send({
+          type: 'set-timer',
+          enabled: event.enabled,
+          limitSeconds: event.limitSeconds ?? timer.limitSeconds,
+          forceOnExpiry: event.forceOnExpiry ?? timer.forceOnExpiry,
+        });
+      }
+      case 'SKIP_TO_DEBRIEF':
+        this.selection = null;
+        return this.dispatch({ type: 'end-game' });
+      case 'SET_FACILITATOR':
+        this.facilitator = event.enabled;
+        return this.changed();
+      case 'FINISH':
+        return this.actor.send({ type: 'finish' });
+    }
+  }
+
+  private dispatch(event: GameEvent): void {
+    this.actor.send(event);
   }
 
   view(): GameView {
-    const snap = this.actor.getSnapshot();
-    const value = snap.value;
-    const status = (typeof value === 'string' ? value : 'playing') as GameView['status'];
-    const round = this.roundRef?.getSnapshot();
-    const inRound = status === 'playing' && round !== undefined;
+    const snap = this.snapshot();
+    const game = snap.context.game;
+    const status: GameStatus = snap.matches('finished') ? 'finished' : snap.matches('debrief') ? 'debrief' : 'playing';
+    const playing = status === 'playing';
+    // A selection only stands while its team still has the turn.
+    const selection = playing && this.selection && currentTeam(game) !== null ? this.selection : null;
     return {
       status,
       paused: snap.hasTag('paused'),
-      phase: inRound ? (round.value as RoundPhase) : null,
-      game: inRound ? round.context.game : snap.context.game,
-      round: inRound ? round.context : null,
+      phase: playing ? (selection ? 'fund' : game.phase) : null,
+      game,
+      round: playing ? { selection, refusal: selection ? this.refusal : null, pendingHazard: game.pendingHazard } : null,
       timer: snap.context.timer,
-      facilitator: snap.context.facilitator,
+      facilitator: this.facilitator,
     };
   }
 
@@ -79,41 +189,45 @@ export class GameController {
     return () => this.listeners.delete(listener);
   }
 
-  /** What goes to storage and to an exported file. */
+  /** What goes to storage; its `file` is what an export writes. */
   save(): GameSave {
+    const snap = this.snapshot();
     const view = this.view();
     return {
-      format: 'resilient-territory-kit/game',
-      version: 1,
       id: this.id,
-      scenario: this.scenario.id,
       savedAt: new Date().toISOString(),
-      teams: view.game?.teams.map((t) => t.name) ?? [],
-      round: view.game?.round ?? 0,
+      round: Math.min(view.game.round, view.game.rounds),
       status: view.status,
-      snapshot: this.actor.getPersistedSnapshot() as unknown as Record<string, unknown>,
+      facilitator: this.facilitator,
+      file: {
+        format: GAME_FILE_FORMAT,
+        version: GAME_FILE_VERSION,
+        scenario: this.scenario.id,
+        scenarioHash: scenarioHash(this.scenario),
+        options: snap.context.options,
+        log: snap.context.log,
+      },
     };
   }
 
   dispose(): void {
     this.disposed = true;
-    this.roundSubscription?.unsubscribe();
-    this.rootSubscription.unsubscribe();
+    this.subscription.unsubscribe();
     this.actor.stop();
     this.listeners.clear();
   }
 
+  private lastLogLength = -1;
+
   private changed(): void {
     if (this.disposed) return;
-    // A new round actor appears each round: follow it so its transitions reach the view.
-    const child = (this.actor.getSnapshot().children as Record<string, unknown>).round as RoundRef | undefined;
-    if (child !== this.roundRef) {
-      this.roundSubscription?.unsubscribe();
-      this.roundRef = child ?? null;
-      this.roundSubscription = child ? child.subscribe(() => this.changed()) : null;
+    const length = this.snapshot().context.log.length;
+    // The log is the save: write it when it grew (a clock tick changes nothing to keep).
+    if (length !== this.lastLogLength) {
+      this.lastLogLength = length;
+      this.onStoreResult(this.persist(this.save()));
     }
     const view = this.view();
-    if (view.status !== 'setup') this.onStoreResult(this.persist(this.save()));
     for (const listener of this.listeners) listener(view);
   }
 }

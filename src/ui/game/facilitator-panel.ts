@@ -1,7 +1,7 @@
 /** Facilitator controls, on the same screen: pause, timer, inject a hazard, skip. */
 import type { Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
-import type { SessionEvent } from '../../machines/session.ts';
+import type { ViewEvent as SessionEvent } from './controller.ts';
 import { h } from '../dom.ts';
 import type { GameView } from './controller.ts';
 import { formatSeconds } from './format.ts';
@@ -39,7 +39,7 @@ export function facilitatorPanel(view: GameView, scenario: Scenario, handlers: F
       return h('option', { value: entry.hazard }, hazard ? localize(hazard.name) : entry.hazard);
     }),
   );
-  const pending = view.round?.injectedHazard ?? view.round?.nextHazard ?? null;
+  const pending = view.round?.pendingHazard ?? null;
   const pendingName = pending ? localize(scenario.hazards[pending]?.name ?? { fr: pending, en: pending }) : null;
   const playing = view.status === 'playing';
 

@@ -6,12 +6,12 @@
 import { bundledScenarios } from '../../content/scenarios.ts';
 import { MAX_TEAMS } from '../../engine/game.ts';
 import { localize, t } from '../../i18n/index.ts';
-import { readSave } from '../../storage/game-saves.ts';
+import { readSave, resumeSave } from '../../storage/game-saves.ts';
 import type { ViewFactory } from '../app-context.ts';
 import { h } from '../dom.ts';
 import type { Route } from '../router.ts';
 import { PlayView } from './play-view.ts';
-import { createGame, randomSeed, renderSetup } from './setup-view.ts';
+import { createGame, gameFileError, randomSeed, renderSetup } from './setup-view.ts';
 import './game.css';
 
 export const gameView: ViewFactory = (ctx) => {
@@ -36,13 +36,19 @@ export const gameView: ViewFactory = (ctx) => {
         showError(t(ctx.store.get(`game:${id}`) === null ? 'game:errorsGeneral.missingSave' : 'game:errorsGeneral.corruptSave'));
         return;
       }
-      const scenario = bundledScenarios().get(save.scenario);
+      const scenario = bundledScenarios().get(save.file.scenario);
       if (!scenario) {
-        showError(t('game:setup.unknownScenario', { id: save.scenario }));
+        showError(t('game:setup.unknownScenario', { id: save.file.scenario }));
+        return;
+      }
+      // Resuming is replaying the log through the scenario machine.
+      const resumed = resumeSave(save, scenario);
+      if (!resumed.ok) {
+        showError(`${t('game:errorsGeneral.unresumable')} ${gameFileError(resumed)}`);
         return;
       }
       title = `${localize(scenario.title)} · ${t('app.name')}`;
-      play = new PlayView(ctx, scenario, id, save);
+      play = new PlayView(ctx, scenario, id, { options: resumed.file.options, snapshot: resumed.snapshot }, save.facilitator ?? false);
       play.mount(target);
       return;
     }
@@ -72,7 +78,7 @@ export const gameView: ViewFactory = (ctx) => {
       // game is shown from the save just made: no second pass through the router to read it back.
       history.replaceState(history.state, '', `#/game/session/${created.id}`);
       title = `${localize(scenario.title)} · ${t('app.name')}`;
-      play = new PlayView(ctx, scenario, created.id, created);
+      play = new PlayView(ctx, scenario, created.id, { options: created.file.options }, created.facilitator ?? false);
       play.mount(target);
       return;
     }

@@ -6,7 +6,7 @@ import { cardsOpenTo, findTeam, overallResilience, quoteProject, teamsToAct, wea
 import type { Card, GameState, Scenario } from '../../engine/types.ts';
 import { guideHref } from '../../guide/links.ts';
 import { localize, t } from '../../i18n/index.ts';
-import type { SessionEvent } from '../../machines/session.ts';
+import type { ViewEvent as SessionEvent } from './controller.ts';
 import { h } from '../dom.ts';
 import type { GameView } from './controller.ts';
 import { effectsText, indicatorName, signed } from './format.ts';

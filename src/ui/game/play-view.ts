@@ -8,11 +8,11 @@ import type { Scenario } from '../../engine/types.ts';
 import { loadedMapCode, loadMapCode } from '../../game/map-code.ts';
 import type { MapHandle } from '../../game/view-model.ts';
 import { localize, t } from '../../i18n/index.ts';
-import { exportSave, type GameSave, writeSave } from '../../storage/game-saves.ts';
+import { exportSave, writeSave } from '../../storage/game-saves.ts';
 import type { AppContext } from '../app-context.ts';
 import { confirmDialog, downloadText } from '../dialog.ts';
 import { h } from '../dom.ts';
-import { GameController, type GameView } from './controller.ts';
+import { GameController, type GameStart, type GameView } from './controller.ts';
 import { facilitatorPanel, timerDisplay } from './facilitator-panel.ts';
 import { mapModel, shownTeam } from './map-model.ts';
 import { mapTextView } from './map-text.ts';
@@ -50,14 +50,16 @@ export class PlayView {
     private readonly ctx: AppContext,
     private readonly scenario: Scenario,
     saveId: string,
-    save: GameSave | undefined,
+    start: GameStart,
+    facilitator: boolean,
   ) {
     this.controller = new GameController(
       scenario,
       saveId,
       (s) => writeSave(ctx.store, s),
       (r) => this.reportStore(r),
-      save,
+      start,
+      facilitator,
     );
     this.showFacilitator = this.controller.view().facilitator;
   }
@@ -183,8 +185,7 @@ export class PlayView {
       view.timer.limitSeconds,
       view.timer.forceOnExpiry,
       view.timer.remainingSeconds > 0,
-      view.round?.injectedHazard,
-      view.round?.nextHazard,
+      view.round?.pendingHazard,
     ]);
     if (force || fKey !== this.facilitatorKey) {
       this.facilitatorKey = fKey;
@@ -285,7 +286,7 @@ export class PlayView {
 
   private exportGame(): void {
     const save = this.controller.save();
-    downloadText(`partie-${save.scenario}-${save.id}.json`, exportSave(save));
+    downloadText(`partie-${save.file.scenario}-${save.id}.json`, exportSave(save));
   }
 
   /** Narration for screen readers, and sound with its visible caption. */

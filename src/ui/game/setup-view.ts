@@ -10,6 +10,7 @@ import {
   type GameSave,
   listSaves,
   newGameId,
+  type ParsedGame,
   parseGameFile,
   readSave,
   writeSave,
@@ -24,6 +25,8 @@ export interface NewGame {
   teams: string[];
   seed: number;
   difficulty: Difficulty;
+  /** Game length; the scenario's own when absent. */
+  rounds?: number;
   facilitator: boolean;
 }
 
@@ -37,15 +40,21 @@ export async function createGame(ctx: AppContext, game: NewGame): Promise<GameSa
   const running = current ? readSave(ctx.store, current) : null;
   if (running && running.status === 'playing' && !(await confirmDialog(t('game:setup.confirmNew')))) return null;
   const id = newGameId(Date.now(), Math.random());
+  const options = {
+    seed: game.seed,
+    teams: game.teams.map((name) => name.trim()),
+    difficulty: game.difficulty,
+    rounds: game.rounds ?? game.scenario.rounds,
+  };
+  // The controller writes the new game's first save as it starts.
   const controller = new GameController(
     game.scenario,
     id,
     (save) => writeSave(ctx.store, save),
     (r) => ctx.reportStore(r),
-    undefined,
+    { options },
     game.facilitator,
   );
-  controller.send({ type: 'START', teams: game.teams, seed: game.seed, difficulty: game.difficulty });
   const save = controller.save();
   controller.dispose();
   return save;
@@ -217,10 +226,10 @@ function savedGames(ctx: AppContext): HTMLElement {
     const scenarios = bundledScenarios();
     const list = h('ul', {});
     for (const save of saves) {
-      const scenario = scenarios.get(save.scenario);
+      const scenario = scenarios.get(save.file.scenario);
       const label = t('game:setup.savedItem', {
-        scenario: scenario ? localize(scenario.title) : save.scenario,
-        teams: save.teams.join(', '),
+        scenario: scenario ? localize(scenario.title) : save.file.scenario,
+        teams: save.file.options.teams.join(', '),
         round: save.round,
         date: new Date(save.savedAt).toLocaleString(document.documentElement.lang),
       });
@@ -235,7 +244,7 @@ function savedGames(ctx: AppContext): HTMLElement {
             {
               type: 'button',
               class: 'button-quiet',
-              onclick: () => downloadText(`partie-${save.scenario}-${save.id}.json`, exportSave(save)),
+              onclick: () => downloadText(`partie-${save.file.scenario}-${save.id}.json`, exportSave(save)),
             },
             t('game:setup.export'),
           ),
@@ -273,6 +282,18 @@ function savedGames(ctx: AppContext): HTMLElement {
   return section;
 }
 
+/** A translated sentence for a game file that cannot be imported or resumed. */
+export function gameFileError(result: Extract<ParsedGame, { ok: false }>): string {
+  if (result.error === 'refused-event' && result.event) {
+    return t('game:import.refused-event', {
+      number: result.event.number,
+      type: result.event.type,
+      reason: t(`game:errors.${result.event.reason}`),
+    });
+  }
+  return t(`game:import.${result.error}`);
+}
+
 export async function importFile(ctx: AppContext, file: File): Promise<void> {
   let text: string;
   try {
@@ -281,14 +302,28 @@ export async function importFile(ctx: AppContext, file: File): Promise<void> {
     ctx.notify(t('game:import.unreadableFile'));
     return;
   }
-  const result = parseGameFile(text, bundledScenarios());
+  let result = parseGameFile(text, bundledScenarios());
+  // A game played on an earlier version of its scenario: replay it on today's, if the user says so.
+  if (!result.ok && result.error === 'changed-scenario' && (await confirmDialog(t('game:import.replayOnChanged')))) {
+    result = parseGameFile(text, bundledScenarios(), { acceptChangedScenario: true });
+  }
   if (!result.ok) {
-    ctx.notify(t(`game:import.${result.error}`));
+    ctx.notify(gameFileError(result));
     return;
   }
   // A fresh id: importing never overwrites a game already here.
   const id = newGameId(Date.now(), Math.random());
-  ctx.reportStore(writeSave(ctx.store, { ...result.save, id }));
+  const snapshot = result.snapshot;
+  const game = snapshot.context.game;
+  const status = snapshot.matches('finished') ? 'finished' : snapshot.matches('debrief') ? 'debrief' : 'playing';
+  const save = {
+    id,
+    savedAt: new Date().toISOString(),
+    round: Math.min(game.round, game.rounds),
+    status,
+    file: result.file,
+  } as const;
+  ctx.reportStore(writeSave(ctx.store, save));
   ctx.announce(t('game:import.ok'));
   location.hash = `#/game/session/${id}`;
 }

@@ -1,0 +1,97 @@
+/**
+ * The round's sequence, once for the whole kit: diagnose -> plan -> implement
+ * -> shock -> evaluate -> next round. Every change to a game is one GameEvent
+ * through `applyEvent`; the scenario machine, the replay of a log, the bots
+ * and the command line all go through it.
+ */
+import { type ActionError, applyAction, endGame, GameRuleError, teamsToAct, validateAction } from './game.ts';
+import { applyHazard, closeRound, drawHazard, implementProjects } from './round.ts';
+import type { GameEvent, GameState, Scenario } from './types.ts';
+
+/** The team whose turn it is: the first of this round's order that has still to play. */
+export function currentTeam(state: GameState): string | null {
+  if (state.over || state.phase !== 'plan') return null;
+  return teamsToAct(state)[0]?.id ?? null;
+}
+
+export function hazardInDeck(scenario: Scenario, hazard: string): boolean {
+  return scenario.deckHazards.some((h) => h.hazard === hazard);
+}
+
+/** Null when the rules allow the event now, else the reason (an engine error code). */
+export function checkEvent(state: GameState, scenario: Scenario, event: GameEvent): ActionError | null {
+  if (state.over) return 'game-over';
+  switch (event.type) {
+    case 'start-project':
+    case 'pass':
+      if (state.phase !== 'plan') return 'not-now';
+      if (event.team !== currentTeam(state)) return state.teams.some((t) => t.id === event.team) ? 'not-your-turn' : 'unknown-team';
+      return validateAction(state, scenario, event);
+    case 'continue':
+      return state.phase === 'plan' ? 'not-now' : null;
+    case 'skip-phase':
+    case 'end-game':
+      return null;
+    case 'inject-hazard':
+      return hazardInDeck(scenario, event.hazard) ? null : 'unknown-hazard';
+  }
+  return 'not-now';
+}
+
+/** The shock of this round: the injected hazard if there is one, else a draw from the deck. */
+function strike(state: GameState, scenario: Scenario): GameState {
+  if (state.pendingHazard !== null) {
+    return { ...applyHazard(state, scenario, state.pendingHazard, true), pendingHazard: null };
+  }
+  const drawn = drawHazard(state, scenario);
+  return applyHazard(drawn.state, scenario, drawn.hazard);
+}
+
+/** Leaves the current phase for the next one, doing what the next one does on arrival. */
+function advance(state: GameState, scenario: Scenario): GameState {
+  switch (state.phase) {
+    case 'diagnose':
+      return leavePlanIfDone({ ...state, phase: 'plan' }, scenario);
+    case 'plan':
+      return { ...implementProjects(state, scenario), phase: 'implement' };
+    case 'implement':
+      return { ...strike(state, scenario), phase: 'shock' };
+    case 'shock':
+      return { ...closeRound(state, scenario), phase: 'evaluate' };
+    case 'evaluate':
+      if (state.round > state.rounds || state.teams.every((t) => t.collapsed)) return { ...state, over: true };
+      return { ...state, phase: 'diagnose' };
+  }
+}
+
+/** Once no team has a move left, the plan phase ends by itself. */
+function leavePlanIfDone(state: GameState, scenario: Scenario): GameState {
+  return state.phase === 'plan' && currentTeam(state) === null ? advance(state, scenario) : state;
+}
+
+function passEveryone(state: GameState, scenario: Scenario): GameState {
+  let next = state;
+  for (let team = currentTeam(next); team !== null; team = currentTeam(next)) {
+    next = applyAction(next, scenario, { type: 'pass', team });
+  }
+  return next;
+}
+
+/** Applies one event; throws GameRuleError with the reason when the rules refuse it. */
+export function applyEvent(state: GameState, scenario: Scenario, event: GameEvent): GameState {
+  const error = checkEvent(state, scenario, event);
+  if (error) throw new GameRuleError(error);
+  switch (event.type) {
+    case 'start-project':
+    case 'pass':
+      return leavePlanIfDone(applyAction(state, scenario, event), scenario);
+    case 'continue':
+      return advance(state, scenario);
+    case 'skip-phase':
+      return state.phase === 'plan' ? leavePlanIfDone(passEveryone(state, scenario), scenario) : advance(state, scenario);
+    case 'inject-hazard':
+      return { ...state, pendingHazard: event.hazard };
+    case 'end-game':
+      return endGame(state);
+  }
+}
