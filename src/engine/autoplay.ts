@@ -51,7 +51,9 @@ export function playRecorded(scenario: Scenario, options: AutoplayOptions): Play
   const index = new Map(state.teams.map((t, i) => [t.id, i]));
   const strategyOf = (team: string): Strategy => {
     const i = index.get(team) ?? 0;
-    return Array.isArray(options.strategies) ? (options.strategies[i % options.strategies.length] as Strategy) : options.strategies;
+    return Array.isArray(options.strategies)
+      ? (options.strategies[i % options.strategies.length] as Strategy)
+      : options.strategies;
   };
   while (!state.over) {
     const team = currentTeam(state);

@@ -25,7 +25,8 @@ export function checkEvent(state: GameState, scenario: Scenario, event: GameEven
     case 'start-project':
     case 'pass':
       if (state.phase !== 'plan') return 'not-now';
-      if (event.team !== currentTeam(state)) return state.teams.some((t) => t.id === event.team) ? 'not-your-turn' : 'unknown-team';
+      if (event.team !== currentTeam(state))
+        return state.teams.some((t) => t.id === event.team) ? 'not-your-turn' : 'unknown-team';
       return validateAction(state, scenario, event);
     case 'continue':
       return state.phase === 'plan' ? 'not-now' : null;

@@ -1,5 +1,5 @@
-import { createGame } from './game.ts';
 import { applyEvent } from './flow.ts';
+import { createGame } from './game.ts';
 import type { GameEvent, GameOptions, GameState, Scenario } from './types.ts';
 
 /**

@@ -118,7 +118,10 @@ export function createSessionMachine(scenario: Scenario) {
       'extend the clock': assign(({ context, event }) => {
         if (event.type !== 'extend-time') return {};
         const seconds = Math.max(0, Math.min(TIMER_MAX_SECONDS, Math.round(event.seconds)));
-        return { timer: extendTimer(context.timer, seconds), log: [...context.log, { type: 'extend-time', seconds } as LogEntry] };
+        return {
+          timer: extendTimer(context.timer, seconds),
+          log: [...context.log, { type: 'extend-time', seconds } as LogEntry],
+        };
       }),
     },
   }).createMachine({

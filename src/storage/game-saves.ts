@@ -52,9 +52,7 @@ const logEntry = z.discriminatedUnion('type', [
 
 const optionsSchema = z.strictObject({
   seed: z.int().check(z.gte(0), z.lte(2 ** 31 - 1)),
-  teams: z
-    .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(60)))
-    .check(z.minLength(1), z.maxLength(6)),
+  teams: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))).check(z.minLength(1), z.maxLength(6)),
   difficulty: z.enum(['easy', 'normal', 'hard']),
   rounds: z.int().check(z.gte(3), z.lte(12)),
 });
@@ -87,7 +85,15 @@ export interface GameSave {
   status: GameStatus;
   /** The facilitator's controls were shown on this device. */
   facilitator?: boolean;
+  /** The project a team was funding, not yet launched: view state, never part of the game file. */
+  draft?: GameDraft;
   file: GameFile;
+}
+
+export interface GameDraft {
+  card: string;
+  partners: string[];
+  levers: string[];
 }
 
 const saveSchema = z.strictObject({
@@ -96,6 +102,13 @@ const saveSchema = z.strictObject({
   round: z.int().check(z.gte(0), z.lte(100)),
   status: z.enum(['playing', 'debrief', 'finished']),
   facilitator: z.optional(z.boolean()),
+  draft: z.optional(
+    z.strictObject({
+      card: id,
+      partners: z.array(z.string().check(z.maxLength(20))).check(z.maxLength(5)),
+      levers: z.array(id).check(z.maxLength(10)),
+    }),
+  ),
   file: fileSchema,
 });
 

@@ -107,6 +107,50 @@ test.describe('serious game', () => {
     // The timer never forced a choice: the turn only ended when the teams passed.
   });
 
+  test('a hazard the facilitator injects in any phase is the next shock', async ({ page }) => {
+    await setUpGame(page, { scenario: 'forest-commune-wildfire', teams: 2, seed: 5, facilitator: true });
+    const panel = page.locator('.facilitator-panel');
+    // Hazard names as the scenario and the library give them in French.
+    const names: Record<string, string> = {
+      storm: 'Tempête',
+      drought: 'Sécheresse',
+      'river-flood': 'Crue',
+      pandemic: 'Épidémie',
+      'energy-price-spike': 'Flambée',
+    };
+    const inject = async (hazard: string) => {
+      await panel.locator('#inject-hazard').focus();
+      await panel.locator('#inject-hazard').selectOption(hazard);
+      await press(panel.getByRole('button', { name: 'Déclencher cet aléa' }));
+      await expect(panel.getByRole('status')).toContainText('Aléa programmé');
+    };
+    const toPhase = async (title: string) => {
+      for (let guard = 0; guard < 12 && (await phaseTitle(page).textContent()) !== title; guard += 1) {
+        const before = `${await phaseTitle(page).textContent()}|${await page.locator('.turn-banner').textContent()}`;
+        const reading = /Choix des projets|Financement/.test((await phaseTitle(page).textContent()) ?? '');
+        await page.keyboard.press(reading ? 'p' : 'n');
+        await expect
+          .poll(async () => `${await phaseTitle(page).textContent()}|${await page.locator('.turn-banner').textContent()}`)
+          .not.toBe(before);
+      }
+      await expect(phaseTitle(page)).toHaveText(title);
+    };
+    const phases = ['Diagnostic', 'Choix des projets', 'Réalisation', 'Aléa', "Bilan de l'année"];
+    const hazards = ['storm', 'drought', 'river-flood', 'pandemic', 'energy-price-spike'];
+    for (const [i, phase] of phases.entries()) {
+      await toPhase(phase);
+      await inject(hazards[i] as string);
+      // Injected during a hazard, it strikes the next round's shock: leave this one first.
+      if (phase === 'Aléa') {
+        await page.keyboard.press('n');
+        await expect(phaseTitle(page)).toHaveText("Bilan de l'année");
+      }
+      await toPhase('Aléa');
+      await expect(page.locator('.shock-title')).toContainText(names[hazards[i] as string] as string);
+      await expect(page.locator('.shock-title')).toContainText('(choisi par l');
+    }
+  });
+
   test('the debrief print view gives each team a one-page sheet', async ({ page }) => {
     await setUpGame(page, { scenario: 'market-town-drought', teams: 2, seed: 2 });
     await passToDebrief(page);
@@ -130,10 +174,13 @@ test.describe('serious game', () => {
         return localStorage.getItem(`rtk:game:${id}`) ?? '{}';
       }),
     );
-    good.snapshot.context.game.teams[0].budget = 999999;
-    writeFileSync(bad, JSON.stringify(good));
+    // The stored record holds the game file; a pass slipped in before the diagnosis is over breaks its log.
+    good.file.log.unshift({ type: 'pass', team: 'team-1' });
+    writeFileSync(bad, JSON.stringify(good.file));
     await page.locator('#import-game').setInputFiles(bad);
-    await expect(page.locator('.message-error')).toContainText("L'historique de cette partie ne correspond pas");
+    await expect(page.locator('.message-error')).toContainText(
+      "L'événement n° 1 (pass) est refusé par les règles : ce n'est pas le moment de cette action.",
+    );
     const notJson = info.outputPath('not-json.json');
     writeFileSync(notJson, '{"format": ');
     await page.locator('#import-game').setInputFiles(notJson);

@@ -9,7 +9,14 @@ import { cardsOpenTo, checkEvent, currentTeam } from '../../engine/index.ts';
 import type { GameEvent, GameState, Phase, Scenario } from '../../engine/types.ts';
 import type { SessionMachine, SessionOptions } from '../../machines/game.ts';
 import { type SessionSnapshot, sessionMachineFor } from '../../machines/replay.ts';
-import { GAME_FILE_FORMAT, GAME_FILE_VERSION, type GameSave, type GameStatus, scenarioHash } from '../../storage/game-saves.ts';
+import {
+  GAME_FILE_FORMAT,
+  GAME_FILE_VERSION,
+  type GameDraft,
+  type GameSave,
+  type GameStatus,
+  scenarioHash,
+} from '../../storage/game-saves.ts';
 import type { StoreResult } from '../../storage/store.ts';
 
 /** The engine's phases, and the view's funding step inside the plan phase. */
@@ -20,6 +27,8 @@ export interface RoundView {
   selection: { card: string; partners: string[] } | null;
   /** Why the last funding was refused (an engine error code). */
   refusal: string | null;
+  /** Levers ticked for the selection. */
+  levers: string[];
   /** The hazard the facilitator injected for the next shock. */
   pendingHazard: string | null;
 }
@@ -39,6 +48,7 @@ export type ViewEvent =
   | { type: 'CONTINUE' }
   | { type: 'CHOOSE_PROJECT'; card: string; partners?: string[] }
   | { type: 'FUND'; levers: string[] }
+  | { type: 'TICK_LEVERS'; levers: string[] }
   | { type: 'BACK' }
   | { type: 'PASS' }
   | { type: 'SKIP_PHASE' }
@@ -52,7 +62,13 @@ export type ViewEvent =
   | { type: 'SET_FACILITATOR'; enabled: boolean }
   | { type: 'FINISH' };
 
-export type GameStart = { options: SessionOptions; snapshot?: undefined } | { options: SessionOptions; snapshot: SessionSnapshot };
+export interface GameStart {
+  options: SessionOptions;
+  /** A resumed game: its log replayed. */
+  snapshot?: SessionSnapshot;
+  /** The project being funded when the game was saved. */
+  draft?: GameDraft;
+}
 
 export class GameController {
   readonly scenario: Scenario;
@@ -62,6 +78,7 @@ export class GameController {
   private subscription: { unsubscribe(): void };
   private disposed = false;
   private selection: RoundView['selection'] = null;
+  private levers: string[] = [];
   private refusal: string | null = null;
   private facilitator: boolean;
 
@@ -82,6 +99,12 @@ export class GameController {
       : createActor(machine, { input: { options: start.options } });
     this.subscription = this.actor.subscribe(() => this.changed());
     this.actor.start();
+    const draft = start.draft;
+    const team = currentTeam(this.game());
+    if (draft && team !== null && cardsOpenTo(this.game(), scenario, team).some((c) => c.id === draft.card)) {
+      this.selection = { card: draft.card, partners: [...draft.partners] };
+      this.levers = [...draft.levers];
+    }
     this.changed();
   }
 
@@ -94,7 +117,11 @@ export class GameController {
   }
 
   send(event: ViewEvent): void {
-    if (this.disposed) return;
+    if (!this.disposed) this.handle(event);
+  }
+
+  /** Turns a view event into a logged event (or a change of the view's own draft). */
+  private handle(event: ViewEvent): unknown {
     const game = this.game();
     const team = currentTeam(game);
     switch (event.type) {
@@ -103,9 +130,16 @@ export class GameController {
       case 'CHOOSE_PROJECT': {
         const partners = event.partners ?? [];
         const open = team !== null && cardsOpenTo(game, this.scenario, team).some((c) => c.id === event.card);
-        if (!open || (partners.length > 0 && !this.scenario.cards[event.card]?.poolable) || this.snapshot().hasTag('paused')) return;
+        if (!open || (partners.length > 0 && !this.scenario.cards[event.card]?.poolable) || this.snapshot().hasTag('paused'))
+          return;
         this.selection = { card: event.card, partners: [...partners] };
+        this.levers = [];
         this.refusal = null;
+        return this.changed();
+      }
+      case 'TICK_LEVERS': {
+        if (!this.selection) return;
+        this.levers = [...event.levers];
         return this.changed();
       }
       case 'FUND': {
@@ -178,7 +212,14 @@ export class GameController {
       paused: snap.hasTag('paused'),
       phase: playing ? (selection ? 'fund' : game.phase) : null,
       game,
-      round: playing ? { selection, refusal: selection ? this.refusal : null, pendingHazard: game.pendingHazard } : null,
+      round: playing
+        ? {
+            selection,
+            refusal: selection ? this.refusal : null,
+            levers: selection ? this.levers : [],
+            pendingHazard: game.pendingHazard,
+          }
+        : null,
       timer: snap.context.timer,
       facilitator: this.facilitator,
     };
@@ -193,7 +234,9 @@ export class GameController {
   save(): GameSave {
     const snap = this.snapshot();
     const view = this.view();
+    const selection = view.round?.selection;
     return {
+      ...(selection ? { draft: { card: selection.card, partners: selection.partners, levers: view.round?.levers ?? [] } } : {}),
       id: this.id,
       savedAt: new Date().toISOString(),
       round: Math.min(view.game.round, view.game.rounds),
@@ -217,14 +260,14 @@ export class GameController {
     this.listeners.clear();
   }
 
-  private lastLogLength = -1;
+  private lastSaved = '';
 
   private changed(): void {
     if (this.disposed) return;
-    const length = this.snapshot().context.log.length;
-    // The log is the save: write it when it grew (a clock tick changes nothing to keep).
-    if (length !== this.lastLogLength) {
-      this.lastLogLength = length;
+    // Write when the log grew or the draft changed: a clock tick changes nothing worth keeping.
+    const key = `${this.snapshot().context.log.length}|${JSON.stringify(this.selection)}|${this.levers.join(',')}|${this.facilitator}`;
+    if (key !== this.lastSaved) {
+      this.lastSaved = key;
       this.onStoreResult(this.persist(this.save()));
     }
     const view = this.view();

@@ -48,7 +48,13 @@ export const gameView: ViewFactory = (ctx) => {
         return;
       }
       title = `${localize(scenario.title)} · ${t('app.name')}`;
-      play = new PlayView(ctx, scenario, id, { options: resumed.file.options, snapshot: resumed.snapshot }, save.facilitator ?? false);
+      play = new PlayView(
+        ctx,
+        scenario,
+        id,
+        { options: resumed.file.options, snapshot: resumed.snapshot, ...(save.draft ? { draft: save.draft } : {}) },
+        save.facilitator ?? false,
+      );
       play.mount(target);
       return;
     }

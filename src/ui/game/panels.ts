@@ -6,9 +6,8 @@ import { cardsOpenTo, findTeam, overallResilience, quoteProject, teamsToAct, wea
 import type { Card, GameState, Scenario } from '../../engine/types.ts';
 import { guideHref } from '../../guide/links.ts';
 import { localize, t } from '../../i18n/index.ts';
-import type { ViewEvent as SessionEvent } from './controller.ts';
 import { h } from '../dom.ts';
-import type { GameView } from './controller.ts';
+import type { GameView, ViewEvent as SessionEvent } from './controller.ts';
 import { effectsText, indicatorName, signed } from './format.ts';
 
 export interface PanelContext {
@@ -214,6 +213,8 @@ function fundPanel(ctx: PanelContext, game: GameState, team: string): HTMLElemen
     box.addEventListener('change', () => {
       if (box.checked) ctx.fundingChoice.add(lever.id);
       else ctx.fundingChoice.delete(lever.id);
+      // The controller keeps the ticked levers with the save, so a reload finds them ticked.
+      ctx.send({ type: 'TICK_LEVERS', levers: [...ctx.fundingChoice] });
       drawQuote();
     });
     return h(

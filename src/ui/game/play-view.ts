@@ -61,7 +61,9 @@ export class PlayView {
       start,
       facilitator,
     );
-    this.showFacilitator = this.controller.view().facilitator;
+    const view = this.controller.view();
+    this.showFacilitator = view.facilitator;
+    for (const lever of view.round?.levers ?? []) this.funding.add(lever);
   }
 
   mount(container: HTMLElement): void {
