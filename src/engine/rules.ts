@@ -41,3 +41,23 @@ export const OVERALL_MEAN_WEIGHT = 0.6;
 export const OVERALL_MIN_WEIGHT = 0.4;
 
 export const SSE_ACTOR_TYPES = new Set(['association', 'cooperative', 'scic', 'ptce', 'tzcld', 'cress', 'social-enterprise']);
+
+/**
+ * Workshop time, in minutes, for planning a session: an opening, then each round's
+ * four shared readings (diagnosis, implementation, hazard, review) and each team's
+ * turn to choose and fund, then the debrief. Rounded to the next 5 minutes.
+ */
+export const MINUTES_OPENING = 10;
+export const MINUTES_SHARED_PER_ROUND = 4;
+export const MINUTES_PER_TEAM_TURN = 2.5;
+export const MINUTES_DEBRIEF = 15;
+
+export function estimatedMinutes(teams: number, rounds: number): number {
+  const total = MINUTES_OPENING + rounds * (MINUTES_SHARED_PER_ROUND + MINUTES_PER_TEAM_TURN * teams) + MINUTES_DEBRIEF;
+  return Math.ceil(total / 5) * 5;
+}
+
+/** Lengths the set-up offers: short, medium, and the scenario's full game. */
+export function gameLengths(scenarioRounds: number): number[] {
+  return [...new Set([4, 5, scenarioRounds])].filter((n) => n <= scenarioRounds).sort((a, b) => a - b);
+}

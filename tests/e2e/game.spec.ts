@@ -202,6 +202,45 @@ test.describe('serious game', () => {
     expect(page.url()).toBe(url);
   });
 
+  test('the share link carries every setting from the start, and the link starts that very game', async ({ page }) => {
+    await open(page, '#/game');
+    const share = page.locator('#share-link');
+    // Untouched form: the first scenario, one team, normal difficulty, the full length, the default name.
+    await expect(share).toHaveValue(
+      /#\/game\/play\?scenario=market-town-drought&seed=\d+&teams=1&difficulty=normal&rounds=7&name=%C3%89quipe\+1$/,
+    );
+    await press(page.locator('#scenario-forest-commune-wildfire'), 'Space');
+    await page.locator('#team-count').selectOption('2');
+    await page.locator('#game-length').selectOption('4');
+    await press(page.locator('#difficulty-hard'), 'Space');
+    await page.locator('#team-name-2').fill('Les Pins & « Landes »');
+    await page.locator('#seed').fill('77');
+    await expect(share).toHaveValue(
+      /scenario=forest-commune-wildfire&seed=77&teams=2&difficulty=hard&rounds=4&name=%C3%89quipe\+1&name=Les\+Pins\+%26\+%C2%AB\+Landes\+%C2%BB$/,
+    );
+    await page.goto(await share.inputValue());
+    await gameReady(page);
+    await expect(page.locator('.turn-banner')).toContainText('Manche 1 sur 4');
+    await expect(page.locator('.map-text')).toBeAttached();
+    await expect(page.locator('.play')).toContainText('Les Pins & « Landes »');
+  });
+
+  test('the turn clock redraws without taking the keyboard focus away', async ({ page }) => {
+    await setUpGame(page, { scenario: 'coastal-estuary', teams: 2, seed: 4, facilitator: true });
+    const panel = page.locator('.facilitator-panel');
+    await press(panel.getByLabel('Activer le minuteur'), 'Space');
+    await press(page.getByRole('button', { name: 'Passer au choix des projets' }));
+    await expect(phaseTitle(page)).toHaveText('Choix des projets');
+    const toggle = page.getByRole('button', { name: "Commandes d'animation" });
+    await toggle.focus();
+    await expect(page.locator('.turn-timer')).toContainText(/2:5\d/, { timeout: 15_000 });
+    await expect(toggle).toBeFocused();
+    await page.locator('#timer-limit, .facilitator-panel select').first().focus();
+    const focusedId = await page.evaluate(() => document.activeElement?.id ?? '');
+    await expect(page.locator('.turn-timer')).toContainText(/2:4\d/, { timeout: 15_000 });
+    expect(await page.evaluate(() => document.activeElement?.id ?? '')).toBe(focusedId);
+  });
+
   for (const lang of ['fr', 'en'] as const) {
     test(`set-up, play and debrief have no WCAG 2.1 A/AA violation (${lang})`, async ({ page }) => {
       await open(page, '#/game');

@@ -1,10 +1,12 @@
 /**
  * #/game routes: set-up (#/game), a deep link that starts a game
- * (#/game/play?scenario=<id>&seed=<n>&teams=<n>) and a saved session
+ * (#/game/play?scenario=<id>&seed=<n>&teams=<n>&difficulty=<d>&rounds=<n>&name=<team 1>&name=...) and a saved session
  * (#/game/session/<id>), which a reload resumes exactly.
  */
 import { bundledScenarios } from '../../content/scenarios.ts';
 import { MAX_TEAMS } from '../../engine/game.ts';
+import { gameLengths } from '../../engine/rules.ts';
+import type { Difficulty } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
 import { readSave, resumeSave } from '../../storage/game-saves.ts';
 import type { ViewFactory } from '../app-context.ts';
@@ -68,12 +70,17 @@ export const gameView: ViewFactory = (ctx) => {
       const seedText = next.query.get('seed');
       const seed = seedText !== null && /^\d+$/.test(seedText) ? Number(seedText) : randomSeed();
       const count = Math.min(MAX_TEAMS, Math.max(1, Number.parseInt(next.query.get('teams') ?? '1', 10) || 1));
-      const teams = Array.from({ length: count }, (_, i) => t('game:setup.defaultTeam', { index: i + 1 }));
+      const given = next.query.getAll('name').map((name) => name.trim().slice(0, 40));
+      const teams = Array.from({ length: count }, (_, i) => given[i] || t('game:setup.defaultTeam', { index: i + 1 }));
+      const level = next.query.get('difficulty');
+      const difficulty: Difficulty = level === 'easy' || level === 'hard' ? level : 'normal';
+      const length = Number(next.query.get('rounds'));
       const created = await createGame(ctx, {
         scenario,
         teams,
         seed,
-        difficulty: 'normal',
+        difficulty,
+        rounds: gameLengths(scenario.rounds).includes(length) ? length : scenario.rounds,
         facilitator: next.query.get('facilitator') === '1',
       });
       if (!created) {

@@ -38,6 +38,7 @@ export class PlayView {
   private last: GameView | null = null;
   private panelKey = '';
   private facilitatorKey = '';
+  private mapTextKey = '';
   private showFacilitator: boolean;
   private readonly funding = new Set<string>();
   private readonly pools = new Map<string, Set<string>>();
@@ -147,6 +148,21 @@ export class PlayView {
 
   private render(view: GameView, force = false): void {
     if (this.disposed) return;
+    // A redraw (the clock redraws every second) must not drop the keyboard focus to <body>.
+    const focused =
+      document.activeElement instanceof HTMLElement && this.root.contains(document.activeElement) ? document.activeElement : null;
+    const focusKey = focused?.id
+      ? `#${CSS.escape(focused.id)}`
+      : focused?.dataset.tool
+        ? `[data-tool="${focused.dataset.tool}"]`
+        : null;
+    this.draw(view, force);
+    if (focused && focusKey && !focused.isConnected && document.activeElement === document.body) {
+      (this.root.querySelector(focusKey) as HTMLElement | null)?.focus({ preventScroll: true });
+    }
+  }
+
+  private draw(view: GameView, force: boolean): void {
     const game = view.game;
     this.heading.textContent = localize(this.scenario.title);
     this.mapBox.setAttribute('aria-label', t('game:map.label', { territory: localize(this.scenario.territory.name) }));
@@ -200,7 +216,12 @@ export class PlayView {
       );
       if (hadFocus && focusedId) document.getElementById(focusedId)?.focus();
     }
-    this.mapText.replaceChildren(...mapTextView(view, this.scenario));
+    const mapText = mapTextView(view, this.scenario);
+    const mapKey = mapText.map((node) => node.outerHTML).join('');
+    if (mapKey !== this.mapTextKey) {
+      this.mapTextKey = mapKey;
+      this.mapText.replaceChildren(...mapText);
+    }
     this.map?.update(mapModel(view, this.scenario, this.ctx.reducedMotion()));
     this.feedback(view);
     this.last = view;
@@ -253,6 +274,7 @@ export class PlayView {
       {
         type: 'button',
         class: 'button-quiet',
+        'data-tool': 'facilitator',
         'aria-pressed': String(this.showFacilitator),
         onclick: () => this.toggleFacilitator(),
       },

@@ -1,6 +1,7 @@
 /** Game set-up: scenario, teams, difficulty, seed; saved games; import. */
 import { bundledScenarios, orderedScenarios } from '../../content/scenarios.ts';
 import { MAX_TEAMS } from '../../engine/game.ts';
+import { estimatedMinutes, gameLengths } from '../../engine/rules.ts';
 import type { Difficulty, Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
 import {
@@ -90,13 +91,15 @@ export function renderSetup(container: HTMLElement, ctx: AppContext, query: URLS
           h(
             'span',
             {},
-            `${t('game:setup.rounds', { count: s.rounds, minutes: s.rounds * 10 })} · ${t('game:setup.target', { target: s.targetResilience })}`,
+            `${t('game:setup.roundsOnly', { count: s.rounds })} · ${t('game:setup.target', { target: s.targetResilience })}`,
           ),
         ),
       ),
     );
   });
 
+  const chosenScenario = () =>
+    (scenarioField.querySelector('input[name="scenario"]:checked') as HTMLInputElement | null)?.value ?? scenarios[0]?.id ?? '';
   const countSelect = h(
     'select',
     { id: 'team-count', name: 'teams' },
@@ -123,7 +126,7 @@ export function renderSetup(container: HTMLElement, ctx: AppContext, query: URLS
             type: 'text',
             id,
             maxlength: 40,
-            value: previous[i] ?? t('game:setup.defaultTeam', { index: i + 1 }),
+            value: previous[i] ?? query.getAll('name')[i]?.slice(0, 40) ?? t('game:setup.defaultTeam', { index: i + 1 }),
             required: true,
           }),
         );
@@ -133,6 +136,22 @@ export function renderSetup(container: HTMLElement, ctx: AppContext, query: URLS
   countSelect.addEventListener('change', drawNames);
   drawNames();
 
+  const lengthSelect = h('select', { id: 'game-length', name: 'rounds' });
+  const drawLengths = () => {
+    const scenario = bundledScenarios().get(chosenScenario()) ?? scenarios[0];
+    const max = scenario?.rounds ?? 7;
+    const wanted = Number(lengthSelect.value || query.get('rounds') || max);
+    const teams = Number(countSelect.value);
+    lengthSelect.replaceChildren(
+      ...gameLengths(max).map((n) =>
+        h(
+          'option',
+          { value: n, selected: n === wanted || (n === max && !gameLengths(max).includes(wanted)) },
+          t('game:setup.rounds', { count: n, minutes: estimatedMinutes(teams, n) }),
+        ),
+      ),
+    );
+  };
   const difficulty = h(
     'fieldset',
     {},
@@ -141,7 +160,14 @@ export function renderSetup(container: HTMLElement, ctx: AppContext, query: URLS
       h(
         'span',
         { class: 'field-check' },
-        h('input', { type: 'radio', name: 'difficulty', id: `difficulty-${d}`, value: d, checked: d === 'normal' }),
+        h('input', {
+          type: 'radio',
+          name: 'difficulty',
+          id: `difficulty-${d}`,
+          value: d,
+          checked:
+            d === (['easy', 'normal', 'hard'].includes(query.get('difficulty') ?? '') ? query.get('difficulty') : 'normal'),
+        }),
         h('label', { for: `difficulty-${d}` }, t(`game:setup.${d}`)),
       ),
     ),
@@ -157,12 +183,23 @@ export function renderSetup(container: HTMLElement, ctx: AppContext, query: URLS
   const error = h('p', { class: 'form-error', role: 'alert' });
   const share = h('input', { type: 'text', id: 'share-link', readonly: true });
   const updateShare = () => {
-    const scenario = (form.querySelector('input[name="scenario"]:checked') as HTMLInputElement | null)?.value ?? '';
-    const base = `${location.origin}${location.pathname}`;
-    share.value = `${base}#/game/play?scenario=${scenario}&seed=${seed.value}&teams=${countSelect.value}`;
+    const level = (difficulty.querySelector('input:checked') as HTMLInputElement | null)?.value ?? 'normal';
+    const params = new URLSearchParams({
+      scenario: chosenScenario(),
+      seed: seed.value.trim(),
+      teams: countSelect.value,
+      difficulty: level,
+      rounds: lengthSelect.value,
+    });
+    for (const input of names.querySelectorAll('input')) params.append('name', input.value.trim());
+    share.value = `${location.origin}${location.pathname}#/game/play?${params.toString()}`;
   };
+  scenarioField.addEventListener('change', drawLengths);
+  countSelect.addEventListener('change', drawLengths);
   form.addEventListener('change', updateShare);
-  seed.addEventListener('input', updateShare);
+  form.addEventListener('input', updateShare);
+  drawLengths();
+  // The link holds from the start: every field already has its value.
   updateShare();
 
   form.addEventListener('submit', async (event) => {
@@ -188,6 +225,7 @@ export function renderSetup(container: HTMLElement, ctx: AppContext, query: URLS
       teams,
       seed: seedValue,
       difficulty: level,
+      rounds: Number(lengthSelect.value),
       facilitator: facilitator.checked,
     });
     if (created) location.hash = `#/game/session/${created.id}`;
@@ -197,6 +235,7 @@ export function renderSetup(container: HTMLElement, ctx: AppContext, query: URLS
     scenarioField,
     h('p', { class: 'field' }, h('label', { for: 'team-count' }, t('game:setup.mode')), countSelect),
     names,
+    h('p', { class: 'field' }, h('label', { for: 'game-length' }, t('game:setup.length')), lengthSelect),
     difficulty,
     h(
       'p',
