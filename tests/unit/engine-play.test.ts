@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyLogged,
+  applyEvent,
   botRandom,
   createGame,
   debriefFor,
@@ -8,6 +8,7 @@ import {
   nextRandom,
   pickWeighted,
   playGame,
+  playRecorded,
   randomStrategy,
   replay,
   resetTimer,
@@ -18,6 +19,7 @@ import {
   timerExpired,
   timerForcesChoice,
 } from '../../src/engine/index.ts';
+import type { Strategy } from '../../src/engine/strategies.ts';
 import type { GameState, Scenario } from '../../src/engine/types.ts';
 import { SCENARIO_IDS, scenario, scenarios } from './helpers.ts';
 
@@ -38,56 +40,63 @@ describe('seeded RNG', () => {
 
   it('picks by weight', () => {
     let s = seedState(1);
-    const counts = [0, 0];
+    let heavy = 0;
     for (let i = 0; i < 4000; i += 1) {
-      const [i2, next] = pickWeighted(s, [1, 3]);
-      counts[i2] = (counts[i2] ?? 0) + 1;
+      const [picked, next] = pickWeighted(s, [1, 3]);
+      if (picked === 1) heavy += 1;
       s = next;
     }
-    expect((counts[1] ?? 0) / 4000).toBeGreaterThan(0.7);
-    expect((counts[1] ?? 0) / 4000).toBeLessThan(0.8);
+    expect(heavy / 4000).toBeGreaterThan(0.7);
+    expect(heavy / 4000).toBeLessThan(0.8);
   });
 });
 
 describe('determinism and replay', () => {
-  it.each(SCENARIO_IDS)('%s: the same scenario, seed and actions give a deep-equal game', (id) => {
+  it.each(SCENARIO_IDS)('%s: the same scenario, seed and strategy give a deep-equal game', (id) => {
     const s = scenario(id);
     for (const [name, strategy] of Object.entries(STRATEGIES)) {
-      const a = playGame(s, { seed: 99, teams: 3, strategies: strategy });
-      const b = playGame(s, { seed: 99, teams: 3, strategies: strategy });
-      expect(a, name).toEqual(b);
+      expect(playGame(s, { seed: 99, teams: 3, strategies: strategy }), name).toEqual(
+        playGame(s, { seed: 99, teams: 3, strategies: strategy }),
+      );
     }
-    const other = playGame(s, { seed: 100, teams: 3, strategies: randomStrategy });
-    expect(other).not.toEqual(playGame(s, { seed: 99, teams: 3, strategies: randomStrategy }));
+    expect(playGame(s, { seed: 100, teams: 3, strategies: randomStrategy })).not.toEqual(
+      playGame(s, { seed: 99, teams: 3, strategies: randomStrategy }),
+    );
   });
 
-  it.each(SCENARIO_IDS)('%s: a seed and the event log rebuild the game exactly', (id) => {
+  it.each(SCENARIO_IDS)('%s: a seed and the events rebuild the game exactly', (id) => {
     const s = scenario(id);
-    const played = playGame(s, { seed: 5, teams: 2, strategies: STRATEGIES.cooperative as never });
-    const rebuilt = replay(s, { seed: 5, teams: teamNames(2) }, played.log);
-    expect(rebuilt).toEqual(played);
+    const played = playRecorded(s, { seed: 5, teams: 2, strategies: STRATEGIES.cooperative as Strategy, record: true });
+    expect(replay(s, { seed: 5, teams: teamNames(2) }, played.events)).toEqual(played.state);
+    // Events: every phase change is a continue, every move a player's.
+    expect(played.events.filter((e) => e.type === 'continue').length).toBeGreaterThanOrEqual(7 * 3);
   });
 
-  it('replays an injected hazard from the log', () => {
+  it('replays an injected hazard from the events', () => {
     const s = scenario('coastal-estuary');
-    const hazard = s.deckHazards[s.deckHazards.length - 1]?.hazard as string;
+    const events = [
+      { type: 'inject-hazard', hazard: 'storm' },
+      { type: 'continue' },
+      { type: 'pass', team: 'team-1' },
+      { type: 'continue' },
+    ] as const;
     let g = createGame(s, { seed: 3, teams: ['A'] });
-    g = applyLogged(g, s, { type: 'pass', team: 'team-1' });
-    g = applyLogged(g, s, { type: 'resolve-round', hazard });
-    expect(g.hazards[0]).toMatchObject({ hazard, injected: true });
-    expect(replay(s, { seed: 3, teams: ['A'] }, g.log)).toEqual(g);
+    for (const e of events) g = applyEvent(g, s, e);
+    expect(g.phase).toBe('shock');
+    expect(g.hazards).toEqual([expect.objectContaining({ round: 1, hazard: 'storm', injected: true })]);
+    expect(replay(s, { seed: 3, teams: ['A'] }, events)).toEqual(g);
   });
 });
 
-/** Returns what is wrong with a finished game (plain checks: thousands of games run through here). */
+/** Returns what is wrong with a finished game (plain checks: hundreds of games run through here). */
 function invariantViolations(g: GameState, s: Scenario): string[] {
   const problems: string[] = [];
   const fail = (message: string) => problems.push(`seed ${g.seed}: ${message}`);
   if (!g.over) fail('the game is not over');
   const allCollapsed = g.teams.every((t) => t.collapsed);
-  // The game ends after its last round, or earlier only when every team has collapsed.
   if (!allCollapsed && g.round !== s.rounds + 1) fail(`ended at round ${g.round}`);
   if (allCollapsed && g.round > s.rounds + 1) fail(`ran past the end (${g.round})`);
+  if (g.pendingHazard !== null) fail('a hazard left pending');
   for (const t of g.teams) {
     if (!(t.budget >= 0) || !Number.isFinite(t.budget)) fail(`${t.id} budget ${t.budget}`);
     for (const snapshot of [t.indicators, ...t.trajectory]) {
@@ -103,30 +112,26 @@ function invariantViolations(g: GameState, s: Scenario): string[] {
     const paid = Object.values(p.paid).reduce((a, b) => a + b, 0) + Object.values(p.leverPaid).reduce((a, b) => a + b, 0);
     if (paid !== p.cost) fail(`${p.id} paid ${paid} for a cost of ${p.cost}`);
   }
-  if (/NaN|null/.test(JSON.stringify(g))) fail('NaN or null in the state');
+  if (/NaN|null,|null}/.test(JSON.stringify({ ...g, pendingHazard: undefined }))) fail('NaN or null in the state');
   return problems;
 }
 
-describe('1,000 seeded random games per scenario keep the invariants', () => {
+describe('150 seeded mixed games per scenario keep the invariants', () => {
   it.each(SCENARIO_IDS)('%s', (id) => {
     const s = scenario(id);
     const strategies = Object.values(STRATEGIES);
     const problems: string[] = [];
     let collapsed = 0;
-    for (let seed = 0; seed < 1000; seed += 1) {
+    for (let seed = 0; seed < 150; seed += 1) {
       const teams = 1 + (seed % 6);
       const difficulty = (['easy', 'normal', 'hard'] as const)[seed % 3];
-      // Mixed tables: each team plays a strategy, random ones included.
-      const mix = Array.from(
-        { length: teams },
-        (_, i) => strategies[(seed + i) % strategies.length] as (typeof strategies)[number],
-      );
+      const mix = Array.from({ length: teams }, (_, i) => strategies[(seed + i) % strategies.length] as Strategy);
       const g = playGame(s, { seed, teams, difficulty, strategies: mix });
       problems.push(...invariantViolations(g, s));
       collapsed += g.teams.filter((t) => t.collapsed).length;
     }
     expect(problems.slice(0, 10)).toEqual([]);
-    // The invariants were met by games that did go wrong for some teams, not only by easy ones.
+    // The invariants were met by games that went wrong for some teams, not only by easy ones.
     expect(collapsed).toBeGreaterThan(0);
   });
 });
@@ -134,33 +139,31 @@ describe('1,000 seeded random games per scenario keep the invariants', () => {
 describe('balance: the lesson holds', () => {
   it.each(SCENARIO_IDS)('%s: thoughtful strategies beat random and greedy on average', (id) => {
     const s = scenario(id);
-    const mean = (name: string) => {
+    const total = (name: string) => {
       let sum = 0;
-      for (let seed = 0; seed < 150; seed += 1) {
-        const g = playGame(s, { seed, teams: 3, strategies: STRATEGIES[name] as never });
+      for (let seed = 0; seed < 40; seed += 1) {
+        const g = playGame(s, { seed, teams: 2, strategies: STRATEGIES[name] as Strategy });
         for (const t of g.teams) sum += t.collapsed ? 0 : Object.values(t.indicators).reduce((a, b) => a + b, 0);
       }
       return sum;
     };
-    const random = mean('random');
-    const greedy = mean('greedy');
-    expect(mean('cooperative')).toBeGreaterThan(Math.max(random, greedy));
-    expect(mean('hazard-aware')).toBeGreaterThan(Math.max(random, greedy));
+    const floor = Math.max(total('random'), total('greedy'));
+    expect(total('cooperative')).toBeGreaterThan(floor);
+    expect(total('hazard-aware')).toBeGreaterThan(floor);
   });
 });
 
 describe('debrief lessons', () => {
   it('picks the entries whose conditions the game met', () => {
     const s = scenario('market-town-drought');
-    const g = playGame(s, { seed: 11, teams: 2, strategies: STRATEGIES.cooperative as never });
+    const g = playGame(s, { seed: 11, teams: 2, strategies: STRATEGIES.cooperative as Strategy });
     const chosen = debriefFor(g, s, 'team-1');
     expect(chosen.length).toBeGreaterThan(0);
     for (const entry of chosen) {
-      if (entry.when.type === 'hazard-struck')
-        expect(g.hazards.some((h) => h.hazard === (entry.when as { hazard: string }).hazard)).toBe(true);
+      const when = entry.when;
+      if (when.type === 'hazard-struck') expect(g.hazards.some((h) => h.hazard === when.hazard)).toBe(true);
     }
-    const always = s.debrief.filter((d) => d.when.type === 'always');
-    for (const a of always) expect(chosen).toContain(a);
+    for (const a of s.debrief.filter((d) => d.when.type === 'always')) expect(chosen).toContain(a);
     expect(debriefFor(g, s, 'nobody')).toEqual([]);
   });
 });
@@ -170,9 +173,11 @@ describe('turn timer', () => {
   it('counts down, extends, resets and only forces a choice when asked to', () => {
     expect(tickTimer(timer, 10).remainingSeconds).toBe(50);
     expect(tickTimer(timer, 100).remainingSeconds).toBe(0);
+    expect(tickTimer(timer, -5).remainingSeconds).toBe(60);
     expect(tickTimer({ ...timer, enabled: false }, 10).remainingSeconds).toBe(60);
     expect(extendTimer(tickTimer(timer, 50), 30).remainingSeconds).toBe(40);
     expect(resetTimer(tickTimer(timer, 50)).remainingSeconds).toBe(60);
+    expect(timerExpired(tickTimer(timer, 59))).toBe(false);
     expect(timerExpired(tickTimer(timer, 60))).toBe(true);
     expect(timerForcesChoice(tickTimer(timer, 60))).toBe(false);
     expect(timerForcesChoice(tickTimer({ ...timer, forceOnExpiry: true }, 60))).toBe(true);

@@ -1,4 +1,5 @@
-import type { Scenario } from '../../src/engine/types.ts';
+import type { GameEvent, GameState, Scenario } from '../../src/engine/types.ts';
+import type { SessionOptions } from '../../src/machines/game.ts';
 import { loadScenarios } from '../../tools/lib/content.ts';
 
 let cache: Map<string, Scenario> | null = null;
@@ -15,3 +16,22 @@ export function scenario(id: string): Scenario {
 }
 
 export const SCENARIO_IDS = ['market-town-drought', 'forest-commune-wildfire', 'coastal-estuary', 'periurban-brownfield'];
+
+/** Options of a game as the scenario machine takes them. */
+export function sessionOptions(teams: number, seed = 1, rounds = 7): SessionOptions {
+  return { seed, teams: Array.from({ length: teams }, (_, i) => `Team ${i + 1}`), difficulty: 'normal', rounds };
+}
+
+export const start = (team: string, card: string, levers: string[] = [], partners?: string[]) =>
+  ({ type: 'start-project', team, card, levers, ...(partners ? { partners } : {}) }) as Extract<
+    GameEvent,
+    { type: 'start-project' }
+  >;
+
+export const pass = (team: string) => ({ type: 'pass', team }) as const;
+export const CONTINUE: GameEvent = { type: 'continue' };
+
+/** A game with every team's budget set, for rules that depend on money. */
+export function withBudget(state: GameState, budget: number): GameState {
+  return { ...state, teams: state.teams.map((t) => ({ ...t, budget })) };
+}
