@@ -1,11 +1,15 @@
 /**
- * npm run simulate -- --scenario <id> --runs <n> --seed <s> [--strategy <name>...] [--teams <n>] [--json]
+ * npm run simulate -- --scenario <id> --runs <n> --seed <s> [--strategy <name>...] [--teams <n>]
+ *   [--rounds <n>] [--difficulty easy|normal|hard] [--json] [--export <file>]
  * Plays n seeded games per strategy (every team plays that strategy) and prints
  * the win rate, the mean final score per dimension and the mean number of rounds.
+ * With --runs 1 and one --strategy, --export writes that game as the game file
+ * the browser exports (npm run replay and the kit's import read it).
  */
+import { writeFileSync } from 'node:fs';
 import { STRATEGIES } from '../src/engine/strategies.ts';
 import { loadScenarios } from './lib/content.ts';
-import { parseArgs, simulate } from './lib/simulation.ts';
+import { exportGame, parseArgs, simulate } from './lib/simulation.ts';
 
 try {
   const args = parseArgs(process.argv.slice(2), Object.keys(STRATEGIES));
@@ -17,10 +21,19 @@ try {
   const started = performance.now();
   const strategies = simulate(scenario, args);
   const elapsedMs = Math.round(performance.now() - started);
+  if (args.export !== undefined) {
+    const text = exportGame(scenario, args);
+    try {
+      writeFileSync(args.export, text);
+    } catch (error) {
+      throw new Error(`cannot write ${args.export} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
   if (args.json) {
+    const games = args.runs * Object.keys(strategies).length;
     console.log(
       JSON.stringify(
-        { scenario: scenario.id, runs: args.runs, seed: args.seed, teams: args.teams, strategies, elapsedMs },
+        { scenario: scenario.id, runs: args.runs, seed: args.seed, teams: args.teams, games, elapsedMs, strategies },
         null,
         2,
       ),
@@ -35,6 +48,8 @@ try {
         'overall'.padStart(8),
         ...dims.map((d) => d.slice(0, 6).padStart(7)),
         'rounds'.padStart(7),
+        'unspent'.padStart(8),
+        'sat. %'.padStart(7),
       ].join(' '),
     );
     for (const [name, r] of Object.entries(strategies)) {
@@ -45,9 +60,12 @@ try {
           (r.meanScore.overall ?? 0).toFixed(1).padStart(8),
           ...dims.map((d) => (r.meanScore[d] ?? 0).toFixed(1).padStart(7)),
           r.meanRounds.toFixed(2).padStart(7),
+          r.unspentBudgetShare.toFixed(2).padStart(8),
+          (r.saturationRate * 100).toFixed(1).padStart(7),
         ].join(' '),
       );
     }
+    if (args.export !== undefined) console.log(`game written to ${args.export}`);
   }
 } catch (error) {
   console.error(`simulate: ${error instanceof Error ? error.message : String(error)}`);

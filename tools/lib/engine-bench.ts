@@ -1,11 +1,11 @@
 /** Engine and machine throughput, measured in-process (one core) or in workers (all cores). */
-import { type AnyActorRef, createActor } from 'xstate';
-import { botRandom, playGame } from '../../src/engine/autoplay.ts';
+import { createActor } from 'xstate';
+import { playGame, playRecorded, teamNames } from '../../src/engine/autoplay.ts';
 import { replay } from '../../src/engine/replay.ts';
 import { STRATEGIES } from '../../src/engine/strategies.ts';
-import type { Scenario } from '../../src/engine/types.ts';
-import { currentTeam } from '../../src/machines/round.ts';
-import { createSessionMachine } from '../../src/machines/session.ts';
+import type { GameEvent, Scenario } from '../../src/engine/types.ts';
+import type { SessionOptions } from '../../src/machines/game.ts';
+import { replayLog, sessionMachineFor } from '../../src/machines/replay.ts';
 
 export function engineGames(scenario: Scenario, strategy: string, games: number, seed: number, teams = 3): number {
   const bot = STRATEGIES[strategy];
@@ -17,48 +17,51 @@ export function engineGames(scenario: Scenario, strategy: string, games: number,
   return checksum;
 }
 
-/** Plays whole sessions through the XState machines, as the browser does, with a bot choosing. */
-export function machineGames(scenario: Scenario, games: number, seed: number, teams = 3): number {
-  const machine = createSessionMachine(scenario);
-  const bot = STRATEGIES.cooperative;
-  if (!bot) throw new Error('no cooperative strategy');
+export interface RecordedGame {
+  options: SessionOptions;
+  log: GameEvent[];
+}
+
+/** Records games played by a bot: their logs time the rules alone, and the scenario machine. */
+export function recordGames(scenario: Scenario, strategy: string, games: number, seed: number, teams = 3): RecordedGame[] {
+  const bot = STRATEGIES[strategy];
+  if (!bot) throw new Error(`unknown strategy ${strategy}`);
+  return Array.from({ length: games }, (_, i) => ({
+    options: { seed: seed + i, teams: teamNames(teams), difficulty: 'normal', rounds: scenario.rounds },
+    log: playRecorded(scenario, { seed: seed + i, teams, strategies: bot, record: true }).events,
+  }));
+}
+
+/** The rules alone: each log folded through the engine. */
+export function replayGames(scenario: Scenario, recorded: readonly RecordedGame[]): number {
   let checksum = 0;
-  for (let i = 0; i < games; i += 1) {
-    const actor = createActor(machine, { input: {} }).start();
-    const random = botRandom(seed + i);
-    actor.send({ type: 'START', teams: Array.from({ length: teams }, (_, t) => `T${t + 1}`), seed: seed + i });
-    while (actor.getSnapshot().value !== 'debrief') {
-      const round = actor.getSnapshot().children.round as AnyActorRef | undefined;
-      if (!round) break;
-      const rs = round.getSnapshot() as { value: string; context: { game: Parameters<typeof currentTeam>[0] } };
-      if (rs.value === 'plan') {
-        const action = bot(rs.context.game, scenario, currentTeam(rs.context.game) as string, random);
-        if (action.type === 'pass') actor.send({ type: 'PASS' });
-        else {
-          actor.send({ type: 'CHOOSE_PROJECT', card: action.card, partners: action.partners ?? [] });
-          actor.send({ type: 'FUND', levers: action.levers });
-        }
-      } else actor.send({ type: 'CONTINUE' });
-    }
-    checksum += actor.getSnapshot().context.game?.round ?? 0;
+  for (const game of recorded) checksum += replay(scenario, game.options, game.log).round;
+  return checksum;
+}
+
+/** The scenario machine as the browser runs it: an actor per game, sent each event of the log. */
+export function machineGames(scenario: Scenario, recorded: readonly RecordedGame[]): number {
+  const machine = sessionMachineFor(scenario);
+  let checksum = 0;
+  for (const game of recorded) {
+    const actor = createActor(machine, { input: { options: game.options } }).start();
+    for (const event of game.log) actor.send(event);
+    const snapshot = actor.getSnapshot();
+    if (snapshot.context.log.length !== game.log.length) throw new Error('the scenario machine refused a recorded event');
+    checksum += snapshot.context.game.round;
     actor.stop();
   }
   return checksum;
 }
 
-/** Records games played by a bot, to time the rules alone by replaying their logs. */
-export function recordGames(scenario: Scenario, strategy: string, games: number, seed: number, teams = 3) {
-  const bot = STRATEGIES[strategy];
-  if (!bot) throw new Error(`unknown strategy ${strategy}`);
-  return Array.from({ length: games }, (_, i) => ({
-    options: { seed: seed + i, teams: Array.from({ length: teams }, (_, t) => `Team ${t + 1}`) },
-    log: playGame(scenario, { seed: seed + i, teams, strategies: bot }).log,
-  }));
-}
-
-export function replayGames(scenario: Scenario, recorded: ReturnType<typeof recordGames>): number {
+/** A game file's replay, as on resume and import: the log through the machine's pure transition. */
+export function machineReplays(scenario: Scenario, recorded: readonly RecordedGame[]): number {
   let checksum = 0;
-  for (const game of recorded) checksum += replay(scenario, game.options, game.log).round;
+  for (const game of recorded) {
+    const result = replayLog(scenario, game.options, game.log);
+    if (!result.ok) throw new Error(`replayLog refused event ${result.index + 1}: ${result.reason}`);
+    checksum += result.snapshot.context.game.round;
+  }
   return checksum;
 }
 
