@@ -5,6 +5,7 @@
  * and the command line all go through it.
  */
 import { type ActionError, applyAction, endGame, GameRuleError, teamsToAct, validateAction } from './game.ts';
+import { answerOffer, declinePendingFor, lapseStaleOffers, proposeOffer, validateAnswer } from './offers.ts';
 import { applyHazard, closeRound, drawHazard, implementProjects } from './round.ts';
 import type { GameEvent, GameState, Scenario } from './types.ts';
 
@@ -23,11 +24,12 @@ export function checkEvent(state: GameState, scenario: Scenario, event: GameEven
   if (state.over) return 'game-over';
   switch (event.type) {
     case 'start-project':
+    case 'answer-offer':
     case 'pass':
       if (state.phase !== 'plan') return 'not-now';
       if (event.team !== currentTeam(state))
         return state.teams.some((t) => t.id === event.team) ? 'not-your-turn' : 'unknown-team';
-      return validateAction(state, scenario, event);
+      return event.type === 'answer-offer' ? validateAnswer(state, event) : validateAction(state, scenario, event);
     case 'continue':
       return state.phase === 'plan' ? 'not-now' : null;
     case 'skip-phase':
@@ -58,7 +60,7 @@ function advance(state: GameState, scenario: Scenario): GameState {
     case 'implement':
       return { ...strike(state, scenario), phase: 'shock' };
     case 'shock':
-      return { ...closeRound(state, scenario), phase: 'evaluate' };
+      return { ...closeRound(lapseStaleOffers(state), scenario), phase: 'evaluate' };
     case 'evaluate':
       if (state.round > state.rounds || state.teams.every((t) => t.collapsed)) return { ...state, over: true };
       return { ...state, phase: 'diagnose' };
@@ -73,7 +75,7 @@ function leavePlanIfDone(state: GameState, scenario: Scenario): GameState {
 function passEveryone(state: GameState, scenario: Scenario): GameState {
   let next = state;
   for (let team = currentTeam(next); team !== null; team = currentTeam(next)) {
-    next = applyAction(next, scenario, { type: 'pass', team });
+    next = applyAction(declinePendingFor(next, scenario, team), scenario, { type: 'pass', team });
   }
   return next;
 }
@@ -84,8 +86,13 @@ export function applyEvent(state: GameState, scenario: Scenario, event: GameEven
   if (error) throw new GameRuleError(error);
   switch (event.type) {
     case 'start-project':
-    case 'pass':
+      // With partners, a start is an offer they answer on their own turn.
+      if ((event.partners ?? []).length > 0) return leavePlanIfDone(proposeOffer(state, event), scenario);
       return leavePlanIfDone(applyAction(state, scenario, event), scenario);
+    case 'answer-offer':
+      return leavePlanIfDone(answerOffer(state, scenario, event), scenario);
+    case 'pass':
+      return leavePlanIfDone(applyAction(declinePendingFor(state, scenario, event.team), scenario, event), scenario);
     case 'continue':
       return advance(state, scenario);
     case 'skip-phase':
@@ -95,4 +102,5 @@ export function applyEvent(state: GameState, scenario: Scenario, event: GameEven
     case 'end-game':
       return endGame(state);
   }
+  return state;
 }

@@ -49,6 +49,7 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
     pendingHazard: null,
     teams,
     projects: [],
+    offers: [],
     hazards: [],
     over: false,
   };
@@ -98,7 +99,9 @@ export type ActionError =
   | 'duplicate-lever'
   | 'not-poolable'
   | 'bad-partner'
-  | 'partner-already-acted'
+  | 'unknown-offer'
+  | 'not-a-partner'
+  | 'already-answered'
   | 'pooling-needs-partner'
   | 'budget';
 
@@ -141,13 +144,16 @@ export function quoteProject(
     for (const p of partners) {
       const partner = findTeam(state, p);
       if (!partner || partner.collapsed) return fail('bad-partner');
-      // Joining a pooled project is the partner's move for the round.
-      if (partner.acted) return fail('partner-already-acted');
     }
   }
   for (const p of state.projects) {
     if (p.card !== card.id) continue;
     for (const o of p.owners) if (owners.includes(o)) return fail('already-started');
+  }
+  // An open offer for the same card counts as started for everyone it names.
+  for (const offer of state.offers) {
+    if (offer.status !== 'open' || offer.card !== card.id) continue;
+    if ([offer.proposer, ...offer.partners].some((o) => owners.includes(o))) return fail('already-started');
   }
   if (card.prerequisites.length > 0 && !card.prerequisites.every((pre) => hasBuilt(state, team.id, pre))) {
     return fail('missing-prerequisite');
@@ -192,7 +198,11 @@ export function quoteProject(
   return quote;
 }
 
-export function validateAction(state: GameState, scenario: Scenario, action: PlayerAction): ActionError | null {
+export function validateAction(
+  state: GameState,
+  scenario: Scenario,
+  action: Exclude<PlayerAction, { type: 'answer-offer' }>,
+): ActionError | null {
   if (action.type === 'pass') {
     if (state.over) return 'game-over';
     const team = findTeam(state, action.team);
@@ -204,8 +214,12 @@ export function validateAction(state: GameState, scenario: Scenario, action: Pla
   return quoteProject(state, scenario, action).error ?? null;
 }
 
-/** Applies one player action; throws GameRuleError when the rules forbid it. */
-export function applyAction(state: GameState, scenario: Scenario, action: PlayerAction): GameState {
+/** Applies a pass or a start on one's own; throws GameRuleError when the rules forbid it (offers: see offers.ts). */
+export function applyAction(
+  state: GameState,
+  scenario: Scenario,
+  action: Exclude<PlayerAction, { type: 'answer-offer' }>,
+): GameState {
   if (action.type === 'pass') {
     const error = validateAction(state, scenario, action);
     if (error) throw new GameRuleError(error);
@@ -221,6 +235,19 @@ export function applyAction(state: GameState, scenario: Scenario, action: Player
   }
   const quote = quoteProject(state, scenario, action);
   if (!quote.ok) throw new GameRuleError(quote.error ?? 'unknown-card');
+  return launchProject(state, action, quote, new Set(Object.keys(quote.shares)));
+}
+
+/**
+ * Starts a priced project: every owner pays its share, the proposer draws on
+ * the levers, and the teams in `charge` use one of their moves for it.
+ */
+export function launchProject(
+  state: GameState,
+  action: { team: string; card: string; levers: string[] },
+  quote: Quote,
+  charge: ReadonlySet<string>,
+): GameState {
   const project: Project = {
     id: `p${state.projects.length + 1}`,
     card: action.card,
@@ -239,8 +266,10 @@ export function applyAction(state: GameState, scenario: Scenario, action: Player
     if (share === undefined) return t;
     const next = cloneTeam(t);
     next.budget -= share;
-    next.moves += 1;
-    next.acted = t.acted || next.moves >= ACTIONS_PER_ROUND;
+    if (charge.has(t.id)) {
+      next.moves += 1;
+      next.acted = t.acted || next.moves >= ACTIONS_PER_ROUND;
+    }
     if (t.id === action.team) {
       const used: Record<string, number> = {};
       for (const lever in t.leverUsed) used[lever] = t.leverUsed[lever] as number;

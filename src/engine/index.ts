@@ -2,6 +2,7 @@ export * from './autoplay.ts';
 export * from './debrief.ts';
 export * from './flow.ts';
 export * from './game.ts';
+export * from './offers.ts';
 export * from './player-view.ts';
 export * from './replay.ts';
 export * from './rng.ts';

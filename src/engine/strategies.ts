@@ -5,7 +5,8 @@
  */
 import { cardsOpenTo, findTeam, quoteProject } from './game.ts';
 import { lookup, shieldShare } from './lookup.ts';
-import type { Card, GameState, IndicatorId, Indicators, PlayerAction, Scenario } from './types.ts';
+import { pendingOffersFor } from './offers.ts';
+import type { Card, GameState, IndicatorId, Indicators, Offer, PlayerAction, Scenario } from './types.ts';
 
 export type Random = () => number;
 export type Strategy = (state: GameState, scenario: Scenario, team: string, random: Random) => PlayerAction;
@@ -131,7 +132,7 @@ export const cooperativeStrategy: Strategy = (state, scenario, team) => {
   const me = findTeam(state, team);
   if (!me) return { type: 'pass', team };
   const weights = needWeights(me.indicators, scenario.indicatorIds);
-  const others = state.teams.filter((t) => t.id !== team && !t.collapsed && !t.acted).map((t) => t.id);
+  const others = state.teams.filter((t) => t.id !== team && !t.collapsed).map((t) => t.id);
   const roundsLeft = state.rounds - state.round + 1;
   const candidates: Candidate[] = [];
   for (const card of cardsOpenTo(state, scenario, team)) {
@@ -153,9 +154,27 @@ export const cooperativeStrategy: Strategy = (state, scenario, team) => {
   return best(candidates) ?? { type: 'pass', team };
 };
 
+type OfferPolicy = (state: GameState, scenario: Scenario, team: string, offer: Offer, random: Random) => boolean;
+
+/** A team answers the offers waiting for it before anything else. */
+function answeringOffers(strategy: Strategy, accepts: OfferPolicy): Strategy {
+  return (state, scenario, team, random) => {
+    const offer = pendingOffersFor(state, team)[0];
+    if (offer) return { type: 'answer-offer', team, offer: offer.id, accept: accepts(state, scenario, team, offer, random) };
+    return strategy(state, scenario, team, random);
+  };
+}
+
+/** Yes when the team can pay an equal part of the whole cost: a sensible partner's rule of thumb. */
+const acceptsAffordable: OfferPolicy = (state, scenario, team, offer) => {
+  const cost = scenario.cards[offer.card]?.cost ?? Number.POSITIVE_INFINITY;
+  return (findTeam(state, team)?.budget ?? 0) >= cost / (offer.partners.length + 1);
+};
+
 export const STRATEGIES: Record<string, Strategy> = {
-  random: randomStrategy,
-  greedy: greedyStrategy,
-  cooperative: cooperativeStrategy,
-  'hazard-aware': hazardAwareStrategy,
+  random: answeringOffers(randomStrategy, (_s, _sc, _t, _o, random) => random() < 0.5),
+  // Solo-minded: never offers, never accepts.
+  greedy: answeringOffers(greedyStrategy, () => false),
+  cooperative: answeringOffers(cooperativeStrategy, acceptsAffordable),
+  'hazard-aware': answeringOffers(hazardAwareStrategy, acceptsAffordable),
 };

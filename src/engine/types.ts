@@ -79,9 +79,27 @@ export interface HazardRecord {
   effects: Record<string, { impacts: Partial<Indicators>; mitigation: number }>;
 }
 
+/**
+ * A start with partners is an offer: each partner answers it on its own turn,
+ * and only an accepted offer commits the partners' money and moves.
+ */
 export type PlayerAction =
   | { type: 'start-project'; team: string; card: string; levers: string[]; partners?: string[] }
+  | { type: 'answer-offer'; team: string; offer: string; accept: boolean }
   | { type: 'pass'; team: string };
+
+export interface Offer {
+  id: string;
+  card: string;
+  proposer: string;
+  partners: string[];
+  levers: string[];
+  round: number;
+  /** Each partner's answer, once given. */
+  answers: Record<string, boolean>;
+  /** 'open' until every partner has answered; then the project started, or why it did not. */
+  status: 'open' | 'started' | 'declined' | 'lapsed' | 'budget';
+}
 
 /**
  * Everything that changes a game, as it is written in the game's log. The
@@ -114,6 +132,8 @@ export interface GameState {
   pendingHazard: string | null;
   teams: TeamState[];
   projects: Project[];
+  /** Every pooling offer made, open or answered, in order. */
+  offers: Offer[];
   hazards: HazardRecord[];
   over: boolean;
 }

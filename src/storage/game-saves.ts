@@ -33,6 +33,12 @@ const logEntry = z.discriminatedUnion('type', [
     levers: z.array(id).check(z.maxLength(10)),
     partners: z.optional(z.array(teamId).check(z.maxLength(5))),
   }),
+  z.strictObject({
+    type: z.literal('answer-offer'),
+    team: teamId,
+    offer: z.string().check(z.regex(/^o[0-9]{1,5}$/)),
+    accept: z.boolean(),
+  }),
   z.strictObject({ type: z.literal('pass'), team: teamId }),
   bare('continue'),
   bare('skip-phase'),

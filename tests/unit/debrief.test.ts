@@ -113,7 +113,12 @@ describe('debrief view', () => {
       const score = scores[i];
       expect(text(li.querySelector('.debrief-result-team'))).toBe(game.teams[i]?.name);
       expect(text(li)).toContain(`Résilience globale : ${score?.overall} (objectif ${sc.targetResilience})`);
-      expect(text(li)).toContain(score?.succeeded ? 'Objectif atteint' : 'Objectif non atteint');
+      const verdict = game.teams[i]?.collapsed
+        ? 'Territoire effondré'
+        : score?.succeeded
+          ? 'Objectif atteint'
+          : 'Objectif non atteint';
+      expect(text(li)).toContain(verdict);
     });
   });
 
@@ -270,7 +275,9 @@ describe('debrief view', () => {
       expect(finals).toEqual(sc.indicatorIds.map((id) => String(team.indicators[id])));
       const built = game.projects.filter((p) => p.built && p.owners.includes(team.id));
       expect(sheet.querySelectorAll('.debrief-sheet-projects tbody tr')).toHaveLength(built.length);
-      expect(sheet.querySelectorAll('.debrief-sheet-hazards li')).toHaveLength(game.hazards.length);
+      // A collapsed commune's sheet lists only the hazards it lived through before collapsing.
+      const lived = game.hazards.filter((record) => record.effects[team.id] !== undefined);
+      expect(sheet.querySelectorAll('.debrief-sheet-hazards li')).toHaveLength(lived.length);
       const lessons = [...sheet.querySelectorAll('ol > li')];
       expect(lessons).toHaveLength(Math.min(3, debriefFor(game, sc, team.id).length));
       for (const li of lessons) expect(text(li)).toMatch(/Guide pratique, « .+ »/);

@@ -49,6 +49,7 @@ export type ViewEvent =
   | { type: 'CHOOSE_PROJECT'; card: string; partners?: string[] }
   | { type: 'FUND'; levers: string[] }
   | { type: 'TICK_LEVERS'; levers: string[] }
+  | { type: 'ANSWER_OFFER'; offer: string; accept: boolean }
   | { type: 'BACK' }
   | { type: 'PASS' }
   | { type: 'SKIP_PHASE' }
@@ -155,6 +156,10 @@ export class GameController {
         this.refusal = null;
         return this.dispatch(move);
       }
+      case 'ANSWER_OFFER':
+        if (team === null) return;
+        this.selection = null;
+        return this.dispatch({ type: 'answer-offer', team, offer: event.offer, accept: event.accept });
       case 'BACK':
         this.selection = null;
         this.refusal = null;

@@ -39,6 +39,32 @@ export function narrate(before: GameView | null, after: GameView, scenario: Scen
         );
       }
     }
+    for (const offer of game.offers.slice(prev.offers.length)) {
+      out.push(
+        t('game:narration.offered', {
+          team: findTeam(game, offer.proposer)?.name ?? offer.proposer,
+          card: cardName(scenario, offer.card),
+          partners: offer.partners.map((p) => findTeam(game, p)?.name ?? p).join(', '),
+        }),
+      );
+    }
+    for (const offer of game.offers) {
+      const was = prev.offers.find((o) => o.id === offer.id);
+      if (!was) continue;
+      for (const partner of offer.partners) {
+        if (was.answers[partner] === undefined && offer.answers[partner] !== undefined) {
+          out.push(
+            t(offer.answers[partner] ? 'game:narration.accepted' : 'game:narration.declined', {
+              team: findTeam(game, partner)?.name ?? partner,
+              card: cardName(scenario, offer.card),
+            }),
+          );
+        }
+      }
+      if (was.status === 'open' && (offer.status === 'lapsed' || offer.status === 'budget')) {
+        out.push(t(`game:narration.offer-${offer.status}`, { card: cardName(scenario, offer.card) }));
+      }
+    }
     for (const team of game.teams) {
       const old = findTeam(prev, team.id);
       if (old && !old.acted && team.acted && team.moves === old.moves) out.push(t('game:narration.passed', { team: team.name }));

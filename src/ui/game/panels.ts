@@ -2,7 +2,15 @@
  * The DOM panel of each round phase. Panels read the snapshot, ask the engine
  * for quotes, and send events; the rules stay in the engine.
  */
-import { cardsOpenTo, findTeam, overallResilience, quoteProject, teamsToAct, weakestDimension } from '../../engine/index.ts';
+import {
+  cardsOpenTo,
+  findTeam,
+  overallResilience,
+  pendingOffersFor,
+  quoteProject,
+  teamsToAct,
+  weakestDimension,
+} from '../../engine/index.ts';
 import type { Card, GameState, Scenario } from '../../engine/types.ts';
 import { guideHref } from '../../guide/links.ts';
 import { localize, t } from '../../i18n/index.ts';
@@ -107,7 +115,8 @@ function cardFacts(card: Card, scenario: Scenario): HTMLElement {
 function planPanel(ctx: PanelContext, game: GameState, team: string): HTMLElement[] {
   const me = findTeam(game, team);
   const cards = cardsOpenTo(game, ctx.scenario, team);
-  const freePartners = teamsToAct(game).filter((t2) => t2.id !== team);
+  // Any other commune still standing may be offered a share: it answers on its own turn.
+  const freePartners = game.teams.filter((t2) => t2.id !== team && !t2.collapsed);
   const list = h('ul', { class: 'card-list' });
   for (const card of cards) {
     const partners = ctx.poolChoice.get(card.id) ?? new Set<string>();
@@ -157,8 +166,38 @@ function planPanel(ctx: PanelContext, game: GameState, team: string): HTMLElemen
       ),
     );
   }
-  return [
+  const offers = pendingOffersFor(game, team).map((offer) => {
+    const card = ctx.scenario.cards[offer.card];
+    const title = card ? localize(card.title) : offer.card;
+    const proposer = findTeam(game, offer.proposer)?.name ?? offer.proposer;
+    return h(
+      'li',
+      { class: 'offer' },
+      h('p', {}, t('game:offer.received', { team: proposer, card: title })),
+      card ? cardFacts(card, ctx.scenario) : null,
+      h(
+        'div',
+        { class: 'panel-actions' },
+        button(t('game:offer.accept'), () => ctx.send({ type: 'ANSWER_OFFER', offer: offer.id, accept: true }), {
+          'aria-label': t('game:offer.acceptNamed', { card: title, team: proposer }),
+        }),
+        button(t('game:offer.decline'), () => ctx.send({ type: 'ANSWER_OFFER', offer: offer.id, accept: false }), {
+          class: 'button-quiet',
+          'aria-label': t('game:offer.declineNamed', { card: title, team: proposer }),
+        }),
+      ),
+    );
+  });
+  const parts = [
     h('p', {}, t('game:plan.intro')),
+    offers.length > 0
+      ? h(
+          'section',
+          { class: 'offers', 'aria-label': t('game:offer.title') },
+          h('h3', {}, t('game:offer.title')),
+          h('ul', {}, ...offers),
+        )
+      : null,
     h(
       'p',
       { class: 'turn-facts' },
@@ -171,6 +210,7 @@ function planPanel(ctx: PanelContext, game: GameState, team: string): HTMLElemen
     ),
     cards.length > 0 ? list : h('p', {}, t('game:plan.none')),
   ];
+  return parts.filter((part): part is HTMLElement => part !== null);
 }
 
 function fundPanel(ctx: PanelContext, game: GameState, team: string): HTMLElement[] {
