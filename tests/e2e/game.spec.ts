@@ -25,23 +25,57 @@ test.describe('serious game', () => {
     });
   }
 
-  test('periurban-brownfield: three teams pool for a shared project and the rules reward it', async ({ page }) => {
+  test('periurban-brownfield: a team offers a pooled project, the partner accepts on its turn, and both communes gain', async ({
+    page,
+  }) => {
     await setUpGame(page, { scenario: 'periurban-brownfield', teams: 3, seed: 5 });
     await page.keyboard.press('n');
     await expect(page.locator('.turn-banner')).toContainText('Au tour de : Équipe 1');
     const card = page.locator('.game-card[data-card="sse-territorial-forum"]');
     await press(card.getByLabel('Équipe 2'), 'Space');
-    await press(card.getByLabel('Équipe 3'), 'Space');
     await press(card.getByRole('button', { name: /Choisir/ }));
     await expect(phaseTitle(page)).toHaveText('Financement');
     await expect(page.locator('.quote')).toContainText('Part de Équipe 2');
     await press(page.getByRole('button', { name: 'Lancer le projet' }));
-    // Pooling took each partner's move: the turn goes on with team 1's second move.
-    await expect(page.locator('#live-region')).toContainText('mutualise');
-    await passToDebrief(page);
-    const comparison = page.locator('.debrief-slot table').first();
-    await expect(comparison).toBeVisible();
-    await expect(page.locator('.debrief-slot')).toContainText('Équipe 3');
+    // An offer: nobody pays until the partner answers, on its own turn.
+    await expect(page.locator('#live-region')).toContainText(
+      "Équipe 1 propose à Équipe 2 de mutualiser « Forum territorial de l'ESS ».",
+    );
+    await expect(page.locator('.turn-banner')).toContainText('Au tour de : Équipe 1');
+    await page.keyboard.press('p');
+    await expect(page.locator('.turn-banner')).toContainText('Au tour de : Équipe 2');
+    await press(page.getByRole('button', { name: "Accepter l'offre de Équipe 1 pour « Forum territorial de l'ESS »" }));
+    await expect(page.locator('#live-region')).toContainText("Équipe 2 accepte de mutualiser « Forum territorial de l'ESS ».");
+    await page.keyboard.press('p');
+    await expect(page.locator('.turn-banner')).toContainText('Au tour de : Équipe 3');
+    await page.keyboard.press('p');
+    // A one-round project takes one round more when pooled: built in round 2.
+    await expect(phaseTitle(page)).toHaveText('Réalisation');
+    await expect(page.locator('.phase-panel')).toContainText("Aucun projet n'arrive à terme cette année.");
+    for (const title of ['Aléa', "Bilan de l'année", 'Diagnostic', 'Choix des projets']) {
+      await page.keyboard.press('n');
+      await expect(phaseTitle(page)).toHaveText(title);
+    }
+    for (const team of ['Équipe 2', 'Équipe 3', 'Équipe 1']) {
+      await expect(page.locator('.turn-banner')).toContainText(`Au tour de : ${team}`);
+      await page.keyboard.press('p');
+    }
+    await expect(phaseTitle(page)).toHaveText('Réalisation');
+    await expect(page.locator('.phase-panel')).toContainText("Équipe 1, Équipe 2 : « Forum territorial de l'ESS » est réalisé.");
+    for (const title of ['Aléa', "Bilan de l'année", 'Diagnostic']) {
+      await page.keyboard.press('n');
+      await expect(phaseTitle(page)).toHaveText(title);
+    }
+    // The forum's +10 cooperation (and the pooling bonus) shows on both partners' communes, not on the third.
+    const table = page.locator('.phase-panel table');
+    const heads = await table.locator('thead th').allTextContents();
+    const column = heads.indexOf('Coopération');
+    expect(column).toBeGreaterThan(0);
+    const cooperation = async (row: number) =>
+      Number(await table.locator('tbody tr').nth(row).locator('th, td').nth(column).textContent());
+    const [one, two, three] = [await cooperation(0), await cooperation(1), await cooperation(2)];
+    expect(one - three).toBeGreaterThanOrEqual(10);
+    expect(two - three).toBeGreaterThanOrEqual(10);
   });
 
   test('a reload mid-round resumes the identical state', async ({ page }) => {
