@@ -62,7 +62,9 @@ function advance(state: GameState, scenario: Scenario): GameState {
     case 'shock':
       return { ...closeRound(lapseStaleOffers(state), scenario), phase: 'evaluate' };
     case 'evaluate':
-      if (state.round > state.rounds || state.teams.every((t) => t.collapsed)) return { ...state, over: true };
+      if (state.round > state.rounds || state.teams.every((t) => t.collapsed)) {
+        return { ...lapseStaleOffers(state, true), over: true };
+      }
       return { ...state, phase: 'diagnose' };
   }
 }
@@ -100,7 +102,7 @@ export function applyEvent(state: GameState, scenario: Scenario, event: GameEven
     case 'inject-hazard':
       return { ...state, pendingHazard: event.hazard };
     case 'end-game':
-      return endGame(state);
+      return endGame(lapseStaleOffers(state, true));
   }
   return state;
 }

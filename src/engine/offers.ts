@@ -103,11 +103,9 @@ export function declinePendingFor(state: GameState, scenario: Scenario, team: st
   return next;
 }
 
-/** At the end of a round: offers made before this round and still open lapse. */
-export function lapseStaleOffers(state: GameState): GameState {
-  if (!state.offers.some((o) => o.status === 'open' && o.round < state.round)) return state;
-  return {
-    ...state,
-    offers: state.offers.map((o) => (o.status === 'open' && o.round < state.round ? { ...o, status: 'lapsed' } : o)),
-  };
+/** At the end of a round: offers made before this round and still open lapse (all of them when the game ends). */
+export function lapseStaleOffers(state: GameState, all = false): GameState {
+  const stale = (o: Offer) => o.status === 'open' && (all || o.round < state.round);
+  if (!state.offers.some(stale)) return state;
+  return { ...state, offers: state.offers.map((o) => (stale(o) ? { ...o, status: 'lapsed' } : o)) };
 }

@@ -536,9 +536,9 @@ describe('bots answer offers', () => {
       }
     }
     // Pinned by a run on these seeds: team-2's 6 answers are the 6 declined offers (team-1's, round 1); the 12
-    // started are team-3's offers to team-1 in rounds 1 and 2; team-3's 6 of round 3 are open when the game ends.
+    // started are team-3's offers to team-1 in rounds 1 and 2; team-3's 6 of round 3 lapse when the game ends.
     expect(answers).toBe(6);
-    expect(statuses).toEqual({ declined: 6, started: 12, open: 6 });
+    expect(statuses).toEqual({ declined: 6, started: 12, lapsed: 6 });
   });
 
   it('cooperative teams over 20 seeded games start pooled projects from offers', () => {
@@ -552,8 +552,31 @@ describe('bots answer offers', () => {
     // Pinned by a run on seeds 1..20 (3 rounds), after checking seed 1's first two offers by hand above:
     // cooperative partners who can pay always say yes, so no offer is declined and none fails on budget;
     // the 20 lapsed are, in every seed, team-3's round-2 offer to team-1 left unanswered (team-1 spent its
-    // moves answering older offers), and 16 made in round 3 are still open when the game ends.
-    expect(statuses).toEqual({ started: 120, lapsed: 20, open: 16 });
+    // moves answering older offers), and 16 made in round 3 lapse when the game ends.
+    expect(statuses).toEqual({ started: 120, lapsed: 36 });
     expect(statuses.started).toBeGreaterThan(0);
+  });
+});
+
+describe('the end of the game', () => {
+  it('lapses every offer still open, at the last round and when the facilitator ends the game', () => {
+    // Two teams, three rounds: rounds 1 and 2 skipped; in round 3 team-1 offers, passes, and team-2 never answers.
+    let g = createGame(s, { seed: 1, teams: ['A', 'B'], rounds: 3 });
+    for (let round = 0; round < 2; round += 1) g = play(g, CONTINUE, SKIP, CONTINUE, CONTINUE, CONTINUE);
+    g = play(
+      g,
+      CONTINUE,
+      start('team-1', 'solidarity-transport', [], ['team-2']),
+      pass('team-1'),
+      start('team-2', 'community-garden'),
+      start('team-2', 'producer-shop'),
+      CONTINUE,
+      CONTINUE,
+      CONTINUE,
+    );
+    expect(g.over).toBe(true);
+    expect(g.offers.map((o) => o.status)).toEqual(['lapsed']);
+    const ended = play(PLAN(), start('team-1', 'solidarity-transport', [], ['team-2']), { type: 'end-game' });
+    expect(ended.offers.map((o) => o.status)).toEqual(['lapsed']);
   });
 });
