@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, checkEvent, createGame, currentTeam, GameRuleError, playerView } from '../../src/engine/index.ts';
 import type { GameEvent, GameState, Phase } from '../../src/engine/types.ts';
-import { CONTINUE, pass, scenario, start } from './helpers.ts';
+import { CONTINUE, pass, refusalOf, scenario, start } from './helpers.ts';
 
 const s = scenario('periurban-brownfield');
 const SKIP: GameEvent = { type: 'skip-phase' };
@@ -25,19 +25,7 @@ function play(state: GameState, ...events: GameEvent[]): GameState {
   return next;
 }
 
-/** The reason applyEvent gives for refusing an event (and checkEvent agrees). */
-function refusal(state: GameState, event: GameEvent): string | null {
-  const checked = checkEvent(state, s, event);
-  try {
-    applyEvent(state, s, event);
-  } catch (error) {
-    expect(error).toBeInstanceOf(GameRuleError);
-    expect((error as GameRuleError).code).toBe(checked);
-    return (error as GameRuleError).code;
-  }
-  expect(checked).toBeNull();
-  return null;
-}
+const refusal = (state: GameState, event: GameEvent) => refusalOf(s, state, event);
 
 /** Skips phases until the game is in `phase` (of this round, or the next one). */
 function toPhase(state: GameState, phase: Phase): GameState {

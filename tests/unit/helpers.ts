@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { expect } from 'vitest';
+import { applyEvent, checkEvent, GameRuleError } from '../../src/engine/index.ts';
 import type { GameEvent, GameState, Scenario } from '../../src/engine/types.ts';
 import type { SessionOptions } from '../../src/machines/game.ts';
 import { loadScenarios } from '../../tools/lib/content.ts';
@@ -34,4 +37,41 @@ export const CONTINUE: GameEvent = { type: 'continue' };
 /** A game with every team's budget set, for rules that depend on money. */
 export function withBudget(state: GameState, budget: number): GameState {
   return { ...state, teams: state.teams.map((t) => ({ ...t, budget })) };
+}
+
+/** The reason applyEvent gives for refusing an event (and checkEvent agrees); null when it is accepted. */
+export function refusalOf(scenario: Scenario, state: GameState, event: GameEvent): string | null {
+  const checked = checkEvent(state, scenario, event);
+  try {
+    applyEvent(state, scenario, event);
+  } catch (error) {
+    expect(error).toBeInstanceOf(GameRuleError);
+    expect((error as GameRuleError).code).toBe(checked);
+    return (error as GameRuleError).code;
+  }
+  expect(checked).toBeNull();
+  return null;
+}
+
+export interface Run {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+/** Runs one of the command-line tools as a child process, as a user would. */
+export function runTool(script: string, ...args: string[]): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      err += chunk;
+    });
+    child.once('error', fail);
+    child.once('close', (code) => done({ code, out, err }));
+  });
 }

@@ -26,7 +26,7 @@ import {
   STRATEGIES,
 } from '../../src/engine/index.ts';
 import type { GameEvent, GameState, Offer } from '../../src/engine/types.ts';
-import { CONTINUE, pass, scenario, start } from './helpers.ts';
+import { CONTINUE, pass, refusalOf, scenario, start } from './helpers.ts';
 
 const s = scenario('periurban-brownfield');
 const SKIP: GameEvent = { type: 'skip-phase' };
@@ -43,19 +43,7 @@ function play(state: GameState, ...events: GameEvent[]): GameState {
 
 const answer = (team: string, offer: string, accept: boolean): GameEvent => ({ type: 'answer-offer', team, offer, accept });
 
-/** The reason applyEvent gives for refusing an event (and checkEvent agrees). */
-function refusal(state: GameState, event: GameEvent): string | null {
-  const checked = checkEvent(state, s, event);
-  try {
-    applyEvent(state, s, event);
-  } catch (error) {
-    expect(error).toBeInstanceOf(GameRuleError);
-    expect((error as GameRuleError).code).toBe(checked);
-    return (error as GameRuleError).code;
-  }
-  expect(checked).toBeNull();
-  return null;
-}
+const refusal = (state: GameState, event: GameEvent) => refusalOf(s, state, event);
 
 const budgets = (g: GameState) => g.teams.map((t) => t.budget);
 const moves = (g: GameState) => g.teams.map((t) => t.moves);

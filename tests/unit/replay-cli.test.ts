@@ -1,5 +1,4 @@
 /** npm run replay: a game exported by npm run simulate replays to the same scores; any bad file is one ERROR line. */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,28 +10,9 @@ import type { Scenario } from '../../src/engine/types.ts';
 import { GAME_FILE_FORMAT, GAME_FILE_VERSION, scenarioHash } from '../../src/storage/game-saves.ts';
 import { loadScenarios } from '../../tools/lib/content.ts';
 import { replayCommand } from '../../tools/replay.ts';
+import { type Run, runTool } from './helpers.ts';
 
-interface Run {
-  code: number | null;
-  out: string;
-  err: string;
-}
-
-function run(script: string, ...args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      err += chunk;
-    });
-    child.once('error', fail);
-    child.once('close', (code) => done({ code, out, err }));
-  });
-}
+const run = runTool;
 
 const replay = (...args: string[]) => run('tools/replay.ts', ...args);
 

@@ -1,30 +1,8 @@
-import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../tools/lib/simulation.ts';
+import { type Run, runTool } from './helpers.ts';
 
-interface Run {
-  code: number | null;
-  out: string;
-  err: string;
-}
-
-function simulate(...args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/simulate.ts', ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      err += chunk;
-    });
-    child.once('error', fail);
-    child.once('close', (code) => done({ code, out, err }));
-  });
-}
+const simulate = (...args: string[]) => runTool('tools/simulate.ts', ...args);
 
 const STRATEGIES = ['cooperative', 'greedy', 'hazard-aware', 'random'];
 const SAME = ['--scenario', 'coastal-estuary', '--runs', '30', '--seed', '7', '--json'];
