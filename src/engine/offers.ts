@@ -56,7 +56,7 @@ export function validateAnswer(state: GameState, action: Answer): ActionError | 
   if (team.collapsed) return 'team-collapsed';
   if (team.acted) return 'already-acted';
   const offer = state.offers.find((o) => o.id === action.offer);
-  if (!offer || offer.status !== 'open') return 'unknown-offer';
+  if (offer?.status !== 'open') return 'unknown-offer';
   if (!offer.partners.includes(action.team)) return 'not-a-partner';
   if (offer.answers[action.team] !== undefined) return 'already-answered';
   return null;

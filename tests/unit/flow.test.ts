@@ -4,7 +4,7 @@
  * Expected values are read off scenarios/periurban-brownfield.json by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { applyEvent, checkEvent, createGame, currentTeam, GameRuleError, playerView } from '../../src/engine/index.ts';
+import { applyEvent, createGame, currentTeam, playerView } from '../../src/engine/index.ts';
 import type { GameEvent, GameState, Phase } from '../../src/engine/types.ts';
 import { CONTINUE, pass, refusalOf, scenario, start } from './helpers.ts';
 

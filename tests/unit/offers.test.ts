@@ -16,15 +16,7 @@
  * Every expected number is worked out by hand in the comments.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  applyEvent,
-  checkEvent,
-  createGame,
-  currentTeam,
-  GameRuleError,
-  playRecorded,
-  STRATEGIES,
-} from '../../src/engine/index.ts';
+import { applyEvent, createGame, currentTeam, playRecorded, STRATEGIES } from '../../src/engine/index.ts';
 import type { GameEvent, GameState, Offer } from '../../src/engine/types.ts';
 import { CONTINUE, pass, refusalOf, scenario, start } from './helpers.ts';
 
