@@ -5,7 +5,8 @@
  */
 import { basename, dirname, resolve } from 'node:path';
 import type { ContentIssue } from '../src/content/issues.ts';
-import { checkLibrary, checkScenario } from '../src/content/validate.ts';
+import type { ScenarioFile } from '../src/content/schema.ts';
+import { checkLibrary, checkScenario, exclusiveCards, MIN_EXCLUSIVE_CARDS } from '../src/content/validate.ts';
 import { LIBRARY_DIR, libraryFiles, loadGuideIndex, loadLibrary, readJson, scenarioFiles } from './lib/content.ts';
 
 function main(args: string[]): number {
@@ -13,6 +14,7 @@ function main(args: string[]): number {
   const { library, issues: libraryIssues } = loadLibrary(guide);
   const targets = args.length > 0 ? args : [...libraryFiles(), ...scenarioFiles()];
   let failed = 0;
+  const scenarios: ScenarioFile[] = [];
   const report = (file: string, issues: ContentIssue[]) => {
     if (issues.length === 0) {
       console.log(`OK    ${file}`);
@@ -35,6 +37,20 @@ function main(args: string[]): number {
     } else {
       const checked = checkScenario(json.value, { library, guide, expectedId: basename(file, '.json') });
       report(file, checked.ok ? [] : checked.issues);
+      if (checked.ok) scenarios.push(checked.value);
+    }
+  }
+  // A scenario's identity is measured against the others: cards no other deck holds.
+  if (args.length === 0) {
+    for (const [id, cards] of exclusiveCards(scenarios)) {
+      if (cards.length < MIN_EXCLUSIVE_CARDS) {
+        report(`scenarios/${id}.json`, [
+          {
+            path: '$.deck.cards',
+            message: `only ${cards.length} cards are found in no other deck (at least ${MIN_EXCLUSIVE_CARDS})`,
+          },
+        ]);
+      }
     }
   }
   // Cross-file problems of the library (a card naming an actor no file defines).

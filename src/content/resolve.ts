@@ -1,6 +1,6 @@
 /** Turns a scenario file and the shared library into what the engine plays. */
 import type { Scenario, ScenarioLever } from '../engine/types.ts';
-import { INDICATOR_IDS, type IndicatorId, type LibraryFile, type ScenarioFile } from './schema.ts';
+import { type Card, INDICATOR_IDS, type IndicatorId, type LibraryFile, type ScenarioFile } from './schema.ts';
 
 export function mergeLibraries(files: LibraryFile[]): LibraryFile {
   return {
@@ -17,7 +17,25 @@ function byId<T extends { id: string }>(...lists: T[][]): Record<string, T> {
   return out;
 }
 
+/**
+ * A library card serves several scenarios: in each, it shows and applies only
+ * its protections against hazards that scenario's deck can draw.
+ */
+function honestCards(cards: Record<string, Card>, deckHazards: ReadonlySet<string>): Record<string, Card> {
+  const out: Record<string, Card> = {};
+  for (const id in cards) {
+    const card = cards[id] as Card;
+    out[id] = {
+      ...card,
+      mitigates: card.mitigates.filter((m) => deckHazards.has(m.hazard)),
+      aggravates: card.aggravates.filter((m) => deckHazards.has(m.hazard)),
+    };
+  }
+  return out;
+}
+
 export function resolveScenario(file: ScenarioFile, library: LibraryFile): Scenario {
+  const deckHazards = new Set(file.deck.hazards.map((h) => h.hazard));
   const start = Object.fromEntries(INDICATOR_IDS.map((id) => [id, 50])) as Record<IndicatorId, number>;
   for (const ind of file.indicators) start[ind.id] = ind.start;
   const levers: ScenarioLever[] = [];
@@ -37,9 +55,10 @@ export function resolveScenario(file: ScenarioFile, library: LibraryFile): Scena
     startBudget: file.funding.startBudget,
     incomePerRound: file.funding.incomePerRound,
     levers,
+    engineeringDaysPerRound: file.funding.engineeringDaysPerRound,
     // Scenario-specific entries come last so they win over the library.
     actors: byId(library.actors, file.actors),
-    cards: byId(library.cards, file.cards),
+    cards: honestCards(byId(library.cards, file.cards), deckHazards),
     hazards: byId(library.hazards, file.hazards),
     deckCards: [...file.deck.cards],
     deckHazards: file.deck.hazards.map((h) => ({ ...h })),

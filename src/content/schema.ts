@@ -41,6 +41,18 @@ export const actorSchema = z.strictObject({
   description: localized,
 });
 
+export const ZONE_KINDS = [
+  'town',
+  'village',
+  'farmland',
+  'forest',
+  'coast',
+  'estuary',
+  'industrial',
+  'wetland',
+  'vineyard',
+] as const;
+
 export const CARD_TAGS = [
   'services-access',
   'ecological-transition',
@@ -59,9 +71,22 @@ export const cardSchema = z.strictObject({
   prerequisites: z.array(id).max(4).default([]),
   needsEngineering: z.boolean().default(false),
   poolable: z.boolean().default(false),
+  /** Engineering days the project takes from the Department's pool when it uses departmental engineering. */
+  engineeringDays: z.number().int().min(1).max(5).default(1),
+  /** Partners a project needs at least (a PTCE gathers several actors). */
+  minPartners: z.number().int().min(0).max(5).default(0),
+  /** The proposer needs a diverse SSE ecosystem first (distinct SSE actor types among its built projects). */
+  needsEcosystem: z.boolean().default(false),
+  /** Cards a commune can no longer start once it has started this one: a dilemma between two needs. */
+  excludes: z.array(id).max(3).default([]),
+  /** What the card teaches: a trap (tempting, but it weakens the territory) or one side of a dilemma. */
+  lesson: z.enum(['trap', 'dilemma']).optional(),
   tags: z.array(z.enum(CARD_TAGS)).default([]),
   effects,
+  /** Share of a hazard's impact the built project removes, for exactly these hazards. */
   mitigates: z.array(z.strictObject({ hazard: id, share: z.number().min(0.05).max(0.8) })).default([]),
+  /** Share a hazard's impact grows by once the project is built (maladaptation). */
+  aggravates: z.array(z.strictObject({ hazard: id, share: z.number().min(0.05).max(1) })).default([]),
   source: localized.optional(),
   guide: guideRef,
 });
@@ -86,6 +111,10 @@ export const hazardSchema = z.strictObject({
   description: localized,
   kind: z.enum(HAZARD_KINDS),
   impacts: z.partialRecord(indicatorId, z.number().int().min(-40).max(0)),
+  /** Zones it strikes head-on, by kind (empty: the whole territory). */
+  zoneKinds: z.array(z.enum(ZONE_KINDS)).default([]),
+  /** Part of its impact that spills over to the neighbours of a commune it strikes. */
+  spill: z.number().min(0).max(1).default(0),
   guide: guideRef,
 });
 
@@ -117,17 +146,6 @@ export const leverSchema = z.strictObject({
 
 const point = z.tuple([z.number().min(0).max(1000), z.number().min(0).max(1000)]);
 
-export const ZONE_KINDS = [
-  'town',
-  'village',
-  'farmland',
-  'forest',
-  'coast',
-  'estuary',
-  'industrial',
-  'wetland',
-  'vineyard',
-] as const;
 export const FEATURE_KINDS = ['river', 'road', 'rail', 'coastline', 'dune'] as const;
 
 export const territorySchema = z.strictObject({
@@ -150,6 +168,17 @@ export const territorySchema = z.strictObject({
     .array(z.strictObject({ id, kind: z.enum(FEATURE_KINDS), points: z.array(point).min(2).max(60) }))
     .max(20)
     .default([]),
+  /** The communes of the territory, one per team: each holds zones and borders its neighbours. */
+  communes: z
+    .array(
+      z.strictObject({
+        id,
+        name: localized,
+        zones: z.array(id).min(1).max(6),
+        neighbours: z.array(id).min(1).max(5),
+      }),
+    )
+    .length(6),
 });
 
 export const debriefCondition = z.discriminatedUnion('type', [
@@ -175,7 +204,13 @@ export const scenarioSchema = z.strictObject({
   funding: z.strictObject({
     startBudget: z.number().int().min(0).max(2000),
     incomePerRound: z.number().int().min(0).max(500),
+    /**
+     * The Department's envelope for each lever per round, in k€, shared by every
+     * commune of the table (it grows by half for each commune beyond the first).
+     */
     levers: z.array(z.strictObject({ lever: id, capPerRound: z.number().int().min(0).max(1000) })).min(1),
+    /** Days of departmental engineering per round, shared the same way. */
+    engineeringDaysPerRound: z.number().int().min(0).max(30),
   }),
   actors: z.array(actorSchema).default([]),
   cards: z.array(cardSchema).default([]),
@@ -188,7 +223,7 @@ export const scenarioSchema = z.strictObject({
   endConditions: z.strictObject({
     /** Overall resilience a team must reach at the end to succeed. */
     targetResilience: z.number().int().min(10).max(95),
-    /** An essential need at or below this value collapses the territory and ends the game. */
+    /** An essential need at or below this value puts a commune in collapse, until every need is above it again. */
     collapseAt: z.number().int().min(0).max(30),
   }),
   debrief: z.array(z.strictObject({ id, when: debriefCondition, text: localized, guide: guideRef })).min(3),

@@ -5,7 +5,15 @@
 import { type GuideIndex, guideRefExists } from '../guide/sections.ts';
 import { type ContentIssue, fromZodIssues, jsonPath } from './issues.ts';
 import { locateJsonError } from './json-error.ts';
-import { INDICATOR_IDS, type LibraryFile, librarySchema, type ScenarioFile, scenarioSchema } from './schema.ts';
+import {
+  type Card,
+  ESSENTIAL_NEEDS,
+  INDICATOR_IDS,
+  type LibraryFile,
+  librarySchema,
+  type ScenarioFile,
+  scenarioSchema,
+} from './schema.ts';
 
 export const MAX_CONTENT_BYTES = 2_000_000;
 
@@ -183,6 +191,9 @@ export function checkScenario(value: unknown, context: ScenarioContext): Parsed<
     checkGuide(entry.guide, ['debrief', i, 'guide'], guide, issues);
   });
 
+  checkCommunes(s, add);
+  checkCardRules(s, cards, deckCards, deckHazards, add);
+
   const { width, height } = s.territory;
   const outside = (pts: [number, number][]) => pts.some(([x, y]) => x > width || y > height);
   s.territory.zones.forEach((z, i) => {
@@ -192,4 +203,111 @@ export function checkScenario(value: unknown, context: ScenarioContext): Parsed<
     if (outside(f.points)) add(['territory', 'features', i, 'points'], `a point lies outside the ${width} × ${height} map`);
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: s };
+}
+
+type Add = (path: (string | number)[], message: string) => void;
+
+/** Every zone in exactly one commune; neighbours that exist and know each other. */
+function checkCommunes(s: ScenarioFile, add: Add): void {
+  const zones = new Set(s.territory.zones.map((z) => z.id));
+  const owner = new Map<string, string>();
+  const communes = new Map(s.territory.communes.map((c) => [c.id, c]));
+  s.territory.communes.forEach((c, i) => {
+    if (s.territory.communes.findIndex((o) => o.id === c.id) !== i)
+      add(['territory', 'communes', i, 'id'], `the commune id "${c.id}" is used twice`);
+    c.zones.forEach((z, j) => {
+      const path = ['territory', 'communes', i, 'zones', j];
+      if (!zones.has(z)) add(path, `no zone has the id "${z}"`);
+      else if (owner.has(z)) add(path, `the zone "${z}" already belongs to the commune "${owner.get(z)}"`);
+      else owner.set(z, c.id);
+    });
+    c.neighbours.forEach((n, j) => {
+      const path = ['territory', 'communes', i, 'neighbours', j];
+      if (n === c.id) add(path, 'a commune is not its own neighbour');
+      else if (!communes.has(n)) add(path, `no commune has the id "${n}"`);
+      else if (!communes.get(n)?.neighbours.includes(c.id)) add(path, `"${n}" does not list "${c.id}" as a neighbour`);
+    });
+  });
+  s.territory.zones.forEach((z, i) => {
+    if (!owner.has(z.id)) add(['territory', 'zones', i, 'id'], `the zone "${z.id}" belongs to no commune`);
+  });
+}
+
+const ESSENTIAL = new Set<string>(ESSENTIAL_NEEDS);
+
+/**
+ * Honest protection and a scenario's lessons: its own cards protect only
+ * against hazards its deck can draw; exclusions go both ways; the deck holds a
+ * trap and a dilemma between two essential needs.
+ */
+function checkCardRules(
+  s: ScenarioFile,
+  cards: Map<string, Card>,
+  deckCards: Set<string>,
+  deckHazards: Set<string>,
+  add: Add,
+): void {
+  s.cards.forEach((card, i) => {
+    card.mitigates.forEach((m, j) => {
+      if (!deckHazards.has(m.hazard))
+        add(
+          ['cards', i, 'mitigates', j, 'hazard'],
+          `the hazard "${m.hazard}" is not in this scenario's deck: the card would promise a protection that never plays`,
+        );
+    });
+    card.aggravates.forEach((m, j) => {
+      if (!deckHazards.has(m.hazard))
+        add(['cards', i, 'aggravates', j, 'hazard'], `the hazard "${m.hazard}" is not in this scenario's deck`);
+    });
+  });
+  let traps = 0;
+  let dilemmas = 0;
+  s.deck.cards.forEach((id, i) => {
+    const card = cards.get(id);
+    if (!card) return;
+    for (const other of card.excludes) {
+      if (!deckCards.has(other)) add(['deck', 'cards', i], `the card "${id}" excludes "${other}", which is not in the deck`);
+      else if (!cards.get(other)?.excludes.includes(id))
+        add(['deck', 'cards', i], `the card "${id}" excludes "${other}", but "${other}" does not exclude it`);
+    }
+    if (card.lesson === 'trap') {
+      const harms = card.aggravates.length > 0 || Object.entries(card.effects).some(([k, v]) => ESSENTIAL.has(k) && (v ?? 0) < 0);
+      if (harms) traps += 1;
+      else add(['deck', 'cards', i], `the trap "${id}" neither aggravates a hazard nor lowers an essential need`);
+    }
+    if (card.lesson === 'dilemma') {
+      const rival = card.excludes.map((o) => cards.get(o)).find((o) => o?.lesson === 'dilemma');
+      const need = mainNeed(card);
+      if (rival && need && mainNeed(rival) && need !== mainNeed(rival)) dilemmas += 1;
+      else
+        add(
+          ['deck', 'cards', i],
+          `the dilemma "${id}" needs a rival dilemma card it excludes, each serving a different essential need first`,
+        );
+    }
+  });
+  if (traps === 0) add(['deck', 'cards'], 'the deck has no trap card (a card with "lesson": "trap")');
+  if (dilemmas === 0) add(['deck', 'cards'], 'the deck has no dilemma (two "lesson": "dilemma" cards that exclude each other)');
+}
+
+/** The essential need a card raises most. */
+function mainNeed(card: Card): string | undefined {
+  let top: string | undefined;
+  let best = 0;
+  for (const [k, v] of Object.entries(card.effects)) {
+    if (ESSENTIAL.has(k) && (v ?? 0) > best) {
+      best = v ?? 0;
+      top = k;
+    }
+  }
+  return top;
+}
+
+/** Deck cards found in no other scenario's deck: a scenario's identity. */
+export const MIN_EXCLUSIVE_CARDS = 8;
+
+export function exclusiveCards(scenarios: readonly ScenarioFile[]): Map<string, string[]> {
+  const count = new Map<string, number>();
+  for (const s of scenarios) for (const id of new Set(s.deck.cards)) count.set(id, (count.get(id) ?? 0) + 1);
+  return new Map(scenarios.map((s) => [s.id, s.deck.cards.filter((id) => count.get(id) === 1)]));
 }
