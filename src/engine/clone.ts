@@ -8,7 +8,9 @@ export function cloneTeam(t: TeamState): TeamState {
   return {
     id: t.id,
     name: t.name,
+    commune: t.commune,
     budget: t.budget,
+    received: t.received,
     indicators: t.indicators,
     moves: t.moves,
     acted: t.acted,

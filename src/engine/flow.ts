@@ -4,7 +4,16 @@
  * through `applyEvent`; the scenario machine, the replay of a log, the bots
  * and the command line all go through it.
  */
-import { type ActionError, applyAction, endGame, GameRuleError, teamsToAct, validateAction } from './game.ts';
+import {
+  type ActionError,
+  applyAction,
+  endGame,
+  GameRuleError,
+  launchProject,
+  quoteProject,
+  teamsToAct,
+  validateAction,
+} from './game.ts';
 import { answerOffer, declinePendingFor, lapseStaleOffers, proposeOffer, validateAnswer } from './offers.ts';
 import { applyHazard, closeRound, drawHazard, implementProjects } from './round.ts';
 import type { GameEvent, GameState, Scenario } from './types.ts';
@@ -19,17 +28,25 @@ export function hazardInDeck(scenario: Scenario, hazard: string): boolean {
   return scenario.deckHazards.some((h) => h.hazard === hazard);
 }
 
+/** A team's move is for the plan phase, on its turn. */
+function turnError(state: GameState, team: string): ActionError | null {
+  if (state.phase !== 'plan') return 'not-now';
+  if (team !== currentTeam(state)) return state.teams.some((t) => t.id === team) ? 'not-your-turn' : 'unknown-team';
+  return null;
+}
+
 /** Null when the rules allow the event now, else the reason (an engine error code). */
 export function checkEvent(state: GameState, scenario: Scenario, event: GameEvent): ActionError | null {
   if (state.over) return 'game-over';
   switch (event.type) {
     case 'start-project':
     case 'answer-offer':
+    case 'send-aid':
     case 'pass':
-      if (state.phase !== 'plan') return 'not-now';
-      if (event.team !== currentTeam(state))
-        return state.teams.some((t) => t.id === event.team) ? 'not-your-turn' : 'unknown-team';
-      return event.type === 'answer-offer' ? validateAnswer(state, event) : validateAction(state, scenario, event);
+      return (
+        turnError(state, event.team) ??
+        (event.type === 'answer-offer' ? validateAnswer(state, event) : validateAction(state, scenario, event))
+      );
     case 'continue':
       return state.phase === 'plan' ? 'not-now' : null;
     case 'skip-phase':
@@ -62,7 +79,7 @@ function advance(state: GameState, scenario: Scenario): GameState {
     case 'shock':
       return { ...closeRound(lapseStaleOffers(state), scenario), phase: 'evaluate' };
     case 'evaluate':
-      if (state.round > state.rounds || state.teams.every((t) => t.collapsed)) {
+      if (state.round > state.rounds) {
         return { ...lapseStaleOffers(state, true), over: true };
       }
       return { ...state, phase: 'diagnose' };
@@ -84,15 +101,24 @@ function passEveryone(state: GameState, scenario: Scenario): GameState {
 
 /** Applies one event; throws GameRuleError with the reason when the rules refuse it. */
 export function applyEvent(state: GameState, scenario: Scenario, event: GameEvent): GameState {
+  // A start on one's own is priced once: the quote is both the check and the bill.
+  if (event.type === 'start-project' && (event.partners ?? []).length === 0 && !state.over) {
+    const turn = turnError(state, event.team);
+    if (turn) throw new GameRuleError(turn);
+    const quote = quoteProject(state, scenario, event);
+    if (!quote.ok) throw new GameRuleError(quote.error ?? 'unknown-card');
+    return leavePlanIfDone(launchProject(state, event, quote, new Set(Object.keys(quote.shares))), scenario);
+  }
   const error = checkEvent(state, scenario, event);
   if (error) throw new GameRuleError(error);
   switch (event.type) {
     case 'start-project':
       // With partners, a start is an offer they answer on their own turn.
-      if ((event.partners ?? []).length > 0) return leavePlanIfDone(proposeOffer(state, event), scenario);
-      return leavePlanIfDone(applyAction(state, scenario, event), scenario);
+      return leavePlanIfDone(proposeOffer(state, event), scenario);
     case 'answer-offer':
       return leavePlanIfDone(answerOffer(state, scenario, event), scenario);
+    case 'send-aid':
+      return leavePlanIfDone(applyAction(state, scenario, event), scenario);
     case 'pass':
       return leavePlanIfDone(applyAction(declinePendingFor(state, scenario, event.team), scenario, event), scenario);
     case 'continue':

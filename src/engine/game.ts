@@ -1,8 +1,31 @@
 import { cloneTeam } from './clone.ts';
 import { leverFits, lookup } from './lookup.ts';
 import { seedState } from './rng.ts';
-import { ACTIONS_PER_ROUND, BUDGET_FACTOR, MAX_LEVER_SHARE, POOLED_EXTRA_DURATION } from './rules.ts';
-import type { Card, GameOptions, GameState, PlayerAction, Project, Scenario, ScenarioLever, TeamState } from './types.ts';
+import {
+  ACTIONS_PER_ROUND,
+  AID_AMOUNT,
+  AID_COOPERATION,
+  AID_NEED_BOOST,
+  BUDGET_FACTOR,
+  COLLAPSED_ACTIONS_PER_ROUND,
+  ECOSYSTEM_FOR_PTCE,
+  ESSENTIAL_NEEDS_IDS,
+  envelopeFactor,
+  MAX_LEVER_SHARE,
+  POOLED_EXTRA_DURATION,
+  SSE_ACTOR_TYPES,
+} from './rules.ts';
+import type {
+  Card,
+  GameOptions,
+  GameState,
+  IndicatorId,
+  PlayerAction,
+  Project,
+  Scenario,
+  ScenarioLever,
+  TeamState,
+} from './types.ts';
 
 export const MIN_TEAMS = 1;
 export const MAX_TEAMS = 6;
@@ -29,7 +52,9 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
   const teams: TeamState[] = options.teams.map((name, i) => ({
     id: `team-${i + 1}`,
     name,
+    commune: scenario.territory.communes[i]?.id ?? `commune-${i + 1}`,
     budget,
+    received: budget,
     indicators: { ...scenario.start },
     moves: 0,
     acted: false,
@@ -48,11 +73,38 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
     order: teams.map((t) => t.id),
     pendingHazard: null,
     teams,
+    ...departmentEnvelope(scenario, count),
     projects: [],
     offers: [],
+    aid: [],
     hazards: [],
     over: false,
   };
+}
+
+/** The Department's envelopes for one round of a table of `communes` communes. */
+export function departmentEnvelope(scenario: Scenario, communes: number): Pick<GameState, 'envelope' | 'engineeringDays'> {
+  const factor = envelopeFactor(communes);
+  const envelope: Record<string, number> = {};
+  for (const lever of scenario.levers) envelope[lever.id] = Math.round(lever.capPerRound * factor);
+  return { envelope, engineeringDays: Math.round(scenario.engineeringDaysPerRound * factor) };
+}
+
+/** Moves a team has in a round: fewer while its commune is in collapse. */
+export function movesPerRound(team: TeamState): number {
+  return team.collapsed ? COLLAPSED_ACTIONS_PER_ROUND : ACTIONS_PER_ROUND;
+}
+
+/** Distinct SSE actor types among the projects a team has built. */
+export function sseActorTypesBuilt(state: GameState, scenario: Scenario, team: string): number {
+  const types = new Set<string>();
+  const index = lookup(scenario);
+  for (const p of state.projects) {
+    if (!p.built || !p.owners.includes(team)) continue;
+    const type = index.actorType.get(p.card);
+    if (type && SSE_ACTOR_TYPES.has(type)) types.add(type);
+  }
+  return types.size;
 }
 
 export function findTeam(state: GameState, id: string): TeamState | undefined {
@@ -64,7 +116,7 @@ export function teamsToAct(state: GameState): TeamState[] {
   const out: TeamState[] = [];
   for (const id of state.order) {
     const team = findTeam(state, id);
-    if (team && !team.acted && !team.collapsed) out.push(team);
+    if (team && !team.acted) out.push(team);
   }
   return out;
 }
@@ -87,7 +139,6 @@ export type ActionError =
   | 'not-your-turn'
   | 'unknown-hazard'
   | 'unknown-team'
-  | 'team-collapsed'
   | 'already-acted'
   | 'unknown-card'
   | 'card-not-in-deck'
@@ -103,6 +154,11 @@ export type ActionError =
   | 'not-a-partner'
   | 'already-answered'
   | 'pooling-needs-partner'
+  | 'needs-partners'
+  | 'needs-ecosystem'
+  | 'excluded'
+  | 'no-engineering-days'
+  | 'not-in-collapse'
   | 'budget';
 
 export interface Quote {
@@ -114,10 +170,11 @@ export interface Quote {
   shares: Record<string, number>;
   duration: number;
   pooled: boolean;
+  engineeringDays: number;
 }
 
 function fail(error: ActionError): Quote {
-  return { ok: false, error, cost: 0, leverPaid: {}, shares: {}, duration: 0, pooled: false };
+  return { ok: false, error, cost: 0, leverPaid: {}, shares: {}, duration: 0, pooled: false, engineeringDays: 0 };
 }
 
 /** Prices a project start without changing anything: the UI shows it, the guard checks it. */
@@ -126,11 +183,10 @@ export function quoteProject(
   scenario: Scenario,
   action: Extract<PlayerAction, { type: 'start-project' }>,
 ): Quote {
-  const quote: Quote = { ok: false, cost: 0, leverPaid: {}, shares: {}, duration: 0, pooled: false };
+  const quote: Quote = { ok: false, cost: 0, leverPaid: {}, shares: {}, duration: 0, pooled: false, engineeringDays: 0 };
   if (state.over) return fail('game-over');
   const team = findTeam(state, action.team);
   if (!team) return fail('unknown-team');
-  if (team.collapsed) return fail('team-collapsed');
   if (team.acted) return fail('already-acted');
   const card = scenario.cards[action.card];
   if (!card) return fail('unknown-card');
@@ -141,11 +197,9 @@ export function quoteProject(
   if (partners.length > 0) {
     if (!card.poolable) return fail('not-poolable');
     if (new Set(owners).size !== owners.length) return fail('bad-partner');
-    for (const p of partners) {
-      const partner = findTeam(state, p);
-      if (!partner || partner.collapsed) return fail('bad-partner');
-    }
+    for (const p of partners) if (!findTeam(state, p)) return fail('bad-partner');
   }
+  if (partners.length < card.minPartners) return fail('needs-partners');
   for (const p of state.projects) {
     if (p.card !== card.id) continue;
     for (const o of p.owners) if (owners.includes(o)) return fail('already-started');
@@ -158,6 +212,8 @@ export function quoteProject(
   if (card.prerequisites.length > 0 && !card.prerequisites.every((pre) => hasBuilt(state, team.id, pre))) {
     return fail('missing-prerequisite');
   }
+  if (card.needsEcosystem && sseActorTypesBuilt(state, scenario, team.id) < ECOSYSTEM_FOR_PTCE) return fail('needs-ecosystem');
+  if (card.excludes.length > 0 && excludedFor(state, card, owners)) return fail('excluded');
   for (let i = 1; i < action.levers.length; i += 1) {
     if (action.levers.indexOf(action.levers[i] as string) < i) return fail('duplicate-lever');
   }
@@ -173,16 +229,23 @@ export function quoteProject(
     if (!lever) return fail('unknown-lever');
     if (!index.eligible.get(card.id)?.has(leverId)) return fail('lever-not-eligible');
     if (lever.kind === 'departmental-engineering') engineering = true;
-    if (lever.kind === 'pooling') quote.pooled = true;
+    if (lever.kind === 'pooling') {
+      if (partners.length === 0) return fail('pooling-needs-partner');
+      quote.pooled = true;
+    }
     quote.duration = Math.max(1, quote.duration - lever.durationReduction);
     if (lever.share > 0) {
-      const available = Math.max(0, lever.capPerRound - (team.leverUsed[lever.id] ?? 0));
+      const available = Math.max(0, state.envelope[lever.id] ?? 0);
       const amount = Math.min(Math.round(card.cost * lever.share), available, maxLeverMoney - leverMoney);
       quote.leverPaid[lever.id] = amount;
       leverMoney += amount;
     }
   }
   if (card.needsEngineering && !engineering) return fail('needs-engineering');
+  if (engineering) {
+    if (state.engineeringDays < card.engineeringDays) return fail('no-engineering-days');
+    quote.engineeringDays = card.engineeringDays;
+  }
   if (quote.pooled) quote.duration += POOLED_EXTRA_DURATION;
   const remainder = card.cost - leverMoney;
   // Pooled projects split what is left equally; the proposer pays any odd k€.
@@ -198,44 +261,89 @@ export function quoteProject(
   return quote;
 }
 
-export function validateAction(
-  state: GameState,
-  scenario: Scenario,
-  action: Exclude<PlayerAction, { type: 'answer-offer' }>,
-): ActionError | null {
-  if (action.type === 'pass') {
-    if (state.over) return 'game-over';
-    const team = findTeam(state, action.team);
-    if (!team) return 'unknown-team';
-    if (team.collapsed) return 'team-collapsed';
-    if (team.acted) return 'already-acted';
-    return null;
+type OwnAction = Exclude<PlayerAction, { type: 'answer-offer' }>;
+
+export function validateAction(state: GameState, scenario: Scenario, action: OwnAction): ActionError | null {
+  if (action.type === 'start-project') return quoteProject(state, scenario, action).error ?? null;
+  if (state.over) return 'game-over';
+  const team = findTeam(state, action.team);
+  if (!team) return 'unknown-team';
+  if (team.acted) return 'already-acted';
+  if (action.type === 'send-aid') {
+    const to = findTeam(state, action.to);
+    if (!to || to.id === team.id) return 'bad-partner';
+    if (!to.collapsed) return 'not-in-collapse';
+    if (team.budget < AID_AMOUNT) return 'budget';
   }
-  return quoteProject(state, scenario, action).error ?? null;
+  return null;
 }
 
-/** Applies a pass or a start on one's own; throws GameRuleError when the rules forbid it (offers: see offers.ts). */
-export function applyAction(
-  state: GameState,
-  scenario: Scenario,
-  action: Exclude<PlayerAction, { type: 'answer-offer' }>,
-): GameState {
-  if (action.type === 'pass') {
-    const error = validateAction(state, scenario, action);
-    if (error) throw new GameRuleError(error);
-    return {
-      ...state,
-      teams: state.teams.map((t) => {
-        if (t.id !== action.team) return t;
-        const next = cloneTeam(t);
-        next.acted = true;
-        return next;
-      }),
-    };
+function withTeams(state: GameState, change: (team: TeamState) => TeamState | null): GameState {
+  return {
+    ...state,
+    teams: state.teams.map((t) => change(t) ?? t),
+  };
+}
+
+/** Applies a pass, an aid or a start on one's own; throws GameRuleError when the rules forbid it (offers: see offers.ts). */
+export function applyAction(state: GameState, scenario: Scenario, action: OwnAction): GameState {
+  if (action.type === 'start-project') {
+    const quote = quoteProject(state, scenario, action);
+    if (!quote.ok) throw new GameRuleError(quote.error ?? 'unknown-card');
+    return launchProject(state, action, quote, new Set(Object.keys(quote.shares)));
   }
-  const quote = quoteProject(state, scenario, action);
-  if (!quote.ok) throw new GameRuleError(quote.error ?? 'unknown-card');
-  return launchProject(state, action, quote, new Set(Object.keys(quote.shares)));
+  const error = validateAction(state, scenario, action);
+  if (error) throw new GameRuleError(error);
+  if (action.type === 'pass') {
+    return withTeams(state, (t) => (t.id === action.team ? { ...cloneTeam(t), acted: true } : null));
+  }
+  return sendAid(state, scenario, action.team, action.to);
+}
+
+/** Solidarity aid: money and first help for the commune in collapse, cooperation for both. */
+function sendAid(state: GameState, scenario: Scenario, from: string, to: string): GameState {
+  const sent = { ...state, aid: [...state.aid, { round: state.round, from, to, amount: AID_AMOUNT }] };
+  return withTeams(sent, (t) => {
+    if (t.id === from) {
+      const next = cloneTeam(t);
+      next.budget -= AID_AMOUNT;
+      next.moves += 1;
+      next.acted = next.moves >= movesPerRound(t);
+      next.indicators = { ...t.indicators, cooperation: Math.min(100, t.indicators.cooperation + AID_COOPERATION) };
+      return next;
+    }
+    if (t.id !== to) return null;
+    const next = cloneTeam(t);
+    next.budget += AID_AMOUNT;
+    next.received += AID_AMOUNT;
+    const need = weakestEssentialNeed(t, scenario);
+    const indicators = { ...t.indicators, cooperation: Math.min(100, t.indicators.cooperation + AID_COOPERATION) };
+    if (need) indicators[need] = Math.min(100, indicators[need] + AID_NEED_BOOST);
+    next.indicators = indicators;
+    return next;
+  });
+}
+
+/** The essential need closest to collapse (the first one listed on a tie). */
+export function weakestEssentialNeed(team: TeamState, scenario: Scenario): IndicatorId | null {
+  let weakest: IndicatorId | null = null;
+  for (const id of ESSENTIAL_NEEDS_IDS) {
+    if (!scenario.indicatorIds.includes(id)) continue;
+    if (weakest === null || team.indicators[id] < team.indicators[weakest]) weakest = id;
+  }
+  return weakest;
+}
+
+/** A dilemma: a card is closed to anyone who started (or offered) a card it excludes. */
+function excludedFor(state: GameState, card: Card, owners: readonly string[]): boolean {
+  for (const p of state.projects) {
+    if (card.excludes.includes(p.card) && p.owners.some((o) => owners.includes(o))) return true;
+  }
+  for (const offer of state.offers) {
+    if (offer.status !== 'open' || !card.excludes.includes(offer.card)) continue;
+    if ([offer.proposer, ...offer.partners].some((o) => owners.includes(o))) return true;
+  }
+  return false;
 }
 
 /**
@@ -257,6 +365,7 @@ export function launchProject(
     readyRound: state.round + quote.duration - 1,
     built: false,
     pooled: quote.pooled,
+    engineeringDays: quote.engineeringDays,
     cost: quote.cost,
     paid: quote.shares,
     leverPaid: quote.leverPaid,
@@ -268,7 +377,7 @@ export function launchProject(
     next.budget -= share;
     if (charge.has(t.id)) {
       next.moves += 1;
-      next.acted = t.acted || next.moves >= ACTIONS_PER_ROUND;
+      next.acted = t.acted || next.moves >= movesPerRound(t);
     }
     if (t.id === action.team) {
       const used: Record<string, number> = {};
@@ -278,7 +387,15 @@ export function launchProject(
     }
     return next;
   });
-  return { ...state, teams, projects: [...state.projects, project] };
+  const envelope: Record<string, number> = { ...state.envelope };
+  for (const lever in quote.leverPaid) envelope[lever] = (envelope[lever] ?? 0) - (quote.leverPaid[lever] as number);
+  return {
+    ...state,
+    teams,
+    envelope,
+    engineeringDays: state.engineeringDays - quote.engineeringDays,
+    projects: [...state.projects, project],
+  };
 }
 
 /** Ends the game before its last round (a facilitator skips to the debrief). */
@@ -305,7 +422,7 @@ export function cardsOpenTo(state: GameState, scenario: Scenario, team: string):
   const out: Card[] = [];
   for (const id of scenario.deckCards) {
     const card = scenario.cards[id];
-    if (!card || started.has(id)) continue;
+    if (!card || started.has(id) || card.excludes.some((other) => started.has(other))) continue;
     if (card.prerequisites.every((pre) => built.has(pre))) out.push(card);
   }
   return out;

@@ -1,4 +1,3 @@
-export * from './autoplay.ts';
 export * from './debrief.ts';
 export * from './flow.ts';
 export * from './game.ts';
@@ -9,6 +8,5 @@ export * from './rng.ts';
 export * from './round.ts';
 export * from './rules.ts';
 export * from './scoring.ts';
-export * from './strategies.ts';
 export * from './timer.ts';
 export type * from './types.ts';

@@ -14,6 +14,10 @@ export interface ScenarioLookup {
   actorType: Map<string, string>;
   /** Share of a hazard's impact a built card removes, card -> hazard -> share (filled on demand). */
   shield: Map<string, Map<string, number>>;
+  /** Each commune's neighbours. */
+  neighbours: Map<string, readonly string[]>;
+  /** Communes each hazard strikes head-on (filled on demand). */
+  struck: Map<string, Set<string>>;
 }
 
 const cache = new WeakMap<Scenario, ScenarioLookup>();
@@ -34,6 +38,8 @@ export function lookup(scenario: Scenario): ScenarioLookup {
     effects: new Map(),
     actorType: new Map(),
     shield: new Map(),
+    neighbours: new Map(scenario.territory.communes.map((c) => [c.id, c.neighbours])),
+    struck: new Map(),
   };
   for (const card of Object.values(scenario.cards)) {
     const type = scenario.actors[card.actor]?.type;
@@ -45,10 +51,7 @@ export function lookup(scenario: Scenario): ScenarioLookup {
   return built;
 }
 
-/**
- * What a built card removes of a hazard: its shields against that hazard and,
- * as a shield works against a kind of shock, against hazards of the same kind.
- */
+/** What a built card removes of a hazard: exactly what the card lists against that hazard. */
 export function shieldShare(scenario: Scenario, card: string, hazard: string): number {
   const index = lookup(scenario);
   let byHazard = index.shield.get(card);
@@ -58,11 +61,24 @@ export function shieldShare(scenario: Scenario, card: string, hazard: string): n
   }
   const cached = byHazard.get(hazard);
   if (cached !== undefined) return cached;
-  const kind = scenario.hazards[hazard]?.kind;
   let share = 0;
-  for (const m of scenario.cards[card]?.mitigates ?? []) {
-    if (m.hazard === hazard || scenario.hazards[m.hazard]?.kind === kind) share += m.share;
-  }
+  for (const m of scenario.cards[card]?.mitigates ?? []) if (m.hazard === hazard) share += m.share;
+  for (const m of scenario.cards[card]?.aggravates ?? []) if (m.hazard === hazard) share -= m.share;
   byHazard.set(hazard, share);
   return share;
+}
+
+/** Communes a hazard strikes head-on: those holding a zone of a kind it strikes (all of them for a territory-wide hazard). */
+export function struckCommunes(scenario: Scenario, hazard: string): Set<string> {
+  const index = lookup(scenario);
+  const cached = index.struck.get(hazard);
+  if (cached) return cached;
+  const kinds: readonly string[] = scenario.hazards[hazard]?.zoneKinds ?? [];
+  const zoneKind = new Map(scenario.territory.zones.map((z) => [z.id, z.kind as string]));
+  const out = new Set<string>();
+  for (const commune of scenario.territory.communes) {
+    if (kinds.length === 0 || commune.zones.some((z) => kinds.includes(zoneKind.get(z) ?? ''))) out.add(commune.id);
+  }
+  index.struck.set(hazard, out);
+  return out;
 }

@@ -6,8 +6,7 @@
  * answered by the end of the next round lapses.
  */
 import { cloneTeam } from './clone.ts';
-import { type ActionError, findTeam, launchProject, quoteProject } from './game.ts';
-import { ACTIONS_PER_ROUND } from './rules.ts';
+import { type ActionError, findTeam, launchProject, movesPerRound, quoteProject } from './game.ts';
 import type { GameState, Offer, PlayerAction, Scenario } from './types.ts';
 
 type Start = Extract<PlayerAction, { type: 'start-project' }>;
@@ -25,7 +24,7 @@ function useMove(state: GameState, team: string): GameState {
       if (t.id !== team) return t;
       const next = cloneTeam(t);
       next.moves += 1;
-      next.acted = next.moves >= ACTIONS_PER_ROUND;
+      next.acted = next.moves >= movesPerRound(t);
       return next;
     }),
   };
@@ -53,7 +52,6 @@ export function proposeOffer(state: GameState, action: Start): GameState {
 export function validateAnswer(state: GameState, action: Answer): ActionError | null {
   const team = findTeam(state, action.team);
   if (!team) return 'unknown-team';
-  if (team.collapsed) return 'team-collapsed';
   if (team.acted) return 'already-acted';
   const offer = state.offers.find((o) => o.id === action.offer);
   if (offer?.status !== 'open') return 'unknown-offer';
@@ -82,7 +80,10 @@ function settle(state: GameState, scenario: Scenario, offer: Offer): GameState {
     partners: accepted,
   };
   const quote = quoteProject(probe, scenario, action);
-  if (!quote.ok) return replaceOffer(state, { ...offer, status: quote.error === 'budget' ? 'budget' : 'lapsed' });
+  if (!quote.ok) {
+    const status = quote.error === 'budget' ? 'budget' : quote.error === 'needs-partners' ? 'declined' : 'lapsed';
+    return replaceOffer(state, { ...offer, status });
+  }
   return launchProject(replaceOffer(state, { ...offer, status: 'started' }), action, quote, new Set());
 }
 

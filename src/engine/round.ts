@@ -1,11 +1,14 @@
 import { cloneTeam } from './clone.ts';
-import { lookup, shieldShare } from './lookup.ts';
+import { departmentEnvelope, sseActorTypesBuilt } from './game.ts';
+import { lookup, shieldShare, struckCommunes } from './lookup.ts';
 import { pickWeighted } from './rng.ts';
 import {
   BUDGET_FACTOR,
+  COLLAPSED_INCOME_SHARE,
   COOPERATION_MITIGATION_PER_POINT,
   ECOSYSTEM_ROUND_BONUS,
   ECOSYSTEM_THRESHOLD,
+  ESSENTIAL_NEEDS_IDS,
   HAZARD_FACTOR,
   INDICATOR_MAX,
   INDICATOR_MIN,
@@ -14,7 +17,7 @@ import {
   POOLED_BUILD_BONUS,
   POOLED_EFFECT_SHARE,
   POOLED_ROUND_BONUS,
-  SSE_ACTOR_TYPES,
+  SOFT_CEILING_FROM,
 } from './rules.ts';
 import type { GameState, HazardRecord, IndicatorId, Indicators, Project, Scenario, TeamState } from './types.ts';
 
@@ -22,12 +25,18 @@ export function clampIndicator(value: number): number {
   return Math.min(INDICATOR_MAX, Math.max(INDICATOR_MIN, Math.round(value)));
 }
 
+/** A gain as it lands: whole below the soft ceiling, scaled by the room left above it. */
+export function softGain(value: number, gain: number): number {
+  if (gain <= 0 || value <= SOFT_CEILING_FROM) return gain;
+  return gain * ((INDICATOR_MAX - value) / (INDICATOR_MAX - SOFT_CEILING_FROM));
+}
+
 /** Adds effects (scaled) to indicators in place: callers pass a copy they own. */
 function addInPlace(indicators: Indicators, effects: Partial<Indicators>, ids: readonly IndicatorId[], factor = 1): void {
   for (const key in effects) {
     const id = key as IndicatorId;
     const d = effects[id];
-    if (d && ids.includes(id)) indicators[id] = clampIndicator(indicators[id] + Math.round(d * factor));
+    if (d && ids.includes(id)) indicators[id] = clampIndicator(indicators[id] + softGain(indicators[id], Math.round(d * factor)));
   }
 }
 
@@ -54,7 +63,7 @@ export function implementProjects(state: GameState, scenario: Scenario): GameSta
     if (!card) continue;
     const share = project.owners.length > 1 ? POOLED_EFFECT_SHARE : 1;
     for (const t of teams) {
-      if (t.collapsed || !project.owners.includes(t.id)) continue;
+      if (!project.owners.includes(t.id)) continue;
       addInPlace(t.indicators, card.effects, scenario.indicatorIds, share);
       for (const leverId of project.levers) {
         const bonus = levers.get(leverId)?.bonus;
@@ -76,13 +85,41 @@ export function drawHazard(state: GameState, scenario: Scenario): { state: GameS
   return { state: { ...state, rng }, hazard };
 }
 
-/** Part of a hazard's impact a team avoids thanks to its built projects and its cooperation. */
+/**
+ * Part of a hazard's impact a team avoids thanks to its built projects and its
+ * cooperation (negative when its projects aggravate that hazard).
+ */
 export function mitigationFor(state: GameState, scenario: Scenario, team: TeamState, hazard: string): number {
   let share = team.indicators.cooperation * COOPERATION_MITIGATION_PER_POINT;
   for (const project of state.projects) {
     if (project.built && project.owners.includes(team.id)) share += shieldShare(scenario, project.card, hazard);
   }
-  return Math.min(MAX_MITIGATION, share);
+  return Math.max(-1, Math.min(MAX_MITIGATION, share));
+}
+
+/** A team's built projects that shield it from this hazard (what the shock panel names). */
+export function shieldingProjects(state: GameState, scenario: Scenario, team: string, hazard: string): Project[] {
+  return state.projects.filter((p) => p.built && p.owners.includes(team) && shieldShare(scenario, p.card, hazard) > 0);
+}
+
+/**
+ * How hard a hazard reaches a commune: 1 if it strikes one of its zones; else
+ * the hazard's spill-over from its struck neighbours, reduced by what their own
+ * projects stop at the source (a commune nobody plays stops nothing); else 0.
+ */
+export function exposureOf(state: GameState, scenario: Scenario, team: TeamState, hazard: string): number {
+  const struck = struckCommunes(scenario, hazard);
+  if (struck.has(team.commune)) return 1;
+  const spill = scenario.hazards[hazard]?.spill ?? 0;
+  if (spill === 0) return 0;
+  let through = 0;
+  for (const neighbour of lookup(scenario).neighbours.get(team.commune) ?? []) {
+    if (!struck.has(neighbour)) continue;
+    const source = state.teams.find((t) => t.commune === neighbour);
+    const stopped = source ? Math.max(0, mitigationFor(state, scenario, source, hazard)) : 0;
+    through = Math.max(through, 1 - stopped);
+  }
+  return Math.round(spill * through * 100) / 100;
 }
 
 export function applyHazard(state: GameState, scenario: Scenario, hazardId: string, injected = false): GameState {
@@ -91,7 +128,7 @@ export function applyHazard(state: GameState, scenario: Scenario, hazardId: stri
   const factor = HAZARD_FACTOR[state.difficulty];
   const record: HazardRecord = { round: state.round, hazard: hazardId, injected, effects: {} };
   const teams = state.teams.map((t) => {
-    if (t.collapsed) return t;
+    const exposure = exposureOf(state, scenario, t, hazardId);
     const mitigation = mitigationFor(state, scenario, t, hazardId);
     const next = cloneTeam(t);
     const indicators = { ...t.indicators };
@@ -100,45 +137,33 @@ export function applyHazard(state: GameState, scenario: Scenario, hazardId: stri
       const id = key as IndicatorId;
       const base = hazard.impacts[id];
       if (!base || !scenario.indicatorIds.includes(id)) continue;
-      const after = clampIndicator(indicators[id] + base * factor * (1 - mitigation));
+      const after = clampIndicator(indicators[id] + base * factor * exposure * (1 - mitigation));
       impacts[id] = after - indicators[id];
       indicators[id] = after;
     }
-    record.effects[t.id] = { impacts, mitigation: Math.round(mitigation * 100) / 100 };
+    record.effects[t.id] = { impacts, exposure, mitigation: Math.round(mitigation * 100) / 100 };
     next.indicators = indicators;
     return next;
   });
   return { ...state, teams, hazards: [...state.hazards, record] };
 }
 
-function sseActorTypesBuilt(state: GameState, scenario: Scenario, team: string): number {
-  const types = new Set<string>();
-  for (const p of state.projects) {
-    if (!p.built || !p.owners.includes(team)) continue;
-    const type = lookup(scenario).actorType.get(p.card);
-    if (type && SSE_ACTOR_TYPES.has(type)) types.add(type);
-  }
-  return types.size;
-}
-
 export function isCollapsed(team: TeamState, scenario: Scenario): boolean {
-  return (['breathe', 'drink', 'eat', 'move', 'live'] as const).some(
-    (need) => scenario.indicatorIds.includes(need) && team.indicators[need] <= scenario.collapseAt,
-  );
+  return ESSENTIAL_NEEDS_IDS.some((need) => scenario.indicatorIds.includes(need) && team.indicators[need] <= scenario.collapseAt);
 }
 
 /**
  * Ends the round: slow pressures, the rewards of cooperation and of a diverse
- * SSE ecosystem, income, collapse checks; the next round's turn order rotates
- * by one team. Whether the game is over is decided when the players leave the
- * evaluation (see flow.ts).
+ * SSE ecosystem, income (half for a commune in collapse), collapse and
+ * recovery, the Department's envelopes for the next round; its turn order
+ * rotates by one team. Whether the game is over is decided when the players
+ * leave the evaluation (see flow.ts).
  */
 export function closeRound(state: GameState, scenario: Scenario): GameState {
   const income = Math.round(scenario.incomePerRound * BUDGET_FACTOR[state.difficulty]);
   const teams = state.teams.map((t) => {
     const next = cloneTeam(t);
     next.trajectory = [...t.trajectory, { ...t.indicators }];
-    if (t.collapsed) return next;
     const indicators = { ...t.indicators };
     addInPlace(indicators, scenario.pressures, scenario.indicatorIds);
     if (state.projects.some((p) => p.built && p.pooled && p.owners.includes(t.id))) {
@@ -149,7 +174,9 @@ export function closeRound(state: GameState, scenario: Scenario): GameState {
     }
     const jobsBonus = Math.max(0, indicators.jobs - 50) * JOBS_INCOME_PER_POINT_ABOVE_50;
     next.indicators = indicators;
-    next.budget = t.budget + income + Math.round(jobsBonus);
+    const earned = Math.round((income + jobsBonus) * (t.collapsed ? COLLAPSED_INCOME_SHARE : 1));
+    next.budget = t.budget + earned;
+    next.received = t.received + earned;
     next.moves = 0;
     next.acted = false;
     next.leverUsed = {};
@@ -158,7 +185,7 @@ export function closeRound(state: GameState, scenario: Scenario): GameState {
     return next;
   });
   const round = state.round + 1;
-  return { ...state, teams, round, order: turnOrder(teams, round) };
+  return { ...state, teams, round, order: turnOrder(teams, round), ...departmentEnvelope(scenario, teams.length) };
 }
 
 /** Round r's turn order: the teams rotated by r - 1, so that team 1 opens round 1, team 2 round 2... */

@@ -13,7 +13,34 @@ export const HAZARD_FACTOR: Record<Difficulty, number> = { easy: 0.5, normal: 0.
 export const BUDGET_FACTOR: Record<Difficulty, number> = { easy: 1.2, normal: 1, hard: 0.85 };
 
 /** Project starts a team may make in one round (joining a pooled project counts as one). */
-export const ACTIONS_PER_ROUND = 2;
+export const ACTIONS_PER_ROUND = 3;
+/** A commune in collapse keeps playing, with this many moves a round and this part of its income. */
+export const COLLAPSED_ACTIONS_PER_ROUND = 1;
+export const COLLAPSED_INCOME_SHARE = 0.5;
+
+/**
+ * The Department's envelopes (each lever's money, the engineering days) are
+ * shared by the whole table: for one commune the scenario's amount, and half
+ * of it more for each further commune, so that the table competes for them.
+ */
+export const ENVELOPE_GROWTH_PER_COMMUNE = 0.5;
+export function envelopeFactor(communes: number): number {
+  return 1 + ENVELOPE_GROWTH_PER_COMMUNE * Math.max(0, communes - 1);
+}
+
+/** Solidarity aid to a commune in collapse: the sender's move and money; the receiver's first need and both communes' cooperation. */
+export const AID_AMOUNT = 20;
+export const AID_NEED_BOOST = 6;
+export const AID_COOPERATION = 2;
+
+/** A PTCE grows from an ecosystem: its proposer has built projects of this many distinct SSE actor types. */
+export const ECOSYSTEM_FOR_PTCE = 2;
+
+/**
+ * The last points are the hardest: above this value, a gain is scaled by the
+ * room left to the maximum over the room left at this value.
+ */
+export const SOFT_CEILING_FROM = 60;
 
 /** Levers together never pay more than this part of a project: the team commits too. */
 export const MAX_LEVER_SHARE = 0.8;
@@ -39,6 +66,9 @@ export const JOBS_INCOME_PER_POINT_ABOVE_50 = 0.6;
 /** Overall resilience leans on the weakest dimension: a chain breaks at its weakest link. */
 export const OVERALL_MEAN_WEIGHT = 0.6;
 export const OVERALL_MIN_WEIGHT = 0.4;
+
+/** The five essential needs: one at or below the scenario's threshold puts a commune in collapse. */
+export const ESSENTIAL_NEEDS_IDS = ['breathe', 'drink', 'eat', 'move', 'live'] as const;
 
 export const SSE_ACTOR_TYPES = new Set(['association', 'cooperative', 'scic', 'ptce', 'tzcld', 'cress', 'social-enterprise']);
 

@@ -27,6 +27,8 @@ export interface Scenario {
   startBudget: number;
   incomePerRound: number;
   levers: ScenarioLever[];
+  /** Days of departmental engineering per round, for a table of one commune. */
+  engineeringDaysPerRound: number;
   actors: Record<string, Actor>;
   cards: Record<string, Card>;
   hazards: Record<string, Hazard>;
@@ -41,6 +43,8 @@ export interface Scenario {
 export interface Project {
   id: string;
   card: string;
+  /** Engineering days it took from the Department's pool. */
+  engineeringDays: number;
   owners: string[];
   levers: string[];
   startedRound: number;
@@ -58,7 +62,11 @@ export interface Project {
 export interface TeamState {
   id: string;
   name: string;
+  /** The commune of the shared territory this team runs (scenario territory.communes). */
+  commune: string;
   budget: number;
+  /** All the money the commune received: its start budget, each income, the aid sent to it. */
+  received: number;
   indicators: Indicators;
   /** Project starts (own or joined) made this round. */
   moves: number;
@@ -66,6 +74,7 @@ export interface TeamState {
   acted: boolean;
   /** Money drawn on each lever this round. */
   leverUsed: Record<string, number>;
+  /** An essential need at or below the scenario's threshold: it plays on, with fewer moves, and can recover. */
   collapsed: boolean;
   /** Indicators at the start of the game, then after each round. */
   trajectory: Indicators[];
@@ -75,8 +84,12 @@ export interface HazardRecord {
   round: number;
   hazard: string;
   injected: boolean;
-  /** Per team: the change each indicator actually took, and the mitigation applied. */
-  effects: Record<string, { impacts: Partial<Indicators>; mitigation: number }>;
+  /**
+   * Per team: the change each indicator actually took, the commune's exposure
+   * (1 struck head-on, less from a neighbour's spill-over, 0 spared) and the
+   * mitigation applied.
+   */
+  effects: Record<string, { impacts: Partial<Indicators>; exposure: number; mitigation: number }>;
 }
 
 /**
@@ -86,6 +99,7 @@ export interface HazardRecord {
 export type PlayerAction =
   | { type: 'start-project'; team: string; card: string; levers: string[]; partners?: string[] }
   | { type: 'answer-offer'; team: string; offer: string; accept: boolean }
+  | { type: 'send-aid'; team: string; to: string }
   | { type: 'pass'; team: string };
 
 export interface Offer {
@@ -131,9 +145,15 @@ export interface GameState {
   /** A hazard the facilitator injected: it is the next shock, whatever the phase it came in. */
   pendingHazard: string | null;
   teams: TeamState[];
+  /** What is left this round of the Department's envelope, per lever id (k€), shared by every commune. */
+  envelope: Record<string, number>;
+  /** What is left this round of the Department's engineering days. */
+  engineeringDays: number;
   projects: Project[];
   /** Every pooling offer made, open or answered, in order. */
   offers: Offer[];
+  /** Solidarity aid sent to communes in collapse, in order. */
+  aid: { round: number; from: string; to: string; amount: number }[];
   hazards: HazardRecord[];
   over: boolean;
 }
