@@ -1,9 +1,9 @@
 /** Plays whole games headless with strategy bots: for tests, balance, benchmarks and exported game files. */
-import { applyEvent, currentTeam } from './flow.ts';
-import { createGame } from './game.ts';
-import { nextRandom, seedState } from './rng.ts';
+import { applyEvent, currentTeam } from '../engine/flow.ts';
+import { createGame } from '../engine/game.ts';
+import { nextRandom, seedState } from '../engine/rng.ts';
+import type { Difficulty, GameEvent, GameState, Scenario } from '../engine/types.ts';
 import type { Random, Strategy } from './strategies.ts';
-import type { Difficulty, GameEvent, GameState, Scenario } from './types.ts';
 
 /** A seeded generator for the bots, apart from the game's own RNG. */
 export function botRandom(seed: number): Random {

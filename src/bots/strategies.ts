@@ -3,24 +3,15 @@
  * reads the state and returns the action its team plays; randomness comes from
  * the caller's seeded generator, never from Math.random.
  */
-import { cardsOpenTo, findTeam, quoteProject } from './game.ts';
-import { lookup, shieldShare } from './lookup.ts';
-import { pendingOffersFor } from './offers.ts';
-import type { Card, GameState, IndicatorId, Indicators, Offer, PlayerAction, Scenario } from './types.ts';
+import { cardsOpenTo, findTeam, quoteProject } from '../engine/game.ts';
+import { lookup, shieldShare } from '../engine/lookup.ts';
+import { pendingOffersFor } from '../engine/offers.ts';
+import type { Card, GameState, IndicatorId, Indicators, Offer, PlayerAction, Scenario, TeamState } from '../engine/types.ts';
+import { affordableShare, bestStart, type Candidate, eligibleLevers, type StartAction } from './levers.ts';
+import { tableStrategy } from './table.ts';
 
 export type Random = () => number;
 export type Strategy = (state: GameState, scenario: Scenario, team: string, random: Random) => PlayerAction;
-
-type StartAction = Extract<PlayerAction, { type: 'start-project' }>;
-
-function eligibleLevers(scenario: Scenario, card: Card, kinds?: ReadonlySet<string>): string[] {
-  const index = lookup(scenario);
-  const out: string[] = [];
-  for (const id of index.eligible.get(card.id) ?? []) {
-    if (!kinds || kinds.has(index.lever.get(id)?.kind ?? '')) out.push(id);
-  }
-  return out;
-}
 
 /** Weight of a point gained on each indicator: the weaker it is, the more it is worth. */
 function needWeights(indicators: Indicators, ids: readonly IndicatorId[]): Partial<Record<IndicatorId, number>> {
@@ -37,7 +28,7 @@ function effectValue(card: Card, scenario: Scenario, weights: Partial<Record<Ind
 
 const mitigationCache = new WeakMap<Scenario, Map<string, number>>();
 
-/** Expected impact a card removes per round, from the deck's odds (cached per scenario). */
+/** Expected impact a card removes per round, from the deck's odds, wherever it strikes (cached per scenario). */
 function mitigationPerRound(card: Card, scenario: Scenario): number {
   let cache = mitigationCache.get(scenario);
   if (!cache) {
@@ -62,30 +53,32 @@ function mitigationValue(card: Card, scenario: Scenario, roundsLeft: number): nu
   return roundsLeft > 0 ? mitigationPerRound(card, scenario) * roundsLeft : 0;
 }
 
-interface Candidate {
-  action: StartAction;
-  value: number;
-}
+const own = (action: StartAction, quote: { shares: Record<string, number> }) => quote.shares[action.team] ?? 0;
 
-/** Quotes an action once: its affordability and what the team itself pays. */
-function priced(state: GameState, scenario: Scenario, action: StartAction): { ok: boolean; own: number } {
-  const quote = quoteProject(state, scenario, action);
-  return { ok: quote.ok, own: quote.shares[action.team] ?? 0 };
-}
-
-function best(candidates: Candidate[]): PlayerAction | null {
-  let top: Candidate | null = null;
-  for (const c of candidates) if (!top || c.value > top.value) top = c;
-  return top?.action ?? null;
-}
-
+/** Any open card, with the levers it is eligible for: a group that asks the Department for money but does not weigh its needs. */
 export const randomStrategy: Strategy = (state, scenario, team, random) => {
   if (random() < 0.05) return { type: 'pass', team };
   const cards = cardsOpenTo(state, scenario, team);
   for (let tries = 0; tries < 4 && cards.length > 0; tries += 1) {
     const card = cards[Math.floor(random() * cards.length)] as Card;
-    const levers = eligibleLevers(scenario, card).filter(() => random() < 0.7);
-    const action: StartAction = { type: 'start-project', team, card: card.id, levers };
+    const others = state.teams.filter((t) => t.id !== team);
+    // Half the time a shared card is offered to a team picked at random (as many as the card needs).
+    if (card.poolable && others.length >= Math.max(1, card.minPartners) && random() < 0.5) {
+      const start = Math.floor(random() * others.length);
+      const partners = Array.from(
+        { length: Math.max(1, card.minPartners) },
+        (_, i) => (others[(start + i) % others.length] as TeamState).id,
+      );
+      const action: StartAction = {
+        type: 'start-project',
+        team,
+        card: card.id,
+        levers: eligibleLevers(scenario, card, undefined, true),
+        partners,
+      };
+      if (quoteProject(state, scenario, action).ok) return action;
+    }
+    const action: StartAction = { type: 'start-project', team, card: card.id, levers: eligibleLevers(scenario, card) };
     if (quoteProject(state, scenario, action).ok) return action;
   }
   return { type: 'pass', team };
@@ -96,18 +89,18 @@ const MONEY_LEVERS = new Set(['solidarity-territory-contract', 'call-for-project
 /** Biggest immediate gain per k€ of its own money; no engineering, no pooling, blind to hazards. */
 export const greedyStrategy: Strategy = (state, scenario, team) => {
   const candidates: Candidate[] = [];
+  const worth = new Map<string, number>();
   for (const card of cardsOpenTo(state, scenario, team)) {
-    if (card.needsEngineering) continue;
-    const action: StartAction = {
-      type: 'start-project',
-      team,
-      card: card.id,
-      levers: eligibleLevers(scenario, card, MONEY_LEVERS),
-    };
-    const { ok, own } = priced(state, scenario, action);
-    if (ok) candidates.push({ action, value: effectValue(card, scenario, null) / Math.max(10, own) });
+    if (card.needsEngineering || card.minPartners > 0) continue;
+    const levers = eligibleLevers(scenario, card, MONEY_LEVERS);
+    const value = effectValue(card, scenario, null);
+    worth.set(card.id, value);
+    const estimate = value / Math.max(10, affordableShare(state, scenario, card, levers, 1, team));
+    candidates.push({ action: { type: 'start-project', team, card: card.id, levers }, estimate });
   }
-  return best(candidates) ?? { type: 'pass', team };
+  const score = (action: StartAction, quote: Parameters<typeof own>[1]) =>
+    (worth.get(action.card) ?? 0) / Math.max(10, own(action, quote));
+  return bestStart(state, scenario, candidates, score) ?? { type: 'pass', team };
 };
 
 /** Reads the deck's odds: builds what shields the territory from its likely shocks, where it is weakest. */
@@ -117,41 +110,57 @@ export const hazardAwareStrategy: Strategy = (state, scenario, team) => {
   const weights = needWeights(me.indicators, scenario.indicatorIds);
   const roundsLeft = state.rounds - state.round + 1;
   const candidates: Candidate[] = [];
+  const worth = new Map<string, number>();
   for (const card of cardsOpenTo(state, scenario, team)) {
-    const action: StartAction = { type: 'start-project', team, card: card.id, levers: eligibleLevers(scenario, card) };
-    const { ok, own } = priced(state, scenario, action);
-    if (!ok) continue;
+    if (card.minPartners > 0) continue;
+    const levers = eligibleLevers(scenario, card);
     const value = effectValue(card, scenario, weights) + 2 * mitigationValue(card, scenario, roundsLeft - card.duration + 1);
-    candidates.push({ action, value: value / Math.max(15, own) ** 0.5 });
+    worth.set(card.id, value);
+    const estimate = value / Math.max(15, affordableShare(state, scenario, card, levers, 1, team)) ** 0.5;
+    candidates.push({ action: { type: 'start-project', team, card: card.id, levers }, estimate });
   }
-  return best(candidates) ?? { type: 'pass', team };
+  const score = (action: StartAction, quote: Parameters<typeof own>[1]) =>
+    (worth.get(action.card) ?? 0) / Math.max(15, own(action, quote)) ** 0.5;
+  return bestStart(state, scenario, candidates, score) ?? { type: 'pass', team };
 };
+
+const POOLING_BONUS = 8;
 
 /** Works with the others: pools what can be pooled, uses every lever, grows the SSE ecosystem. */
 export const cooperativeStrategy: Strategy = (state, scenario, team) => {
   const me = findTeam(state, team);
   if (!me) return { type: 'pass', team };
   const weights = needWeights(me.indicators, scenario.indicatorIds);
-  const others = state.teams.filter((t) => t.id !== team && !t.collapsed).map((t) => t.id);
+  const others = state.teams.filter((t) => t.id !== team).map((t) => t.id);
   const roundsLeft = state.rounds - state.round + 1;
   const candidates: Candidate[] = [];
+  const worth = new Map<string, number>();
   for (const card of cardsOpenTo(state, scenario, team)) {
-    const levers = eligibleLevers(scenario, card);
-    const base = effectValue(card, scenario, weights) + 1 * mitigationValue(card, scenario, roundsLeft - card.duration + 1);
+    const base = effectValue(card, scenario, weights) + mitigationValue(card, scenario, roundsLeft - card.duration + 1);
+    worth.set(card.id, base);
     if (card.poolable && others.length > 0) {
-      // Pairs, as small rural communes are paired: the first team still free to join.
-      const partners = others.filter((o) => !state.projects.some((p) => p.card === card.id && p.owners.includes(o))).slice(0, 1);
-      if (partners.length > 0) {
-        const action: StartAction = { type: 'start-project', team, card: card.id, levers, partners };
-        const { ok, own } = priced(state, scenario, action);
-        if (ok) candidates.push({ action, value: (base + 8) / Math.max(15, own) ** 0.5 });
+      // Pairs, as small rural communes are paired (more when the card needs them): the first teams still free to join.
+      const partners = others
+        .filter((o) => !state.projects.some((p) => p.card === card.id && p.owners.includes(o)))
+        .slice(0, Math.max(1, card.minPartners));
+      if (partners.length >= card.minPartners) {
+        const levers = eligibleLevers(scenario, card, undefined, true);
+        const share = affordableShare(state, scenario, card, levers, partners.length + 1, team);
+        candidates.push({
+          action: { type: 'start-project', team, card: card.id, levers, partners },
+          estimate: (base + POOLING_BONUS) / Math.max(15, share) ** 0.5,
+        });
       }
     }
-    const action: StartAction = { type: 'start-project', team, card: card.id, levers };
-    const { ok, own } = priced(state, scenario, action);
-    if (ok) candidates.push({ action, value: base / Math.max(15, own) ** 0.5 });
+    if (card.minPartners === 0) {
+      const levers = eligibleLevers(scenario, card);
+      const estimate = base / Math.max(15, affordableShare(state, scenario, card, levers, 1, team)) ** 0.5;
+      candidates.push({ action: { type: 'start-project', team, card: card.id, levers }, estimate });
+    }
   }
-  return best(candidates) ?? { type: 'pass', team };
+  const score = (action: StartAction, quote: Parameters<typeof own>[1]) =>
+    ((worth.get(action.card) ?? 0) + (action.partners ? POOLING_BONUS : 0)) / Math.max(15, own(action, quote)) ** 0.5;
+  return bestStart(state, scenario, candidates, score) ?? { type: 'pass', team };
 };
 
 type OfferPolicy = (state: GameState, scenario: Scenario, team: string, offer: Offer, random: Random) => boolean;
@@ -177,4 +186,6 @@ export const STRATEGIES: Record<string, Strategy> = {
   greedy: answeringOffers(greedyStrategy, () => false),
   cooperative: answeringOffers(cooperativeStrategy, acceptsAffordable),
   'hazard-aware': answeringOffers(hazardAwareStrategy, acceptsAffordable),
+  table: tableStrategy(true),
+  'table-solo': tableStrategy(false),
 };

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { debriefFor, playGame, STRATEGIES, scoreGame } from '../../src/engine/index.ts';
-import type { Strategy } from '../../src/engine/strategies.ts';
+import { playGame, STRATEGIES } from '../../src/bots/index.ts';
+import type { Strategy } from '../../src/bots/strategies.ts';
+import { debriefFor, scoreGame } from '../../src/engine/index.ts';
 import type { GameState, Scenario } from '../../src/engine/types.ts';
 import { guideRefExists } from '../../src/guide/sections.ts';
 import { changeLanguage, initI18n } from '../../src/i18n/index.ts';

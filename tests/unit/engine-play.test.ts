@@ -1,25 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { botRandom, playGame, playRecorded, randomStrategy, STRATEGIES, teamNames } from '../../src/bots/index.ts';
+import type { Strategy } from '../../src/bots/strategies.ts';
 import {
   applyEvent,
-  botRandom,
   createGame,
   debriefFor,
   extendTimer,
   nextRandom,
   pickWeighted,
-  playGame,
-  playRecorded,
-  randomStrategy,
   replay,
   resetTimer,
-  STRATEGIES,
   seedState,
-  teamNames,
   tickTimer,
   timerExpired,
   timerForcesChoice,
 } from '../../src/engine/index.ts';
-import type { Strategy } from '../../src/engine/strategies.ts';
 import type { GameState, Scenario } from '../../src/engine/types.ts';
 import { SCENARIO_IDS, scenario, scenarios } from './helpers.ts';
 

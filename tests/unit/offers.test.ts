@@ -16,7 +16,8 @@
  * Every expected number is worked out by hand in the comments.
  */
 import { describe, expect, it } from 'vitest';
-import { applyEvent, createGame, currentTeam, playRecorded, STRATEGIES } from '../../src/engine/index.ts';
+import { playRecorded, STRATEGIES } from '../../src/bots/index.ts';
+import { applyEvent, createGame, currentTeam } from '../../src/engine/index.ts';
 import type { GameEvent, GameState, Offer } from '../../src/engine/types.ts';
 import { CONTINUE, pass, refusalOf, scenario, start } from './helpers.ts';
 

@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { playRecorded, teamNames } from '../../src/engine/autoplay.ts';
+import { playRecorded, teamNames } from '../../src/bots/autoplay.ts';
+import { STRATEGIES, type Strategy } from '../../src/bots/strategies.ts';
 import { scoreGame } from '../../src/engine/scoring.ts';
-import { STRATEGIES, type Strategy } from '../../src/engine/strategies.ts';
 import type { Scenario } from '../../src/engine/types.ts';
 import { GAME_FILE_FORMAT, GAME_FILE_VERSION, scenarioHash } from '../../src/storage/game-saves.ts';
 import { loadScenarios } from '../../tools/lib/content.ts';

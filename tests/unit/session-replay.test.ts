@@ -7,8 +7,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { type Actor, createActor } from 'xstate';
-import { botRandom, currentTeam, playRecorded, STRATEGIES, teamNames } from '../../src/engine/index.ts';
-import type { Strategy } from '../../src/engine/strategies.ts';
+import { botRandom, playRecorded, STRATEGIES, teamNames } from '../../src/bots/index.ts';
+import type { Strategy } from '../../src/bots/strategies.ts';
+import { currentTeam } from '../../src/engine/index.ts';
 import type { GameState, Scenario } from '../../src/engine/types.ts';
 import type { SessionEvent, SessionMachine, SessionOptions } from '../../src/machines/game.ts';
 import { replayLog, type SessionSnapshot, sessionMachineFor } from '../../src/machines/replay.ts';

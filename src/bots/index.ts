@@ -1,0 +1,2 @@
+export * from './autoplay.ts';
+export * from './strategies.ts';

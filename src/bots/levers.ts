@@ -1,0 +1,119 @@
+/**
+ * What the bots share: which levers to ask for, a cheap estimate of what a
+ * start costs the team, and picking the best start while quoting only the
+ * few that look best (quoting every card at every move is what makes a
+ * simulation slow).
+ */
+import { type Quote, quoteProject } from '../engine/game.ts';
+import { lookup } from '../engine/lookup.ts';
+import { MAX_LEVER_SHARE } from '../engine/rules.ts';
+import type { Card, GameState, PlayerAction, Scenario } from '../engine/types.ts';
+
+export type StartAction = Extract<PlayerAction, { type: 'start-project' }>;
+
+/**
+ * The levers a card may draw on, of the given kinds (all when absent): the
+ * pooling lever only for a shared start, the Department's engineering only
+ * where the card needs it, as its days are scarce. Cached per card; callers
+ * never change the list.
+ */
+export function eligibleLevers(scenario: Scenario, card: Card, kinds?: ReadonlySet<string>, pooled = false): string[] {
+  let byCard = leverCache.get(scenario);
+  if (!byCard) {
+    byCard = new Map();
+    leverCache.set(scenario, byCard);
+  }
+  let variants = byCard.get(card.id);
+  if (!variants) {
+    variants = new Map();
+    byCard.set(card.id, variants);
+  }
+  const key = kinds ?? (pooled ? POOLED : SOLO);
+  let levers = variants.get(key);
+  if (!levers) {
+    levers = computeLevers(scenario, card, kinds, pooled);
+    variants.set(key, levers);
+  }
+  return levers;
+}
+
+const SOLO = new Set<string>();
+const POOLED = new Set<string>();
+const leverCache = new WeakMap<Scenario, Map<string, Map<ReadonlySet<string>, string[]>>>();
+
+function computeLevers(scenario: Scenario, card: Card, kinds: ReadonlySet<string> | undefined, pooled: boolean): string[] {
+  const index = lookup(scenario);
+  const out: string[] = [];
+  for (const id of index.eligible.get(card.id) ?? []) {
+    const kind = index.lever.get(id)?.kind ?? '';
+    if (kinds && !kinds.has(kind)) continue;
+    if (kind === 'pooling' && !pooled) continue;
+    if (kind === 'departmental-engineering' && !card.needsEngineering) continue;
+    out.push(id);
+  }
+  return out;
+}
+
+/** What the team would pay, from the envelopes left: the quote's arithmetic without its checks. */
+export function estimatedShare(
+  state: GameState,
+  scenario: Scenario,
+  card: Card,
+  levers: readonly string[],
+  owners: number,
+): number {
+  const index = lookup(scenario);
+  const cap = Math.floor(card.cost * MAX_LEVER_SHARE);
+  let paid = 0;
+  for (const id of levers) {
+    const lever = index.lever.get(id);
+    if (lever && lever.share > 0) paid += Math.min(Math.round(card.cost * lever.share), state.envelope[id] ?? 0);
+  }
+  return Math.ceil((card.cost - Math.min(cap, paid)) / owners);
+}
+
+/** The estimated share, or infinity when the team's budget cannot cover it (the start is not worth quoting). */
+export function affordableShare(
+  state: GameState,
+  scenario: Scenario,
+  card: Card,
+  levers: readonly string[],
+  owners: number,
+  team: string,
+): number {
+  const share = estimatedShare(state, scenario, card, levers, owners);
+  const budget = state.teams.find((t) => t.id === team)?.budget ?? 0;
+  return share > budget ? Number.POSITIVE_INFINITY : share;
+}
+
+export interface Candidate {
+  action: StartAction;
+  /** The bot's score from the estimate; the real one is computed from the quote. */
+  estimate: number;
+}
+
+/** Quotes candidates from the best estimate down, keeps the best real score among the first few that pass. */
+export function bestStart(
+  state: GameState,
+  scenario: Scenario,
+  candidates: Candidate[],
+  score: (action: StartAction, quote: Quote) => number,
+  quotes = 1,
+): StartAction | null {
+  candidates.sort((a, b) => b.estimate - a.estimate);
+  let best: StartAction | null = null;
+  let bestScore = 0;
+  let passed = 0;
+  for (const candidate of candidates) {
+    if (candidate.estimate <= 0 || passed >= quotes) break;
+    const quote = quoteProject(state, scenario, candidate.action);
+    if (!quote.ok) continue;
+    passed += 1;
+    const value = score(candidate.action, quote);
+    if (value > bestScore) {
+      bestScore = value;
+      best = candidate.action;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,154 @@
+/**
+ * The `table` bot plays like a sensible group of elected officials and
+ * association members: it reads the diagnosis, funds its weakest needs,
+ * weighs what its own commune risks (its zones, its neighbours), offers shared
+ * projects to its neighbours, answers their offers on their merits and sends
+ * solidarity aid to a commune in collapse. `table-solo` is the same group with
+ * cooperation switched off: it never offers, always declines, never helps.
+ */
+import { cardsOpenTo, findTeam, type Quote } from '../engine/game.ts';
+import { lookup, shieldShare, struckCommunes } from '../engine/lookup.ts';
+import { pendingOffersFor } from '../engine/offers.ts';
+import { AID_AMOUNT, ESSENTIAL_NEEDS_IDS, INDICATOR_MAX } from '../engine/rules.ts';
+import type { Card, GameState, IndicatorId, Offer, Scenario, TeamState } from '../engine/types.ts';
+import { affordableShare, bestStart, type Candidate, eligibleLevers, type StartAction } from './levers.ts';
+import type { Strategy } from './strategies.ts';
+
+/** What pooling itself brings a partner: the cooperation and cohesion of building together. */
+const POOLED_WORTH = 4;
+
+const ESSENTIAL = new Set<IndicatorId>(ESSENTIAL_NEEDS_IDS);
+
+/** Worth of one more point on an indicator: essential needs near collapse first, little for what is already high. */
+function pointWorth(id: IndicatorId, value: number): number {
+  const room = Math.max(0, INDICATOR_MAX - value) / 40;
+  const urgency = Math.max(0.4, 1 + (50 - value) / 20);
+  return Math.min(1, room) * urgency * (ESSENTIAL.has(id) ? 1.3 : 1);
+}
+
+const shieldCache = new WeakMap<Scenario, Map<string, Map<string, number>>>();
+
+/**
+ * Impact a built card spares a commune per round, on average: for each hazard
+ * of the deck, its odds x its size x how hard it reaches the commune (its
+ * zones, its neighbours' spill-over) x the card's shield (cached per scenario).
+ */
+function sparedPerRound(scenario: Scenario, commune: string, card: string): number {
+  let byCommune = shieldCache.get(scenario);
+  if (!byCommune) {
+    byCommune = new Map();
+    shieldCache.set(scenario, byCommune);
+  }
+  let byCard = byCommune.get(commune);
+  if (!byCard) {
+    byCard = new Map();
+    byCommune.set(commune, byCard);
+  }
+  const cached = byCard.get(card);
+  if (cached !== undefined) return cached;
+  const total = scenario.deckHazards.reduce((sum, h) => sum + h.weight, 0);
+  const neighbours = lookup(scenario).neighbours.get(commune) ?? [];
+  let value = 0;
+  for (const entry of scenario.deckHazards) {
+    const share = shieldShare(scenario, card, entry.hazard);
+    const hazard = scenario.hazards[entry.hazard];
+    if (share === 0 || !hazard || total === 0) continue;
+    const struck = struckCommunes(scenario, entry.hazard);
+    const exposure = struck.has(commune) ? 1 : neighbours.some((n) => struck.has(n)) ? hazard.spill : 0;
+    const size = Object.values(hazard.impacts).reduce((sum, v) => sum + Math.abs(v ?? 0), 0);
+    value += (entry.weight / total) * size * exposure * share;
+  }
+  byCard.set(card, value);
+  return value;
+}
+
+/** What a card is worth to a commune now: its effects where the commune needs them, and the shocks it spares it. */
+function cardWorth(state: GameState, scenario: Scenario, me: TeamState, card: Card, duration: number): number {
+  const roundsAfter = state.rounds - (state.round + duration - 1);
+  if (roundsAfter < 0) return 0;
+  let value = 0;
+  for (const [id, d] of lookup(scenario).effects.get(card.id) ?? []) {
+    value += d * (d > 0 ? pointWorth(id, me.indicators[id]) : Math.max(1, pointWorth(id, me.indicators[id])));
+  }
+  return value + 0.7 * sparedPerRound(scenario, me.commune, card.id) * (roundsAfter + 0.5);
+}
+
+/** The other teams, those whose communes border mine first, with the cards each has started: who a sensible group asks to pool. */
+function partnerPool(state: GameState, scenario: Scenario, me: TeamState): { id: string; started: Set<string> }[] {
+  const neighbours = lookup(scenario).neighbours.get(me.commune) ?? [];
+  const pool = state.teams
+    .filter((t) => t.id !== me.id)
+    .map((t) => ({ id: t.id, near: neighbours.includes(t.commune), started: new Set<string>() }));
+  for (const p of state.projects)
+    for (const o of p.owners) for (const entry of pool) if (entry.id === o) entry.started.add(p.card);
+  pool.sort((a, b) => Number(b.near) - Number(a.near));
+  return pool;
+}
+
+function partnersFor(pool: readonly { id: string; started: Set<string> }[], card: Card): string[] {
+  const wanted = Math.max(1, card.minPartners);
+  const out: string[] = [];
+  for (const entry of pool) {
+    if (out.length >= wanted) break;
+    if (entry.started.has(card.id) || card.excludes.some((x) => entry.started.has(x))) continue;
+    out.push(entry.id);
+  }
+  return out;
+}
+
+function offerIsWorthIt(state: GameState, scenario: Scenario, me: TeamState, offer: Offer): boolean {
+  const card = scenario.cards[offer.card];
+  if (!card) return false;
+  const owners = offer.partners.length + 1;
+  const share = card.cost / owners / 2;
+  if (me.budget < share) return false;
+  return cardWorth(state, scenario, me, card, card.duration + 1) / Math.max(10, share) ** 0.5 > 1;
+}
+
+export function tableStrategy(cooperate: boolean): Strategy {
+  return (state, scenario, team) => {
+    const me = findTeam(state, team);
+    if (!me) return { type: 'pass', team };
+    const offer = pendingOffersFor(state, team)[0];
+    if (offer) {
+      const accept = cooperate && offerIsWorthIt(state, scenario, me, offer);
+      return { type: 'answer-offer', team, offer: offer.id, accept };
+    }
+    if (cooperate && !me.collapsed && me.budget >= AID_AMOUNT * 3) {
+      const inNeed = state.teams.find((t) => t.collapsed && t.id !== team);
+      if (inNeed) return { type: 'send-aid', team, to: inNeed.id };
+    }
+    const candidates: Candidate[] = [];
+    const pool = cooperate ? partnerPool(state, scenario, me) : [];
+    for (const card of cardsOpenTo(state, scenario, team)) {
+      if (card.minPartners === 0) {
+        const levers = eligibleLevers(scenario, card);
+        const worth = cardWorth(state, scenario, me, card, card.duration);
+        const share = affordableShare(state, scenario, card, levers, 1, team);
+        candidates.push({
+          action: { type: 'start-project', team, card: card.id, levers },
+          estimate: worth / Math.max(15, share) ** 0.5,
+        });
+      }
+      if (cooperate && card.poolable) {
+        const partners = partnersFor(pool, card);
+        if (partners.length >= Math.max(1, card.minPartners)) {
+          const levers = eligibleLevers(scenario, card, undefined, true);
+          const worth = cardWorth(state, scenario, me, card, card.duration + 1) + POOLED_WORTH;
+          const share = affordableShare(state, scenario, card, levers, partners.length + 1, team);
+          candidates.push({
+            action: { type: 'start-project', team, card: card.id, levers, partners },
+            estimate: worth / Math.max(15, share) ** 0.5,
+          });
+        }
+      }
+    }
+    const score = (action: StartAction, quote: Quote) => {
+      const card = scenario.cards[action.card] as Card;
+      const worth = cardWorth(state, scenario, me, card, quote.duration) + (quote.pooled ? POOLED_WORTH : 0);
+      return worth / Math.max(15, quote.shares[team] ?? 0) ** 0.5;
+    };
+    const best = bestStart(state, scenario, candidates, score);
+    return best ?? { type: 'pass', team };
+  };
+}
