@@ -60,7 +60,16 @@ function clampLimit(seconds: number): number {
   return Math.max(TIMER_MIN_SECONDS, Math.min(TIMER_MAX_SECONDS, Math.round(seconds)));
 }
 
-const GAME_EVENTS = new Set(['start-project', 'answer-offer', 'pass', 'continue', 'skip-phase', 'inject-hazard', 'end-game']);
+const GAME_EVENTS = new Set([
+  'start-project',
+  'answer-offer',
+  'send-aid',
+  'pass',
+  'continue',
+  'skip-phase',
+  'inject-hazard',
+  'end-game',
+]);
 
 /** What the facilitator may still do while the game is paused. */
 const FACILITATOR_GAME_EVENTS = new Set(['skip-phase', 'inject-hazard', 'end-game']);

@@ -14,7 +14,7 @@ import { type ReplayResult, replayLog, type SessionSnapshot } from '../machines/
 import type { KeyValueStore, StoreResult } from './store.ts';
 
 export const GAME_FILE_FORMAT = 'resilient-territory-kit/game';
-export const GAME_FILE_VERSION = 2;
+export const GAME_FILE_VERSION = 3;
 /** Larger than any real game (a 12-round game of 6 teams logs a few hundred events). */
 export const MAX_GAME_FILE = 5_000_000;
 export const MAX_LOG_ENTRIES = 20_000;
@@ -39,6 +39,7 @@ const logEntry = z.discriminatedUnion('type', [
     offer: z.string().check(z.regex(/^o[0-9]{1,5}$/)),
     accept: z.boolean(),
   }),
+  z.strictObject({ type: z.literal('send-aid'), team: teamId, to: teamId }),
   z.strictObject({ type: z.literal('pass'), team: teamId }),
   bare('continue'),
   bare('skip-phase'),

@@ -50,6 +50,7 @@ export type ViewEvent =
   | { type: 'FUND'; levers: string[] }
   | { type: 'TICK_LEVERS'; levers: string[] }
   | { type: 'ANSWER_OFFER'; offer: string; accept: boolean }
+  | { type: 'SEND_AID'; to: string }
   | { type: 'BACK' }
   | { type: 'PASS' }
   | { type: 'SKIP_PHASE' }
@@ -160,6 +161,10 @@ export class GameController {
         if (team === null) return;
         this.selection = null;
         return this.dispatch({ type: 'answer-offer', team, offer: event.offer, accept: event.accept });
+      case 'SEND_AID':
+        if (team === null) return;
+        this.selection = null;
+        return this.dispatch({ type: 'send-aid', team, to: event.to });
       case 'BACK':
         this.selection = null;
         this.refusal = null;

@@ -1,6 +1,6 @@
 /** Small translated formatting helpers shared by the game panels. */
-import type { IndicatorId, Indicators } from '../../engine/types.ts';
-import { t } from '../../i18n/index.ts';
+import type { IndicatorId, Indicators, Scenario } from '../../engine/types.ts';
+import { localize, t } from '../../i18n/index.ts';
 
 export function indicatorName(id: IndicatorId): string {
   return t(`game:indicator.${id}`);
@@ -20,4 +20,10 @@ export function effectsText(effects: Partial<Indicators>): string {
 export function formatSeconds(total: number): string {
   const s = Math.max(0, Math.round(total));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** The name of a commune of the scenario's territory. */
+export function communeName(scenario: Scenario, id: string): string {
+  const commune = scenario.territory.communes.find((c) => c.id === id);
+  return commune ? localize(commune.name) : id;
 }

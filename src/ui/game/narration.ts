@@ -65,6 +65,15 @@ export function narrate(before: GameView | null, after: GameView, scenario: Scen
         out.push(t(`game:narration.offer-${offer.status}`, { card: cardName(scenario, offer.card) }));
       }
     }
+    for (const aid of game.aid.slice(prev.aid.length)) {
+      out.push(
+        t('game:narration.aid', {
+          team: findTeam(game, aid.from)?.name ?? aid.from,
+          to: findTeam(game, aid.to)?.name ?? aid.to,
+          amount: aid.amount,
+        }),
+      );
+    }
     for (const team of game.teams) {
       const old = findTeam(prev, team.id);
       if (old && !old.acted && team.acted && team.moves === old.moves) out.push(t('game:narration.passed', { team: team.name }));

@@ -3,20 +3,20 @@
  * for quotes, and send events; the rules stay in the engine.
  */
 import {
-  cardsOpenTo,
   findTeam,
   overallResilience,
-  pendingOffersFor,
   quoteProject,
+  shieldingProjects,
   teamsToAct,
   weakestDimension,
 } from '../../engine/index.ts';
-import type { Card, GameState, Scenario } from '../../engine/types.ts';
+import type { GameState, Scenario } from '../../engine/types.ts';
 import { guideHref } from '../../guide/links.ts';
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
 import type { GameView, ViewEvent as SessionEvent } from './controller.ts';
-import { effectsText, indicatorName, signed } from './format.ts';
+import { communeName, effectsText, indicatorName, signed } from './format.ts';
+import { planPanel } from './plan-panel.ts';
 
 export interface PanelContext {
   scenario: Scenario;
@@ -28,7 +28,7 @@ export interface PanelContext {
   poolChoice: Map<string, Set<string>>;
 }
 
-const button = (label: string, onclick: () => void, attrs: Record<string, string> = {}) =>
+export const button = (label: string, onclick: () => void, attrs: Record<string, string> = {}) =>
   h('button', { type: 'button', class: 'button', onclick, ...attrs }, label);
 
 /** The indicators of every team; wrapped so a wide table scrolls and can be reached from the keyboard. */
@@ -65,7 +65,7 @@ function indicatorsGrid(game: GameState, scenario: Scenario, caption: string): H
         h(
           'tr',
           {},
-          h('th', { scope: 'row' }, team.name),
+          h('th', { scope: 'row' }, team.name, h('span', { class: 'commune' }, ` · ${communeName(scenario, team.commune)}`)),
           ...scenario.indicatorIds.map((id) =>
             h('td', { class: team.indicators[id] < 30 ? 'low' : undefined }, String(team.indicators[id])),
           ),
@@ -92,125 +92,6 @@ function diagnosePanel(ctx: PanelContext, game: GameState): HTMLElement[] {
     h('ul', {}, ...notes),
     button(t('game:diagnose.continue'), () => ctx.send({ type: 'CONTINUE' }), { 'data-primary': '' }),
   ];
-}
-
-function cardFacts(card: Card, scenario: Scenario): HTMLElement {
-  const actor = scenario.actors[card.actor];
-  const shields = card.mitigates.map((m) => {
-    const hazard = scenario.hazards[m.hazard];
-    return `${hazard ? localize(hazard.name) : m.hazard} (${Math.round(m.share * 100)} %)`;
-  });
-  return h(
-    'ul',
-    { class: 'card-facts' },
-    h('li', {}, `${t('game:plan.cost', { cost: card.cost })} · ${t('game:plan.duration', { count: card.duration })}`),
-    actor ? h('li', {}, localize(actor.name)) : null,
-    h('li', {}, t('game:format.labelled', { label: t('game:plan.effects'), value: effectsText(card.effects) })),
-    shields.length > 0
-      ? h('li', {}, t('game:format.labelled', { label: t('game:plan.shields'), value: shields.join(', ') }))
-      : null,
-  );
-}
-
-function planPanel(ctx: PanelContext, game: GameState, team: string): HTMLElement[] {
-  const me = findTeam(game, team);
-  const cards = cardsOpenTo(game, ctx.scenario, team);
-  // Any other commune still standing may be offered a share: it answers on its own turn.
-  const freePartners = game.teams.filter((t2) => t2.id !== team && !t2.collapsed);
-  const list = h('ul', { class: 'card-list' });
-  for (const card of cards) {
-    const partners = ctx.poolChoice.get(card.id) ?? new Set<string>();
-    const badges = [
-      card.poolable ? t('game:plan.poolable') : null,
-      card.needsEngineering ? t('game:plan.needsEngineering') : null,
-    ].filter((b): b is string => b !== null);
-    const pool =
-      card.poolable && freePartners.length > 0
-        ? h(
-            'fieldset',
-            { class: 'pool' },
-            h('legend', {}, t('game:plan.poolWith')),
-            ...freePartners.map((p) => {
-              const id = `pool-${card.id}-${p.id}`;
-              const box = h('input', { type: 'checkbox', id, checked: partners.has(p.id) });
-              box.addEventListener('change', () => {
-                const set = ctx.poolChoice.get(card.id) ?? new Set<string>();
-                if (box.checked) set.add(p.id);
-                else set.delete(p.id);
-                ctx.poolChoice.set(card.id, set);
-              });
-              return h('span', { class: 'field-check' }, box, h('label', { for: id }, p.name));
-            }),
-          )
-        : null;
-    list.append(
-      h(
-        'li',
-        { class: 'game-card', 'data-card': card.id },
-        h('h3', {}, localize(card.title)),
-        h('p', {}, localize(card.description)),
-        cardFacts(card, ctx.scenario),
-        badges.length > 0 ? h('p', { class: 'badges' }, badges.join(' · ')) : null,
-        card.source
-          ? h('p', { class: 'source' }, t('game:format.labelled', { label: t('game:plan.source'), value: localize(card.source) }))
-          : null,
-        pool,
-        button(
-          t('game:plan.choose'),
-          () => {
-            ctx.fundingChoice.clear();
-            ctx.send({ type: 'CHOOSE_PROJECT', card: card.id, partners: [...(ctx.poolChoice.get(card.id) ?? [])] });
-          },
-          { 'aria-label': t('game:plan.chooseNamed', { card: localize(card.title) }) },
-        ),
-      ),
-    );
-  }
-  const offers = pendingOffersFor(game, team).map((offer) => {
-    const card = ctx.scenario.cards[offer.card];
-    const title = card ? localize(card.title) : offer.card;
-    const proposer = findTeam(game, offer.proposer)?.name ?? offer.proposer;
-    return h(
-      'li',
-      { class: 'offer' },
-      h('p', {}, t('game:offer.received', { team: proposer, card: title })),
-      card ? cardFacts(card, ctx.scenario) : null,
-      h(
-        'div',
-        { class: 'panel-actions' },
-        button(t('game:offer.accept'), () => ctx.send({ type: 'ANSWER_OFFER', offer: offer.id, accept: true }), {
-          'aria-label': t('game:offer.acceptNamed', { card: title, team: proposer }),
-        }),
-        button(t('game:offer.decline'), () => ctx.send({ type: 'ANSWER_OFFER', offer: offer.id, accept: false }), {
-          class: 'button-quiet',
-          'aria-label': t('game:offer.declineNamed', { card: title, team: proposer }),
-        }),
-      ),
-    );
-  });
-  const parts = [
-    h('p', {}, t('game:plan.intro')),
-    offers.length > 0
-      ? h(
-          'section',
-          { class: 'offers', 'aria-label': t('game:offer.title') },
-          h('h3', {}, t('game:offer.title')),
-          h('ul', {}, ...offers),
-        )
-      : null,
-    h(
-      'p',
-      { class: 'turn-facts' },
-      `${t('game:turn.budget', { budget: me?.budget ?? 0 })} · ${t('game:turn.moves', { count: 2 - (me?.moves ?? 0) })}`,
-    ),
-    h(
-      'div',
-      { class: 'panel-actions' },
-      button(t('game:plan.pass'), () => ctx.send({ type: 'PASS' }), { class: 'button-quiet' }),
-    ),
-    cards.length > 0 ? list : h('p', {}, t('game:plan.none')),
-  ];
-  return parts.filter((part): part is HTMLElement => part !== null);
 }
 
 function fundPanel(ctx: PanelContext, game: GameState, team: string): HTMLElement[] {
@@ -321,14 +202,16 @@ function shockPanel(ctx: PanelContext, game: GameState): HTMLElement[] {
     .filter((team) => record.effects[team.id])
     .map((team) => {
       const effect = record.effects[team.id];
-      const shields = game.projects
-        .filter((p) => p.built && p.owners.includes(team.id))
-        .filter((p) =>
-          (ctx.scenario.cards[p.card]?.mitigates ?? []).some(
-            (m) => m.hazard === hazard.id || ctx.scenario.hazards[m.hazard]?.kind === hazard.kind,
-          ),
-        )
-        .map((p) => localize(ctx.scenario.cards[p.card]?.title ?? { fr: p.card, en: p.card }));
+      const shields = shieldingProjects(game, ctx.scenario, team.id, hazard.id).map((p) =>
+        localize(ctx.scenario.cards[p.card]?.title ?? { fr: p.card, en: p.card }),
+      );
+      const exposure = effect?.exposure ?? 1;
+      const reach =
+        exposure >= 1
+          ? t('game:shock.struck')
+          : exposure > 0
+            ? t('game:shock.spill', { share: Math.round(exposure * 100) })
+            : t('game:shock.spared');
       return h(
         'li',
         {},
@@ -337,6 +220,8 @@ function shockPanel(ctx: PanelContext, game: GameState): HTMLElement[] {
           impacts: impactsText(effect?.impacts ?? {}) || '0',
           mitigation: Math.round((effect?.mitigation ?? 0) * 100),
         }),
+        h('br'),
+        reach,
         h('br'),
         shields.length > 0 ? t('game:shock.shieldedBy', { projects: shields.join(', ') }) : t('game:shock.noShield'),
       );
