@@ -7,9 +7,10 @@
  * the browser exports (npm run replay and the kit's import read it).
  */
 import { writeFileSync } from 'node:fs';
-import { STRATEGIES } from '../src/engine/strategies.ts';
+import { availableParallelism } from 'node:os';
+import { STRATEGIES } from '../src/bots/strategies.ts';
 import { loadScenarios } from './lib/content.ts';
-import { exportGame, parseArgs, simulate } from './lib/simulation.ts';
+import { exportGame, parseArgs, simulateOnCores } from './lib/simulation.ts';
 
 try {
   const args = parseArgs(process.argv.slice(2), Object.keys(STRATEGIES));
@@ -19,7 +20,7 @@ try {
     throw new Error(`unknown scenario "${args.scenario}" (known: ${[...scenarios.keys()].join(', ')})`);
   }
   const started = performance.now();
-  const strategies = simulate(scenario, args);
+  const strategies = await simulateOnCores(scenario, args, availableParallelism());
   const elapsedMs = Math.round(performance.now() - started);
   if (args.export !== undefined) {
     const text = exportGame(scenario, args);

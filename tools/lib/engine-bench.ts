@@ -1,8 +1,8 @@
 /** Engine and machine throughput, measured in-process (one core) or in workers (all cores). */
 import { createActor } from 'xstate';
-import { playGame, playRecorded, teamNames } from '../../src/engine/autoplay.ts';
+import { playGame, playRecorded, teamNames } from '../../src/bots/autoplay.ts';
+import { STRATEGIES } from '../../src/bots/strategies.ts';
 import { replay } from '../../src/engine/replay.ts';
-import { STRATEGIES } from '../../src/engine/strategies.ts';
 import type { GameEvent, Scenario } from '../../src/engine/types.ts';
 import type { SessionOptions } from '../../src/machines/game.ts';
 import { replayLog, sessionMachineFor } from '../../src/machines/replay.ts';

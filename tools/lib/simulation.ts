@@ -1,10 +1,12 @@
-import { playGame, playRecorded, teamNames } from '../../src/engine/autoplay.ts';
+import { Worker } from 'node:worker_threads';
+import { playGame, playRecorded, teamNames } from '../../src/bots/autoplay.ts';
+import { STRATEGIES } from '../../src/bots/strategies.ts';
 import { MAX_ROUNDS, MIN_ROUNDS } from '../../src/engine/game.ts';
 import { INDICATOR_MAX } from '../../src/engine/rules.ts';
 import { scoreGame } from '../../src/engine/scoring.ts';
-import { STRATEGIES } from '../../src/engine/strategies.ts';
 import type { Difficulty, GameState, Scenario } from '../../src/engine/types.ts';
 import { GAME_FILE_FORMAT, GAME_FILE_VERSION, type GameFile, scenarioHash } from '../../src/storage/game-saves.ts';
+import type { SimulationJob } from './simulate-worker.ts';
 
 export interface SimulationArgs {
   scenario: string;
@@ -111,14 +113,6 @@ export function parseArgs(argv: string[], known: string[]): SimulationArgs {
   return args;
 }
 
-/** Money left at the end over all the money received (start budget and every income): left + paid for projects. */
-function unspentShare(game: GameState, team: string, budget: number): number {
-  let paid = 0;
-  for (const project of game.projects) paid += project.paid[team] ?? 0;
-  const received = budget + paid;
-  return received > 0 ? budget / received : 0;
-}
-
 /** An indicator of a team at its maximum, at the end of a round or of the game. */
 function saturated(game: GameState, scenario: Scenario): boolean {
   return game.teams.some((team) =>
@@ -128,50 +122,94 @@ function saturated(game: GameState, scenario: Scenario): boolean {
   );
 }
 
+/** Raw counts of a stretch of games of one strategy: stretches add up, so workers can share a simulation. */
+export interface Tally {
+  wins: number;
+  collapses: number;
+  teamsScored: number;
+  rounds: number;
+  unspent: number;
+  saturatedGames: number;
+  games: number;
+  sums: Record<string, number>;
+}
+
+export function tally(
+  scenario: Scenario,
+  args: Omit<SimulationArgs, 'json' | 'scenario'>,
+  name: string,
+  fromRun: number,
+  toRun: number,
+): Tally {
+  const strategy = STRATEGIES[name];
+  if (!strategy) throw new Error(`unknown strategy ${name}`);
+  const out: Tally = {
+    wins: 0,
+    collapses: 0,
+    teamsScored: 0,
+    rounds: 0,
+    unspent: 0,
+    saturatedGames: 0,
+    games: 0,
+    sums: { overall: 0 },
+  };
+  for (const id of scenario.indicatorIds) out.sums[id] = 0;
+  for (let run = fromRun; run < toRun; run += 1) {
+    // The same seeds for every strategy: they meet the same shocks.
+    const game = playGame(scenario, {
+      seed: gameSeed(args.seed, run),
+      teams: args.teams,
+      difficulty: args.difficulty,
+      ...(args.rounds === undefined ? {} : { rounds: args.rounds }),
+      strategies: strategy,
+    });
+    out.games += 1;
+    out.rounds += Math.min(game.round - 1, game.rounds);
+    for (const score of scoreGame(game, scenario)) {
+      out.teamsScored += 1;
+      if (score.succeeded) out.wins += 1;
+      out.sums.overall = (out.sums.overall ?? 0) + score.overall;
+      for (const id of scenario.indicatorIds) out.sums[id] = (out.sums[id] ?? 0) + score.dimensions[id];
+    }
+    for (const team of game.teams) out.unspent += team.received > 0 ? team.budget / team.received : 0;
+    if (saturated(game, scenario)) out.saturatedGames += 1;
+    out.collapses += game.teams.filter((t) => t.collapsed).length;
+  }
+  return out;
+}
+
+export function addTallies(a: Tally, b: Tally): Tally {
+  const sums: Record<string, number> = { ...a.sums };
+  for (const [k, v] of Object.entries(b.sums)) sums[k] = (sums[k] ?? 0) + v;
+  return {
+    wins: a.wins + b.wins,
+    collapses: a.collapses + b.collapses,
+    teamsScored: a.teamsScored + b.teamsScored,
+    rounds: a.rounds + b.rounds,
+    unspent: a.unspent + b.unspent,
+    saturatedGames: a.saturatedGames + b.saturatedGames,
+    games: a.games + b.games,
+    sums,
+  };
+}
+
+export function result(t: Tally): StrategyResult {
+  const round4 = (n: number) => Math.round(n * 10000) / 10000;
+  return {
+    winRate: round4(t.wins / t.teamsScored),
+    collapseRate: round4(t.collapses / t.teamsScored),
+    meanScore: Object.fromEntries(Object.entries(t.sums).map(([k, v]) => [k, round4(v / t.teamsScored)])),
+    meanRounds: round4(t.rounds / t.games),
+    unspentBudgetShare: round4(t.unspent / t.teamsScored),
+    saturationRate: round4(t.saturatedGames / t.games),
+    games: t.games,
+  };
+}
+
+/** One process, one core: what the tests call. */
 export function simulate(scenario: Scenario, args: Omit<SimulationArgs, 'json' | 'scenario'>): Record<string, StrategyResult> {
   const out: Record<string, StrategyResult> = {};
-  for (const name of args.strategies) {
-    const strategy = STRATEGIES[name];
-    if (!strategy) continue;
-    let wins = 0;
-    let collapses = 0;
-    let teamsScored = 0;
-    let rounds = 0;
-    let unspent = 0;
-    let saturatedGames = 0;
-    const sums: Record<string, number> = { overall: 0 };
-    for (const id of scenario.indicatorIds) sums[id] = 0;
-    for (let run = 0; run < args.runs; run += 1) {
-      // The same seeds for every strategy: they meet the same shocks.
-      const game = playGame(scenario, {
-        seed: gameSeed(args.seed, run),
-        teams: args.teams,
-        difficulty: args.difficulty,
-        ...(args.rounds === undefined ? {} : { rounds: args.rounds }),
-        strategies: strategy,
-      });
-      rounds += Math.min(game.round - 1, game.rounds);
-      for (const score of scoreGame(game, scenario)) {
-        teamsScored += 1;
-        if (score.succeeded) wins += 1;
-        sums.overall = (sums.overall ?? 0) + score.overall;
-        for (const id of scenario.indicatorIds) sums[id] = (sums[id] ?? 0) + score.dimensions[id];
-      }
-      for (const team of game.teams) unspent += unspentShare(game, team.id, team.budget);
-      if (saturated(game, scenario)) saturatedGames += 1;
-      collapses += game.teams.filter((t) => t.collapsed).length;
-    }
-    const round2 = (n: number) => Math.round(n * 10000) / 10000;
-    out[name] = {
-      winRate: round2(wins / teamsScored),
-      collapseRate: round2(collapses / teamsScored),
-      meanScore: Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, round2(v / teamsScored)])),
-      meanRounds: round2(rounds / args.runs),
-      unspentBudgetShare: round2(unspent / teamsScored),
-      saturationRate: round2(saturatedGames / args.runs),
-      games: args.runs,
-    };
-  }
+  for (const name of args.strategies) out[name] = result(tally(scenario, args, name, 0, args.runs));
   return out;
 }
 
@@ -202,4 +240,63 @@ export function exportGame(scenario: Scenario, args: Omit<SimulationArgs, 'json'
     log: played.events,
   };
   return JSON.stringify(file, null, 2);
+}
+
+/**
+ * Every core of the machine: each strategy's runs are cut into stretches that
+ * workers play; stretches add up in order, so the figures do not depend on
+ * how many cores played them.
+ */
+export async function simulateOnCores(
+  scenario: Scenario,
+  args: Omit<SimulationArgs, 'json' | 'scenario'>,
+  cores: number,
+): Promise<Record<string, StrategyResult>> {
+  if (cores <= 1 || args.runs * args.strategies.length < 200) return simulate(scenario, args);
+  const stretch = Math.ceil(args.runs / (cores * 2));
+  const jobs: SimulationJob[] = [];
+  for (const strategy of args.strategies) {
+    for (let from = 0; from < args.runs; from += stretch) {
+      jobs.push({ scenario: scenario.id, args, strategy, from, to: Math.min(args.runs, from + stretch) });
+    }
+  }
+  const tallies: Tally[] = new Array(jobs.length);
+  let next = 0;
+  const workers = Array.from(
+    { length: Math.min(cores, jobs.length) },
+    () => new Worker(new URL('./simulate-worker.mjs', import.meta.url)),
+  );
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((done, fail) => {
+            let current = -1;
+            const give = () => {
+              if (next >= jobs.length) return done();
+              current = next;
+              next += 1;
+              worker.postMessage(jobs[current]);
+            };
+            worker.on('message', (t: Tally) => {
+              tallies[current] = t;
+              give();
+            });
+            worker.once('error', fail);
+            give();
+          }),
+      ),
+    );
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
+  const out: Record<string, StrategyResult> = {};
+  for (const strategy of args.strategies) {
+    let sum: Tally | null = null;
+    jobs.forEach((job, i) => {
+      if (job.strategy === strategy) sum = sum ? addTallies(sum, tallies[i] as Tally) : (tallies[i] as Tally);
+    });
+    if (sum) out[strategy] = result(sum);
+  }
+  return out;
 }
