@@ -11,8 +11,12 @@ test.describe('serious game', () => {
       await expect(phaseTitle(page)).toHaveText('Diagnostic');
       await page.keyboard.press('n');
       await expect(phaseTitle(page)).toHaveText('Choix des projets');
-      // The team starts one project with a lever, from the keyboard.
-      const choose = page.locator('.game-card button').first();
+      // The team starts its cheapest project with a lever, from the keyboard (budgets are tight).
+      const costs = await page.locator('.game-card .card-facts li:first-child').allTextContents();
+      const cheapest = costs
+        .map((text) => Number(/(\d+) k€/.exec(text)?.[1] ?? 1e9))
+        .reduce((best, cost, i, all) => (cost < (all[best] ?? 1e9) ? i : best), 0);
+      const choose = page.locator('.game-card button').nth(cheapest);
       await press(choose);
       await expect(phaseTitle(page)).toHaveText('Financement');
       const lever = page.locator('.lever-list input:not([disabled])').first();

@@ -4,7 +4,7 @@ import { type Run, runTool } from './helpers.ts';
 
 const simulate = (...args: string[]) => runTool('tools/simulate.ts', ...args);
 
-const STRATEGIES = ['cooperative', 'greedy', 'hazard-aware', 'random'];
+const STRATEGIES = ['cooperative', 'greedy', 'hazard-aware', 'random', 'table', 'table-solo'];
 const SAME = ['--scenario', 'coastal-estuary', '--runs', '30', '--seed', '7', '--json'];
 const seeded = (seed: string) => ['--scenario', 'market-town-drought', '--runs', '40', '--seed', seed, '--strategy', 'random'];
 
@@ -35,7 +35,7 @@ describe('npm run simulate', () => {
     delete a.elapsedMs;
     delete b.elapsedMs;
     expect(a).toEqual(b);
-    expect(a).toMatchObject({ scenario: 'coastal-estuary', runs: 30, seed: 7, teams: 3, games: 120 });
+    expect(a).toMatchObject({ scenario: 'coastal-estuary', runs: 30, seed: 7, teams: 3, games: 180 });
     expect(Object.keys(a.strategies).sort()).toEqual(STRATEGIES);
     for (const r of Object.values(a.strategies) as Record<string, unknown>[]) {
       expect(Object.keys(r)).toEqual([
