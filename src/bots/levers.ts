@@ -14,10 +14,16 @@ export type StartAction = Extract<PlayerAction, { type: 'start-project' }>;
 /**
  * The levers a card may draw on, of the given kinds (all when absent): the
  * pooling lever only for a shared start, the Department's engineering only
- * where the card needs it, as its days are scarce. Cached per card; callers
- * never change the list.
+ * where the card needs it or to finish in time (`hurry`), as its days are
+ * scarce. Cached per card; callers never change the list.
  */
-export function eligibleLevers(scenario: Scenario, card: Card, kinds?: ReadonlySet<string>, pooled = false): string[] {
+export function eligibleLevers(
+  scenario: Scenario,
+  card: Card,
+  kinds?: ReadonlySet<string>,
+  pooled = false,
+  hurry = false,
+): string[] {
   let byCard = leverCache.get(scenario);
   if (!byCard) {
     byCard = new Map();
@@ -28,10 +34,10 @@ export function eligibleLevers(scenario: Scenario, card: Card, kinds?: ReadonlyS
     variants = new Map();
     byCard.set(card.id, variants);
   }
-  const key = kinds ?? (pooled ? POOLED : SOLO);
+  const key = kinds ?? (hurry ? (pooled ? POOLED_HURRY : SOLO_HURRY) : pooled ? POOLED : SOLO);
   let levers = variants.get(key);
   if (!levers) {
-    levers = computeLevers(scenario, card, kinds, pooled);
+    levers = computeLevers(scenario, card, kinds, pooled, hurry);
     variants.set(key, levers);
   }
   return levers;
@@ -39,16 +45,24 @@ export function eligibleLevers(scenario: Scenario, card: Card, kinds?: ReadonlyS
 
 const SOLO = new Set<string>();
 const POOLED = new Set<string>();
+const SOLO_HURRY = new Set<string>();
+const POOLED_HURRY = new Set<string>();
 const leverCache = new WeakMap<Scenario, Map<string, Map<ReadonlySet<string>, string[]>>>();
 
-function computeLevers(scenario: Scenario, card: Card, kinds: ReadonlySet<string> | undefined, pooled: boolean): string[] {
+function computeLevers(
+  scenario: Scenario,
+  card: Card,
+  kinds: ReadonlySet<string> | undefined,
+  pooled: boolean,
+  hurry: boolean,
+): string[] {
   const index = lookup(scenario);
   const out: string[] = [];
   for (const id of index.eligible.get(card.id) ?? []) {
     const kind = index.lever.get(id)?.kind ?? '';
     if (kinds && !kinds.has(kind)) continue;
     if (kind === 'pooling' && !pooled) continue;
-    if (kind === 'departmental-engineering' && !card.needsEngineering) continue;
+    if (kind === 'departmental-engineering' && !card.needsEngineering && !hurry) continue;
     out.push(id);
   }
   return out;

@@ -55,15 +55,17 @@ function mitigationValue(card: Card, scenario: Scenario, roundsLeft: number): nu
 
 const own = (action: StartAction, quote: { shares: Record<string, number> }) => quote.shares[action.team] ?? 0;
 
-/** Any open card, with the levers it is eligible for: a group that asks the Department for money but does not weigh its needs. */
+/**
+ * Any open card, picked at random, with the levers it is eligible for: a group
+ * that asks the Department for money but does not weigh its needs or its risks.
+ */
 export const randomStrategy: Strategy = (state, scenario, team, random) => {
-  if (random() < 0.05) return { type: 'pass', team };
   const cards = cardsOpenTo(state, scenario, team);
   for (let tries = 0; tries < 4 && cards.length > 0; tries += 1) {
     const card = cards[Math.floor(random() * cards.length)] as Card;
     const others = state.teams.filter((t) => t.id !== team);
-    // Half the time a shared card is offered to a team picked at random (as many as the card needs).
-    if (card.poolable && others.length >= Math.max(1, card.minPartners) && random() < 0.5) {
+    // A shared card is offered to teams picked at random (as many as the card needs).
+    if (card.poolable && others.length >= Math.max(1, card.minPartners)) {
       const start = Math.floor(random() * others.length);
       const partners = Array.from(
         { length: Math.max(1, card.minPartners) },
@@ -181,7 +183,8 @@ const acceptsAffordable: OfferPolicy = (state, scenario, team, offer) => {
 };
 
 export const STRATEGIES: Record<string, Strategy> = {
-  random: answeringOffers(randomStrategy, (_s, _sc, _t, _o, random) => random() < 0.5),
+  // Says yes to every offer: a group without a plan follows its neighbours.
+  random: answeringOffers(randomStrategy, () => true),
   // Solo-minded: never offers, never accepts.
   greedy: answeringOffers(greedyStrategy, () => false),
   cooperative: answeringOffers(cooperativeStrategy, acceptsAffordable),

@@ -121,9 +121,11 @@ export function tableStrategy(cooperate: boolean): Strategy {
     const candidates: Candidate[] = [];
     const pool = cooperate ? partnerPool(state, scenario, me) : [];
     for (const card of cardsOpenTo(state, scenario, team)) {
+      // Engineering days are asked for where the card needs them, or to finish it before the game ends.
+      const hurry = state.round + card.duration - 1 > state.rounds && state.engineeringDays >= card.engineeringDays;
       if (card.minPartners === 0) {
-        const levers = eligibleLevers(scenario, card);
-        const worth = cardWorth(state, scenario, me, card, card.duration);
+        const levers = eligibleLevers(scenario, card, undefined, false, hurry);
+        const worth = cardWorth(state, scenario, me, card, card.duration - (hurry ? 1 : 0));
         const share = affordableShare(state, scenario, card, levers, 1, team);
         candidates.push({
           action: { type: 'start-project', team, card: card.id, levers },

@@ -8,10 +8,10 @@ import {
   type ActionError,
   applyAction,
   endGame,
+  firstToAct,
   GameRuleError,
   launchProject,
   quoteProject,
-  teamsToAct,
   validateAction,
 } from './game.ts';
 import { answerOffer, declinePendingFor, lapseStaleOffers, proposeOffer, validateAnswer } from './offers.ts';
@@ -21,7 +21,7 @@ import type { GameEvent, GameState, Scenario } from './types.ts';
 /** The team whose turn it is: the first of this round's order that has still to play. */
 export function currentTeam(state: GameState): string | null {
   if (state.over || state.phase !== 'plan') return null;
-  return teamsToAct(state)[0]?.id ?? null;
+  return firstToAct(state)?.id ?? null;
 }
 
 export function hazardInDeck(scenario: Scenario, hazard: string): boolean {

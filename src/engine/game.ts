@@ -111,6 +111,14 @@ export function findTeam(state: GameState, id: string): TeamState | undefined {
   return state.teams.find((t) => t.id === id);
 }
 
+/** The first team of this round's order still to play (no list built: it is asked at every event). */
+export function firstToAct(state: GameState): TeamState | undefined {
+  for (const id of state.order) {
+    for (const team of state.teams) if (team.id === id && !team.acted) return team;
+  }
+  return undefined;
+}
+
 /** Teams that still have to play this round, in this round's turn order. */
 export function teamsToAct(state: GameState): TeamState[] {
   const out: TeamState[] = [];
@@ -420,10 +428,21 @@ export function cardsOfTeam(state: GameState, team: string): { started: Set<stri
 export function cardsOpenTo(state: GameState, scenario: Scenario, team: string): Card[] {
   const { started, built } = cardsOfTeam(state, team);
   const out: Card[] = [];
+  // Plain loops: the bots ask this at every move of every simulated game.
   for (const id of scenario.deckCards) {
     const card = scenario.cards[id];
-    if (!card || started.has(id) || card.excludes.some((other) => started.has(other))) continue;
-    if (card.prerequisites.every((pre) => built.has(pre))) out.push(card);
+    if (!card || started.has(id) || anyIn(card.excludes, started) || !allIn(card.prerequisites, built)) continue;
+    out.push(card);
   }
   return out;
+}
+
+function anyIn(ids: readonly string[], set: ReadonlySet<string>): boolean {
+  for (const id of ids) if (set.has(id)) return true;
+  return false;
+}
+
+function allIn(ids: readonly string[], set: ReadonlySet<string>): boolean {
+  for (const id of ids) if (!set.has(id)) return false;
+  return true;
 }
