@@ -4,6 +4,8 @@
  * through `applyEvent`; the scenario machine, the replay of a log, the bots
  * and the command line all go through it.
  */
+
+import { allocateEnvelope, validateAllocation } from './department.ts';
 import {
   type ActionError,
   applyAction,
@@ -54,6 +56,8 @@ export function checkEvent(state: GameState, scenario: Scenario, event: GameEven
       return null;
     case 'inject-hazard':
       return hazardInDeck(scenario, event.hazard) ? null : 'unknown-hazard';
+    case 'allocate-envelope':
+      return validateAllocation(state, scenario, event);
   }
   return 'not-now';
 }
@@ -127,6 +131,8 @@ export function applyEvent(state: GameState, scenario: Scenario, event: GameEven
       return state.phase === 'plan' ? leavePlanIfDone(passEveryone(state, scenario), scenario) : advance(state, scenario);
     case 'inject-hazard':
       return { ...state, pendingHazard: event.hazard };
+    case 'allocate-envelope':
+      return allocateEnvelope(state, event);
     case 'end-game':
       return endGame(lapseStaleOffers(state, true));
   }

@@ -1,4 +1,5 @@
 import { cloneTeam } from './clone.ts';
+import { drawAllocations, leverAvailable } from './department.ts';
 import { leverFits, lookup } from './lookup.ts';
 import { seedState } from './rng.ts';
 import {
@@ -83,11 +84,14 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
 }
 
 /** The Department's envelopes for one round of a table of `communes` communes. */
-export function departmentEnvelope(scenario: Scenario, communes: number): Pick<GameState, 'envelope' | 'engineeringDays'> {
+export function departmentEnvelope(
+  scenario: Scenario,
+  communes: number,
+): Pick<GameState, 'envelope' | 'allocations' | 'engineeringDays'> {
   const factor = envelopeFactor(communes);
   const envelope: Record<string, number> = {};
   for (const lever of scenario.levers) envelope[lever.id] = Math.round(lever.capPerRound * factor);
-  return { envelope, engineeringDays: Math.round(scenario.engineeringDaysPerRound * factor) };
+  return { envelope, allocations: {}, engineeringDays: Math.round(scenario.engineeringDaysPerRound * factor) };
 }
 
 /** Moves a team has in a round: fewer while its commune is in collapse. */
@@ -167,6 +171,7 @@ export type ActionError =
   | 'excluded'
   | 'no-engineering-days'
   | 'not-in-collapse'
+  | 'bad-allocation'
   | 'budget';
 
 export interface Quote {
@@ -243,7 +248,7 @@ export function quoteProject(
     }
     quote.duration = Math.max(1, quote.duration - lever.durationReduction);
     if (lever.share > 0) {
-      const available = Math.max(0, state.envelope[lever.id] ?? 0);
+      const available = leverAvailable(state, lever.id, team.id);
       const amount = Math.min(Math.round(card.cost * lever.share), available, maxLeverMoney - leverMoney);
       quote.leverPaid[lever.id] = amount;
       leverMoney += amount;
@@ -401,6 +406,7 @@ export function launchProject(
     ...state,
     teams,
     envelope,
+    allocations: drawAllocations(state, action.team, quote.leverPaid),
     engineeringDays: state.engineeringDays - quote.engineeringDays,
     projects: [...state.projects, project],
   };

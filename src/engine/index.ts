@@ -1,4 +1,5 @@
 export * from './debrief.ts';
+export * from './department.ts';
 export * from './flow.ts';
 export * from './game.ts';
 export * from './offers.ts';

@@ -126,6 +126,8 @@ export type GameEvent =
   | { type: 'continue' }
   | { type: 'skip-phase' }
   | { type: 'inject-hazard'; hazard: string }
+  /** The Department seat splits a lever's envelope of the round between the communes (diagnose phase). */
+  | { type: 'allocate-envelope'; lever: string; shares: Record<string, number> }
   | { type: 'end-game' };
 
 export type Phase = 'diagnose' | 'plan' | 'implement' | 'shock' | 'evaluate';
@@ -147,6 +149,8 @@ export interface GameState {
   teams: TeamState[];
   /** What is left this round of the Department's envelope, per lever id (k€), shared by every commune. */
   envelope: Record<string, number>;
+  /** This round's allocations by the Department seat: lever id -> team id -> k€ still to draw (none: first come, first served). */
+  allocations: Record<string, Record<string, number>>;
   /** What is left this round of the Department's engineering days. */
   engineeringDays: number;
   projects: Project[];

@@ -45,6 +45,11 @@ const logEntry = z.discriminatedUnion('type', [
   bare('skip-phase'),
   bare('end-game'),
   z.strictObject({ type: z.literal('inject-hazard'), hazard: id }),
+  z.strictObject({
+    type: z.literal('allocate-envelope'),
+    lever: id,
+    shares: z.record(teamId, z.int().check(z.gte(0), z.lte(100_000))),
+  }),
   bare('pause'),
   bare('resume'),
   bare('finish'),

@@ -55,6 +55,7 @@ export type ViewEvent =
   | { type: 'PASS' }
   | { type: 'SKIP_PHASE' }
   | { type: 'INJECT_HAZARD'; hazard: string }
+  | { type: 'ALLOCATE'; lever: string; shares: Record<string, number> }
   | { type: 'PAUSE' }
   | { type: 'RESUME' }
   | { type: 'TICK'; seconds: number }
@@ -178,6 +179,8 @@ export class GameController {
         return this.dispatch({ type: 'skip-phase' });
       case 'INJECT_HAZARD':
         return this.dispatch({ type: 'inject-hazard', hazard: event.hazard });
+      case 'ALLOCATE':
+        return this.dispatch({ type: 'allocate-envelope', lever: event.lever, shares: event.shares });
       case 'PAUSE':
         return this.actor.send({ type: 'pause' });
       case 'RESUME':

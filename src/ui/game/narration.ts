@@ -65,6 +65,12 @@ export function narrate(before: GameView | null, after: GameView, scenario: Scen
         out.push(t(`game:narration.offer-${offer.status}`, { card: cardName(scenario, offer.card) }));
       }
     }
+    for (const lever in game.allocations) {
+      if (game.allocations[lever] === prev.allocations[lever] || prev.phase !== 'diagnose') continue;
+      const name = scenario.levers.find((l) => l.id === lever)?.name;
+      const shares = game.teams.map((team) => `${team.name} ${game.allocations[lever]?.[team.id] ?? 0} k€`).join(', ');
+      if (name) out.push(t('game:narration.allocated', { lever: localize(name), shares }));
+    }
     for (const aid of game.aid.slice(prev.aid.length)) {
       out.push(
         t('game:narration.aid', {

@@ -1,5 +1,5 @@
 /** The planning panel: the offers waiting for the team, the Department's envelopes, aid, and the cards it may start. */
-import { AID_AMOUNT, cardsOpenTo, findTeam, movesPerRound, pendingOffersFor } from '../../engine/index.ts';
+import { AID_AMOUNT, cardsOpenTo, findTeam, leverAvailable, movesPerRound, pendingOffersFor } from '../../engine/index.ts';
 import type { Card, GameState, Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
@@ -132,7 +132,7 @@ export function planPanel(ctx: PanelContext, game: GameState, team: string): HTM
       `${me ? communeName(ctx.scenario, me.commune) : ''} · ${t('game:turn.budget', { budget: me?.budget ?? 0 })} · ${t('game:turn.moves', { count: me ? movesPerRound(me) - me.moves : 0 })}`,
     ),
     me?.collapsed ? h('p', { class: 'refusal' }, t('game:turn.collapsed')) : null,
-    departmentFacts(ctx.scenario, game),
+    departmentFacts(ctx.scenario, game, team),
     aidSection(ctx, game, team),
     h(
       'div',
@@ -145,11 +145,17 @@ export function planPanel(ctx: PanelContext, game: GameState, team: string): HTM
 }
 
 /** What is left this round of the Department's envelopes, shared by every commune. */
-function departmentFacts(scenario: Scenario, game: GameState): HTMLElement {
+function departmentFacts(scenario: Scenario, game: GameState, team: string): HTMLElement {
   const money = scenario.levers
     .filter((lever) => lever.share > 0)
     .map((lever) =>
-      h('li', {}, t('game:department.envelope', { lever: localize(lever.name), amount: game.envelope[lever.id] ?? 0 })),
+      h(
+        'li',
+        {},
+        game.allocations[lever.id]
+          ? t('game:department.yours', { lever: localize(lever.name), amount: leverAvailable(game, lever.id, team) })
+          : t('game:department.envelope', { lever: localize(lever.name), amount: game.envelope[lever.id] ?? 0 }),
+      ),
     );
   return h(
     'section',
