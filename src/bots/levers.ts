@@ -114,12 +114,19 @@ export function bestStart(
   score: (action: StartAction, quote: Quote) => number,
   quotes = 1,
 ): StartAction | null {
-  candidates.sort((a, b) => b.estimate - a.estimate);
   let best: StartAction | null = null;
   let bestScore = 0;
   let passed = 0;
-  for (const candidate of candidates) {
-    if (candidate.estimate <= 0 || passed >= quotes) break;
+  // Pick the best remaining estimate each time rather than sorting: usually the first one passes.
+  for (let tries = 0; tries < candidates.length && passed < quotes; tries += 1) {
+    let top = -1;
+    for (let i = 0; i < candidates.length; i += 1) {
+      const c = candidates[i] as Candidate;
+      if (c.estimate > 0 && (top < 0 || c.estimate > (candidates[top] as Candidate).estimate)) top = i;
+    }
+    if (top < 0) break;
+    const candidate = candidates[top] as Candidate;
+    candidate.estimate = 0;
     const quote = quoteProject(state, scenario, candidate.action);
     if (!quote.ok) continue;
     passed += 1;

@@ -3,7 +3,7 @@
  * reads the state and returns the action its team plays; randomness comes from
  * the caller's seeded generator, never from Math.random.
  */
-import { cardsOpenTo, findTeam, quoteProject } from '../engine/game.ts';
+import { cardsOfTeam, cardsOpenTo, findTeam, quoteProject } from '../engine/game.ts';
 import { lookup, shieldShare } from '../engine/lookup.ts';
 import { pendingOffersFor } from '../engine/offers.ts';
 import type { Card, GameState, IndicatorId, Indicators, Offer, PlayerAction, Scenario, TeamState } from '../engine/types.ts';
@@ -134,6 +134,7 @@ export const cooperativeStrategy: Strategy = (state, scenario, team) => {
   if (!me) return { type: 'pass', team };
   const weights = needWeights(me.indicators, scenario.indicatorIds);
   const others = state.teams.filter((t) => t.id !== team).map((t) => t.id);
+  const startedBy = new Map(others.map((o) => [o, cardsOfTeam(state, o).started]));
   const roundsLeft = state.rounds - state.round + 1;
   const candidates: Candidate[] = [];
   const worth = new Map<string, number>();
@@ -142,9 +143,11 @@ export const cooperativeStrategy: Strategy = (state, scenario, team) => {
     worth.set(card.id, base);
     if (card.poolable && others.length > 0) {
       // Pairs, as small rural communes are paired (more when the card needs them): the first teams still free to join.
-      const partners = others
-        .filter((o) => !state.projects.some((p) => p.card === card.id && p.owners.includes(o)))
-        .slice(0, Math.max(1, card.minPartners));
+      const partners: string[] = [];
+      for (const o of others) {
+        if (partners.length >= Math.max(1, card.minPartners)) break;
+        if (!startedBy.get(o)?.has(card.id)) partners.push(o);
+      }
       if (partners.length >= card.minPartners) {
         const levers = eligibleLevers(scenario, card, undefined, true);
         const share = affordableShare(state, scenario, card, levers, partners.length + 1, team);

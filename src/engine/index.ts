@@ -9,5 +9,6 @@ export * from './rng.ts';
 export * from './round.ts';
 export * from './rules.ts';
 export * from './scoring.ts';
+export * from './selectors.ts';
 export * from './timer.ts';
 export type * from './types.ts';

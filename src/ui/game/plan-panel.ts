@@ -1,5 +1,13 @@
 /** The planning panel: the offers waiting for the team, the Department's envelopes, aid, and the cards it may start. */
-import { AID_AMOUNT, cardsOpenTo, findTeam, leverAvailable, movesPerRound, pendingOffersFor } from '../../engine/index.ts';
+import {
+  AID_AMOUNT,
+  cardsOpenTo,
+  findTeam,
+  leverAvailable,
+  movesPerRound,
+  pendingOffersFor,
+  soloPrice,
+} from '../../engine/index.ts';
 import type { Card, GameState, Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
@@ -78,6 +86,7 @@ export function planPanel(ctx: PanelContext, game: GameState, team: string): HTM
         h('h3', {}, localize(card.title)),
         h('p', {}, localize(card.description)),
         cardFacts(card, ctx.scenario),
+        priceLine(game, ctx.scenario, team, card.id),
         badges.length > 0 ? h('p', { class: 'badges' }, badges.join(' · ')) : null,
         card.source
           ? h('p', { class: 'source' }, t('game:format.labelled', { label: t('game:plan.source'), value: localize(card.source) }))
@@ -182,4 +191,13 @@ function aidSection(ctx: PanelContext, game: GameState, team: string): HTMLEleme
       ),
     ),
   );
+}
+
+/** What the team would pay alone with the levers that apply, or that it cannot afford it now. */
+function priceLine(game: GameState, scenario: Scenario, team: string, card: string): HTMLElement | null {
+  const price = soloPrice(game, scenario, team, card);
+  if (price.affordable) return h('p', { class: 'price' }, t('game:plan.yourShare', { amount: price.share }));
+  if (price.error === 'budget')
+    return h('p', { class: 'price over-budget' }, t('game:plan.beyondBudget', { amount: price.share }));
+  return price.error ? h('p', { class: 'price' }, t('game:fund.refused', { reason: t(`game:errors.${price.error}`) })) : null;
 }

@@ -1,0 +1,35 @@
+/** Questions the views ask of a game, answered by the rules so that no rule lives in a view. */
+import { type ActionError, leverApplies, type Quote, quoteProject } from './game.ts';
+import type { GameState, Scenario } from './types.ts';
+
+/**
+ * What a team would pay to start a card on its own now, asking every lever
+ * that can apply alone (not pooling; engineering only where the card needs it).
+ */
+export function soloQuote(state: GameState, scenario: Scenario, team: string, cardId: string): Quote {
+  const card = scenario.cards[cardId];
+  const levers = card
+    ? scenario.levers
+        .filter((lever) => leverApplies(lever, card, scenario))
+        .filter((lever) => lever.kind !== 'pooling' && (lever.kind !== 'departmental-engineering' || card.needsEngineering))
+        .map((lever) => lever.id)
+    : [];
+  return quoteProject(state, scenario, { type: 'start-project', team, card: cardId, levers });
+}
+
+/** The team's share of a solo start, and whether its budget covers it now (the share even when it does not). */
+export function soloPrice(
+  state: GameState,
+  scenario: Scenario,
+  team: string,
+  cardId: string,
+): { share: number; affordable: boolean; error: ActionError | null } {
+  const quote = soloQuote(state, scenario, team, cardId);
+  if (quote.ok) return { share: quote.shares[team] ?? 0, affordable: true, error: null };
+  if (quote.error !== 'budget') return { share: 0, affordable: false, error: quote.error ?? null };
+  const rich: GameState = {
+    ...state,
+    teams: state.teams.map((t) => (t.id === team ? { ...t, budget: Number.MAX_SAFE_INTEGER } : t)),
+  };
+  return { share: soloQuote(rich, scenario, team, cardId).shares[team] ?? 0, affordable: false, error: 'budget' };
+}
