@@ -1,9 +1,10 @@
 /**
  * A game situation's options come from the serious game: each option is a card of a scenario. The card's
  * facts (title, actor, effects) and its price are the engine's: a fresh game of the scenario is created
- * and the engine quotes the card with every lever it qualifies for, as a team would see it in round 1.
+ * and the engine quotes the card on its own with every lever it qualifies for, as a team would see it in
+ * round 1 (whatever the team's budget: the course shows the price, not whether a team can pay it).
  */
-import { createGame, leverApplies, type Quote, quoteProject } from '../engine/index.ts';
+import { createGame, type Quote, soloQuote } from '../engine/index.ts';
 import type { Card, IndicatorId, Localized, Scenario } from '../engine/types.ts';
 
 export interface OptionCard {
@@ -22,17 +23,19 @@ const FRESH_GAME = { seed: 1, teams: ['course'] } as const;
 export function optionCard(scenario: Scenario, cardId: string): OptionCard | null {
   const card = scenario.cards[cardId];
   if (!card) return null;
-  const game = createGame(scenario, { seed: FRESH_GAME.seed, teams: [...FRESH_GAME.teams] });
+  const fresh = createGame(scenario, { seed: FRESH_GAME.seed, teams: [...FRESH_GAME.teams] });
+  const game = { ...fresh, teams: fresh.teams.map((t) => ({ ...t, budget: Number.MAX_SAFE_INTEGER })) };
   const team = game.teams[0]?.id ?? 'team-1';
-  const eligible = scenario.levers.filter((lever) => leverApplies(lever, card, scenario));
-  const quote = quoteProject(game, scenario, { type: 'start-project', team, card: card.id, levers: eligible.map((l) => l.id) });
+  const quote = soloQuote(game, scenario, team, card.id);
   const actor = scenario.actors[card.actor];
   return {
     card,
     actor: actor ? { name: actor.name, type: actor.type } : null,
     effects: (Object.entries(card.effects) as [IndicatorId, number][]).filter(([, delta]) => delta !== 0),
     quote,
-    levers: eligible.map((l) => ({ id: l.id, name: l.name, amount: quote.leverPaid[l.id] ?? 0 })).filter((l) => l.amount > 0),
+    levers: scenario.levers
+      .map((l) => ({ id: l.id, name: l.name, amount: quote.leverPaid[l.id] ?? 0 }))
+      .filter((l) => l.amount > 0),
   };
 }
 
