@@ -206,11 +206,44 @@ export function result(t: Tally): StrategyResult {
   };
 }
 
+/**
+ * Games are tallied in stretches of this many runs, added in order, whether one
+ * core plays them all or workers share them: the sums (and so every figure, to
+ * the last decimal) do not depend on the machine's cores.
+ */
+export const STRETCH = 250;
+
+function stretches(args: Omit<SimulationArgs, 'json' | 'scenario'>): SimulationJobRange[] {
+  const out: SimulationJobRange[] = [];
+  for (const strategy of args.strategies) {
+    for (let from = 0; from < args.runs; from += STRETCH) out.push({ strategy, from, to: Math.min(args.runs, from + STRETCH) });
+  }
+  return out;
+}
+
+function results(ranges: SimulationJobRange[], tallies: Tally[], strategies: string[]): Record<string, StrategyResult> {
+  const out: Record<string, StrategyResult> = {};
+  for (const strategy of strategies) {
+    let sum: Tally | null = null;
+    ranges.forEach((range, i) => {
+      if (range.strategy === strategy) sum = sum ? addTallies(sum, tallies[i] as Tally) : (tallies[i] as Tally);
+    });
+    if (sum) out[strategy] = result(sum);
+  }
+  return out;
+}
+
+interface SimulationJobRange {
+  strategy: string;
+  from: number;
+  to: number;
+}
+
 /** One process, one core: what the tests call. */
 export function simulate(scenario: Scenario, args: Omit<SimulationArgs, 'json' | 'scenario'>): Record<string, StrategyResult> {
-  const out: Record<string, StrategyResult> = {};
-  for (const name of args.strategies) out[name] = result(tally(scenario, args, name, 0, args.runs));
-  return out;
+  const ranges = stretches(args).filter((r) => STRATEGIES[r.strategy]);
+  const tallies = ranges.map((r) => tally(scenario, args, r.strategy, r.from, r.to));
+  return results(ranges, tallies, args.strategies);
 }
 
 /**
@@ -243,9 +276,8 @@ export function exportGame(scenario: Scenario, args: Omit<SimulationArgs, 'json'
 }
 
 /**
- * Every core of the machine: each strategy's runs are cut into stretches that
- * workers play; stretches add up in order, so the figures do not depend on
- * how many cores played them.
+ * Every core of the machine: workers play the stretches, which add up in the
+ * same order as on one core.
  */
 export async function simulateOnCores(
   scenario: Scenario,
@@ -253,13 +285,8 @@ export async function simulateOnCores(
   cores: number,
 ): Promise<Record<string, StrategyResult>> {
   if (cores <= 1 || args.runs * args.strategies.length < 200) return simulate(scenario, args);
-  const stretch = Math.ceil(args.runs / (cores * 2));
-  const jobs: SimulationJob[] = [];
-  for (const strategy of args.strategies) {
-    for (let from = 0; from < args.runs; from += stretch) {
-      jobs.push({ scenario: scenario.id, args, strategy, from, to: Math.min(args.runs, from + stretch) });
-    }
-  }
+  const ranges = stretches(args).filter((r) => STRATEGIES[r.strategy]);
+  const jobs: SimulationJob[] = ranges.map((r) => ({ scenario: scenario.id, args, ...r }));
   const tallies: Tally[] = new Array(jobs.length);
   let next = 0;
   const workers = Array.from(
@@ -290,13 +317,5 @@ export async function simulateOnCores(
   } finally {
     for (const worker of workers) void worker.terminate();
   }
-  const out: Record<string, StrategyResult> = {};
-  for (const strategy of args.strategies) {
-    let sum: Tally | null = null;
-    jobs.forEach((job, i) => {
-      if (job.strategy === strategy) sum = sum ? addTallies(sum, tallies[i] as Tally) : (tallies[i] as Tally);
-    });
-    if (sum) out[strategy] = result(sum);
-  }
-  return out;
+  return results(ranges, tallies, args.strategies);
 }
