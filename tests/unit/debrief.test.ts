@@ -13,7 +13,8 @@ import { loadGuideIndex } from '../../tools/lib/content.ts';
 import { scenario } from './helpers.ts';
 
 const SCENARIO = 'periurban-brownfield';
-const strategies = [STRATEGIES.cooperative, STRATEGIES.greedy, STRATEGIES['hazard-aware']] as Strategy[];
+// The table bot pools with its neighbours: the game has pooled projects to show.
+const strategies = [STRATEGIES.cooperative, STRATEGIES.table, STRATEGIES['hazard-aware']] as Strategy[];
 const courseIds: string[] = (
   JSON.parse(readFileSync('src/course/content/course.json', 'utf8')) as { modules: { id: string }[] }
 ).modules.map((m) => m.id);
@@ -276,9 +277,8 @@ describe('debrief view', () => {
       expect(finals).toEqual(sc.indicatorIds.map((id) => String(team.indicators[id])));
       const built = game.projects.filter((p) => p.built && p.owners.includes(team.id));
       expect(sheet.querySelectorAll('.debrief-sheet-projects tbody tr')).toHaveLength(built.length);
-      // A collapsed commune's sheet lists only the hazards it lived through before collapsing.
-      const lived = game.hazards.filter((record) => record.effects[team.id] !== undefined);
-      expect(sheet.querySelectorAll('.debrief-sheet-hazards li')).toHaveLength(lived.length);
+      // A commune in collapse plays on: every commune lives through every hazard of the game.
+      expect(sheet.querySelectorAll('.debrief-sheet-hazards li')).toHaveLength(game.hazards.length);
       const lessons = [...sheet.querySelectorAll('ol > li')];
       expect(lessons).toHaveLength(Math.min(3, debriefFor(game, sc, team.id).length));
       for (const li of lessons) expect(text(li)).toMatch(/Guide pratique, « .+ »/);
@@ -286,14 +286,21 @@ describe('debrief view', () => {
     });
   });
 
-  it('shows a collapsed territory as collapsed', () => {
-    const hard = playGame(sc, { seed: 2, teams: 3, difficulty: 'hard', strategies: STRATEGIES.random as Strategy });
-    const collapsed = hard.teams.findIndex((t) => t.collapsed);
-    expect(collapsed).toBeGreaterThanOrEqual(0);
-    const root = render(hard);
-    const result = root.querySelectorAll('.debrief-result')[collapsed];
-    expect(text(result)).toContain('Territoire effondré');
+  it('shows a commune still in collapse at the end as collapsed', () => {
+    // The second team ends in collapse (drink at the threshold, 10), the others as they played.
+    const ended = {
+      ...game,
+      teams: game.teams.map((t, i) => (i === 1 ? { ...t, collapsed: true, indicators: { ...t.indicators, drink: 10 } } : t)),
+    };
+    const root = render(ended);
+    const results = [...root.querySelectorAll('.debrief-result')];
+    expect(text(results[1])).toContain('Territoire effondré');
+    expect(text(results[0])).not.toContain('Territoire effondré');
+    expect(text(results[2])).not.toContain('Territoire effondré');
     expect(root.querySelectorAll('section.debrief-team')).toHaveLength(3);
+    // Its hazards are explained like the others’.
+    const rows = root.querySelectorAll('section.debrief-team')[1]?.querySelectorAll('table.debrief-hazards tbody tr');
+    expect(rows).toHaveLength(ended.hazards.length);
   });
 
   it('speaks English when the kit does', async () => {

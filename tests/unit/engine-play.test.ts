@@ -88,9 +88,8 @@ function invariantViolations(g: GameState, s: Scenario): string[] {
   const problems: string[] = [];
   const fail = (message: string) => problems.push(`seed ${g.seed}: ${message}`);
   if (!g.over) fail('the game is not over');
-  const allCollapsed = g.teams.every((t) => t.collapsed);
-  if (!allCollapsed && g.round !== s.rounds + 1) fail(`ended at round ${g.round}`);
-  if (allCollapsed && g.round > s.rounds + 1) fail(`ran past the end (${g.round})`);
+  // No early end: a commune in collapse plays on, so every game lasts all its rounds.
+  if (g.round !== s.rounds + 1) fail(`ended at round ${g.round}`);
   if (g.pendingHazard !== null) fail('a hazard left pending');
   for (const t of g.teams) {
     if (!(t.budget >= 0) || !Number.isFinite(t.budget)) fail(`${t.id} budget ${t.budget}`);
@@ -100,7 +99,19 @@ function invariantViolations(g: GameState, s: Scenario): string[] {
       }
     }
     if (t.trajectory.length !== g.round) fail(`${t.id} trajectory has ${t.trajectory.length} points`);
+    if (!(t.received >= t.budget)) fail(`${t.id} holds ${t.budget} of the ${t.received} k€ it received`);
   }
+  // The Department's envelopes and days never go below zero.
+  for (const [lever, left] of Object.entries(g.envelope)) if (left < 0) fail(`envelope ${lever} at ${left}`);
+  if (g.engineeringDays < 0) fail(`engineering days at ${g.engineeringDays}`);
+  // Every hazard record covers every team, with an exposure between 0 and 1.
+  for (const record of g.hazards) {
+    for (const t of g.teams) {
+      const exposure = record.effects[t.id]?.exposure;
+      if (exposure === undefined || exposure < 0 || exposure > 1) fail(`round ${record.round}: ${t.id} exposure ${exposure}`);
+    }
+  }
+  for (const a of g.aid) if (a.from === a.to || a.amount !== 20) fail(`aid ${JSON.stringify(a)}`);
   if (g.hazards.length !== g.round - 1) fail(`${g.hazards.length} hazards for ${g.round - 1} rounds`);
   for (const p of g.projects) {
     if (p.readyRound < p.startedRound) fail(`${p.id} ready before it started`);
@@ -132,7 +143,7 @@ describe('150 seeded mixed games per scenario keep the invariants', () => {
 });
 
 describe('balance: the lesson holds', () => {
-  it.each(SCENARIO_IDS)('%s: thoughtful strategies beat random and greedy on average', (id) => {
+  it.each(SCENARIO_IDS)('%s: cooperation beats blind and solo play on average', (id) => {
     const s = scenario(id);
     const total = (name: string) => {
       let sum = 0;
@@ -143,8 +154,15 @@ describe('balance: the lesson holds', () => {
       return sum;
     };
     const floor = Math.max(total('random'), total('greedy'));
+    // The second edition's lesson: working with the neighbours pays. The cooperative bots beat blind play...
     expect(total('cooperative')).toBeGreaterThan(floor);
-    expect(total('hazard-aware')).toBeGreaterThan(floor);
+    const table = total('table');
+    expect(table).toBeGreaterThan(floor);
+    // ...and the same group of officials does better with cooperation than without it.
+    expect(table).toBeGreaterThan(total('table-solo'));
+    // Reading the hazards beats chasing the biggest immediate gain. (hazard-aware plays alone: against a random
+    // table that pools every shared card, it no longer wins everywhere, see forest-commune-wildfire.)
+    expect(total('hazard-aware')).toBeGreaterThan(total('greedy'));
   });
 });
 

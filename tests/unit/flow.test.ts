@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, createGame, currentTeam, playerView } from '../../src/engine/index.ts';
 import type { GameEvent, GameState, Phase } from '../../src/engine/types.ts';
-import { CONTINUE, pass, refusalOf, scenario, start } from './helpers.ts';
+import { CONTINUE, MONEY, pass, refusalOf, scenario, start } from './helpers.ts';
 
 const s = scenario('periurban-brownfield');
 const SKIP: GameEvent = { type: 'skip-phase' };
@@ -104,10 +104,14 @@ describe('the round sequence', () => {
     expect(g.order).toEqual(['team-1', 'team-2', 'team-3']);
   });
 
-  it('skips a team that has collapsed', () => {
+  it('a team in collapse still plays, with one move', () => {
     let g = newGame(2);
     g = { ...g, teams: g.teams.map((t) => (t.id === 'team-1' ? { ...t, collapsed: true } : t)) };
     g = play(g, CONTINUE);
+    expect(currentTeam(g)).toBe('team-1');
+    g = play(g, start('team-1', 'community-garden'));
+    // Its one move is used: team-2's turn.
+    expect(g.teams[0]).toMatchObject({ moves: 1, acted: true, budget: 35 });
     expect(currentTeam(g)).toBe('team-2');
     expect(refusal(g, pass('team-1'))).toBe('not-your-turn');
   });
@@ -118,7 +122,7 @@ describe('the round sequence', () => {
     g = play(g, SKIP);
     expect(g.phase).toBe('implement');
     expect(g.teams.map((t) => t.acted)).toEqual([true, true, true]);
-    expect(g.teams.map((t) => t.budget)).toEqual([110, 110, 110]);
+    expect(g.teams.map((t) => t.budget)).toEqual([55, 55, 55]);
   });
 
   it('skip-phase in any other phase moves on like continue', () => {
@@ -132,14 +136,15 @@ describe('the round sequence', () => {
     expect(g.round).toBe(2);
   });
 
-  it('ends the plan phase by itself when the last team has used its two moves', () => {
+  it('ends the plan phase by itself when the last team has used its three moves', () => {
     let g = newGame(1);
-    g = play(g, CONTINUE, start('team-1', 'community-garden'));
+    g = play(g, CONTINUE, start('team-1', 'community-garden'), start('team-1', 'neighbour-solidarity-network'));
     expect(g.phase).toBe('plan');
-    g = play(g, start('team-1', 'neighbour-solidarity-network'));
+    expect(currentTeam(g)).toBe('team-1');
+    g = play(g, start('team-1', 'youth-service-cooperative', MONEY));
     expect(g.phase).toBe('implement');
-    // 110 k€ - 20 - 20.
-    expect(g.teams[0]?.budget).toBe(70);
+    // 55 k€ - 20 - 20 - 4 (youth-service-cooperative, 20 k€: contract 9, call for projects 7).
+    expect(g.teams[0]?.budget).toBe(11);
   });
 });
 
@@ -162,11 +167,13 @@ describe('implement builds projects', () => {
       jobs: 27,
       cooperation: 35,
     });
-    expect(g.teams[0]?.budget).toBe(90);
+    // 55 - 20.
+    expect(g.teams[0]?.budget).toBe(35);
   });
 
   it('builds a two-round card only at the end of the next plan phase', () => {
-    let g = play(newGame(1), CONTINUE, start('team-1', 'integration-worksite'), pass('team-1'));
+    // integration-worksite (65 k€, 2 rounds): contract 29 and call for projects 23, the team pays 13.
+    let g = play(newGame(1), CONTINUE, start('team-1', 'integration-worksite', MONEY), pass('team-1'));
     expect(g.projects[0]).toMatchObject({ readyRound: 2, built: false });
     g = play(g, CONTINUE, CONTINUE, CONTINUE, CONTINUE);
     expect(g.phase).toBe('plan');
@@ -177,7 +184,7 @@ describe('implement builds projects', () => {
 });
 
 describe('an injected hazard', () => {
-  // Drought weighs 2 in a deck of 52: the injected flag tells it apart from a draw anyway.
+  // Drought weighs 2 in a deck of 55: the injected flag tells it apart from a draw anyway.
   const HAZARD = 'drought';
   const cases: [Phase, number][] = [
     ['diagnose', 1],
@@ -210,7 +217,60 @@ describe('an injected hazard', () => {
     const g = newGame();
     expect(refusal(g, { type: 'inject-hazard', hazard: 'atlantis-flood' })).toBe('unknown-hazard');
     // A library hazard this scenario does not deal.
-    expect(refusal(g, { type: 'inject-hazard', hazard: 'forest-fire' })).toBe('unknown-hazard');
+    expect(refusal(g, { type: 'inject-hazard', hazard: 'coastal-erosion' })).toBe('unknown-hazard');
+  });
+});
+
+describe('collapse and solidarity, on real hazards', () => {
+  const inject = (hazard: string): GameEvent => ({ type: 'inject-hazard', hazard });
+  const FUEL = inject('fuel-price-spike');
+
+  it('a commune falls into collapse, plays on with one move, and a neighbour’s aid lifts it out', () => {
+    // Two teams, four rounds, fuel-price-spike injected in rounds 1 to 3: move -10 * 0.7 * (1 - 35/400) = -6.39,
+    // then the pressure move -1. team-1: 31 -> 24.61 -> 25 -> 24; 24 -> 17.61 -> 18 -> 17; 17 -> 10.61 -> 11 -> 10.
+    // team-2 builds solidarity-garage in round 1 (35 k€, move +8): 39 -> 33 -> 32; 32 -> 26 -> 25; 25 -> 19 -> 18.
+    let g = newGame(2, 4);
+    g = play(g, FUEL, CONTINUE, pass('team-1'), start('team-2', 'solidarity-garage'), pass('team-2'), CONTINUE, CONTINUE);
+    expect(g.teams.map((t) => t.indicators.move)).toEqual([24, 32]);
+    g = play(g, CONTINUE, FUEL, CONTINUE, SKIP, CONTINUE, CONTINUE);
+    g = play(g, CONTINUE, FUEL, CONTINUE, SKIP, CONTINUE, CONTINUE);
+    expect(g).toMatchObject({ round: 4, phase: 'evaluate', over: false });
+    expect(g.teams.map((t) => [t.indicators.move, t.collapsed])).toEqual([
+      [10, true],
+      [18, false],
+    ]);
+    // Three whole incomes: 55 + 3 * 22 = 121; team-2 paid 35 for its garage: 86.
+    expect(g.teams.map((t) => t.budget)).toEqual([121, 86]);
+
+    // Round 4, team-2 opens: it sends aid (one of its three moves), then passes.
+    g = play(g, { type: 'inject-hazard', hazard: 'heatwave' }, CONTINUE, CONTINUE);
+    expect(currentTeam(g)).toBe('team-2');
+    g = play(g, { type: 'send-aid', team: 'team-2', to: 'team-1' });
+    expect(currentTeam(g)).toBe('team-2');
+    // team-1: 121 + 20 = 141, move 10 + 6 = 16, cooperation 35 + 2; team-2: 86 - 20 = 66, cooperation 37.
+    expect(g.teams.map((t) => [t.budget, t.indicators.move, t.indicators.cooperation])).toEqual([
+      [141, 16, 37],
+      [66, 18, 37],
+    ]);
+    expect(g.aid).toEqual([{ round: 4, from: 'team-2', to: 'team-1', amount: 20 }]);
+    g = play(g, pass('team-2'));
+    expect(currentTeam(g)).toBe('team-1');
+    expect(refusal(g, { type: 'send-aid', team: 'team-1', to: 'team-2' })).toBe('not-in-collapse');
+    // team-1's one move ends the plan phase; community-garden is built (eat +4, cohesion +5, breathe +2).
+    g = play(g, start('team-1', 'community-garden'));
+    expect(g.phase).toBe('implement');
+    g = play(g, CONTINUE, CONTINUE);
+    // Heatwave: cooperation 37 absorbs 9.25 %, the garden 10 % more: breathe 57 - 9*0.7*0.8075 = 51.91 -> 52;
+    // live 25 - 3.39 -> 22, 21 after the pressure; move 16 -> 15. Every essential need above 10 again: recovered.
+    expect(g.phase).toBe('evaluate');
+    expect(g.teams[0]).toMatchObject({
+      collapsed: false,
+      indicators: { breathe: 52, drink: 62, eat: 48, move: 15, live: 21 },
+      // 141 - 20 + half an income, round(22 * 0.5) = 11; received 121 + 20 + 11.
+      budget: 132,
+      received: 152,
+    });
+    expect(g.teams[1]).toMatchObject({ collapsed: false, budget: 88 });
   });
 });
 
@@ -256,16 +316,18 @@ describe('the end of the game', () => {
     expect(g.round).toBe(8);
   });
 
-  it('ends early when every team has collapsed', () => {
+  it('plays on when every team has collapsed', () => {
     let g = newGame(2);
     // Drink at the collapse threshold (10); only drought hits drink, and it is not injected here.
     g = { ...g, teams: g.teams.map((t) => ({ ...t, indicators: { ...t.indicators, drink: 10 } })) };
     g = play(g, CONTINUE, SKIP, { type: 'inject-hazard', hazard: 'heatwave' }, CONTINUE, CONTINUE);
     expect(g.teams.map((t) => t.collapsed)).toEqual([true, true]);
-    expect(g.over).toBe(false);
-    g = play(g, CONTINUE);
-    expect(g.over).toBe(true);
-    expect(g.round).toBe(2);
+    g = play(g, CONTINUE, CONTINUE);
+    expect(g).toMatchObject({ over: false, round: 2, phase: 'plan' });
+    // Round 2 opens with team-2, each team with its one move.
+    expect(currentTeam(g)).toBe('team-2');
+    g = play(g, start('team-2', 'community-garden'));
+    expect(currentTeam(g)).toBe('team-1');
   });
 
   it('createGame refuses 2 or 13 rounds and 0 or 7 teams, and takes 3 to 12 rounds', () => {

@@ -72,7 +72,7 @@ function playController(events = SCRIPT, id = 'abc-123') {
 function fileOf(log: LogEntry[] = EXPECTED_LOG): GameFile {
   return {
     format: 'resilient-territory-kit/game',
-    version: 2,
+    version: 3,
     scenario: s.id,
     scenarioHash: scenarioHash(s),
     options: OPTIONS,
@@ -106,8 +106,8 @@ describe('a game file is its log', () => {
     expect(parsed.snapshot.context.game).toEqual(live);
     expect(live.round).toBe(2);
     expect(live.phase).toBe('diagnose');
-    // community-garden: 110 - 20 k€, then the round's income of 45.
-    expect(live.teams.map((t) => t.budget)).toEqual([135, 155]);
+    // community-garden: 55 - 20 k€, then the round's income of 22.
+    expect(live.teams.map((t) => t.budget)).toEqual([57, 77]);
     expect(live.hazards).toEqual([expect.objectContaining({ round: 1, hazard: 'drought', injected: true })]);
     const resumed = new GameController(
       s,
@@ -220,8 +220,8 @@ describe('parseGameFile refuses a file that is not this game', () => {
     const accepted = parseGameFile(text(fileOf()), changed(30), { acceptChangedScenario: true });
     if (!accepted.ok) throw new Error(accepted.error);
     expect(accepted.changedScenario).toBe(true);
-    // 110 - 30 + 45, against 135 on the scenario it was played on.
-    expect(accepted.snapshot.context.game.teams.map((t) => t.budget)).toEqual([125, 155]);
+    // 55 - 30 + 22, against 57 on the scenario it was played on.
+    expect(accepted.snapshot.context.game.teams.map((t) => t.budget)).toEqual([47, 77]);
     expect(parseGameFile(text(fileOf()), changed(200), { acceptChangedScenario: true })).toEqual({
       ok: false,
       error: 'refused-event',
@@ -230,7 +230,9 @@ describe('parseGameFile refuses a file that is not this game', () => {
   });
 
   it.each([
-    ['future-version', { ...fileOf(), version: 3 }],
+    ['future-version', { ...fileOf(), version: 4 }],
+    // Version 2: a first-edition game, which today's rules would not replay.
+    ['old-version', { ...fileOf(), version: 2 }],
     ['old-version', { ...fileOf(), version: 1 }],
     ['not-a-game', { ...fileOf(), options: { ...OPTIONS, seed: '4' } }],
     ['not-a-game', fileOf([{ type: 'continue', extra: 1 } as unknown as LogEntry])],
@@ -244,6 +246,66 @@ describe('parseGameFile refuses a file that is not this game', () => {
   it('too-large: over MAX_GAME_FILE characters', () => {
     expect(MAX_GAME_FILE).toBe(5_000_000);
     expect(parseGameFile(' '.repeat(5_000_001), scenarios())).toEqual({ ok: false, error: 'too-large' });
+  });
+});
+
+describe('solidarity aid in a game file (version 3)', () => {
+  const AID_OPTIONS = { ...OPTIONS, rounds: 4 };
+  const fuel: LogEntry = { type: 'inject-hazard', hazard: 'fuel-price-spike' };
+  const aid = (team: string, to: string) => ({ type: 'send-aid', team, to }) as LogEntry;
+  /** Three fuel price spikes bring team-1's move to 10 (see flow.test.ts); team-2's solidarity-garage keeps it at 18. */
+  const TO_COLLAPSE: LogEntry[] = [
+    fuel,
+    { type: 'continue' },
+    { type: 'pass', team: 'team-1' },
+    { type: 'start-project', team: 'team-2', card: 'solidarity-garage', levers: [] },
+    { type: 'pass', team: 'team-2' },
+    { type: 'continue' },
+    { type: 'continue' },
+    ...[2, 3].flatMap((): LogEntry[] => [
+      { type: 'continue' },
+      fuel,
+      { type: 'continue' },
+      { type: 'skip-phase' },
+      { type: 'continue' },
+      { type: 'continue' },
+    ]),
+    // Round 4's diagnosis, then its plan: team-2 opens.
+    { type: 'continue' },
+    { type: 'continue' },
+  ];
+  const aidFile = (log: LogEntry[]) => ({ ...fileOf(log), options: AID_OPTIONS });
+
+  it('replays an aid sent to a commune in collapse', () => {
+    const parsed = parseGameFile(text(aidFile([...TO_COLLAPSE, aid('team-2', 'team-1')])), scenarios());
+    if (!parsed.ok) throw new Error(parsed.error);
+    const game = parsed.snapshot.context.game;
+    // 55 + 3 * 22 = 121, + 20; team-2: 55 - 35 + 66 = 86, - 20. Move 10 + 6.
+    expect(game.teams.map((t) => [t.collapsed, t.budget, t.indicators.move])).toEqual([
+      [true, 141, 16],
+      [false, 66, 18],
+    ]);
+    expect(game.aid).toEqual([{ round: 4, from: 'team-2', to: 'team-1', amount: 20 }]);
+  });
+
+  it('refuses an aid the rules refuse, and an aid the format does not know', () => {
+    // Round 3's plan, team-1 opening (entry 17, after 16 entries): nobody is in collapse yet.
+    const early = [...TO_COLLAPSE.slice(0, 16), aid('team-1', 'team-2')];
+    expect(parseGameFile(text(aidFile(early)), scenarios())).toEqual({
+      ok: false,
+      error: 'refused-event',
+      event: { number: 17, type: 'send-aid', reason: 'not-in-collapse' },
+    });
+    expect(parseGameFile(text(aidFile([...TO_COLLAPSE, aid('team-2', 'team-2')])), scenarios())).toMatchObject({
+      error: 'refused-event',
+      event: { type: 'send-aid', reason: 'bad-partner' },
+    });
+    expect(parseGameFile(text(aidFile([...TO_COLLAPSE, aid('team-2', 'team-9')])), scenarios())).toEqual({
+      ok: false,
+      error: 'not-a-game',
+    });
+    const noRecipient = [...TO_COLLAPSE, { type: 'send-aid', team: 'team-2' } as unknown as LogEntry];
+    expect(parseGameFile(text(aidFile(noRecipient)), scenarios())).toEqual({ ok: false, error: 'not-a-game' });
   });
 });
 
@@ -262,7 +324,7 @@ describe('saved games in storage', () => {
     writeSave(store, saveOf('zzz-9', '2026-11-29T10:00:00.000Z', EXPECTED_LOG.slice(0, 2)));
     expect(currentSaveId(store)).toBe('zzz-9');
     store.set('game:broken', '{nope');
-    store.set('game:old', JSON.stringify({ ...saveOf('old', '2026-01-01T00:00:00.000Z'), file: { ...fileOf(), version: 1 } }));
+    store.set('game:old', JSON.stringify({ ...saveOf('old', '2026-01-01T00:00:00.000Z'), file: { ...fileOf(), version: 2 } }));
     const { saves, unreadable } = listSaves(store);
     expect(saves.map((save) => save.id)).toEqual(['zzz-9', 'abc-123']);
     expect(unreadable.sort()).toEqual(['broken', 'old']);

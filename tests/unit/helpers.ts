@@ -32,6 +32,9 @@ export const start = (team: string, card: string, levers: string[] = [], partner
   >;
 
 export const pass = (team: string) => ({ type: 'pass', team }) as const;
+
+/** The two levers that pay money to a card on its own: the solidarity territory contract and the call for projects. */
+export const MONEY = ['solidarity-territory-contract', 'call-for-projects'];
 export const CONTINUE: GameEvent = { type: 'continue' };
 
 /** A game with every team's budget set, for rules that depend on money. */

@@ -117,6 +117,50 @@ describe('scenario machine: the log', () => {
   });
 });
 
+describe('scenario machine: solidarity aid', () => {
+  it('takes a send-aid only when the rules allow it, and logs it like any move', () => {
+    // Four rounds, two teams; three injected fuel price spikes bring team-1's move from 31 to 10 (see flow.test.ts),
+    // while team-2's solidarity-garage (move +8) keeps it at 18.
+    const live = createActor(machine, { input: { options: sessionOptions(2, 3, 4) } }).start();
+    const fuel: SessionEvent = { type: 'inject-hazard', hazard: 'fuel-price-spike' };
+    live.send(fuel);
+    live.send({ type: 'continue' });
+    // Nobody is in collapse: refused, not logged.
+    live.send({ type: 'send-aid', team: 'team-1', to: 'team-2' });
+    expect(live.getSnapshot().context.log).toEqual([fuel, { type: 'continue' }]);
+    const rest: SessionEvent[] = [
+      { type: 'pass', team: 'team-1' },
+      { type: 'start-project', team: 'team-2', card: 'solidarity-garage', levers: [] },
+      { type: 'pass', team: 'team-2' },
+      { type: 'continue' },
+      { type: 'continue' },
+    ];
+    for (let round = 2; round <= 3; round += 1) {
+      rest.push(
+        { type: 'continue' },
+        fuel,
+        { type: 'continue' },
+        { type: 'skip-phase' },
+        { type: 'continue' },
+        { type: 'continue' },
+      );
+    }
+    rest.push({ type: 'continue' }, { type: 'continue' });
+    for (const e of rest) live.send(e);
+    const game = live.getSnapshot().context.game;
+    expect(game).toMatchObject({ round: 4, phase: 'plan' });
+    expect(game.teams.map((t) => t.collapsed)).toEqual([true, false]);
+    expect(currentTeam(game)).toBe('team-2');
+    live.send({ type: 'send-aid', team: 'team-2', to: 'team-1' });
+    const after = live.getSnapshot().context;
+    expect(after.log).toHaveLength(2 + rest.length + 1);
+    expect(after.log.at(-1)).toEqual({ type: 'send-aid', team: 'team-2', to: 'team-1' });
+    // 55 + 3 * 22 + 20 = 141.
+    expect(after.game.teams[0]?.budget).toBe(141);
+    live.stop();
+  });
+});
+
 describe('scenario machine: the clock', () => {
   it('starts off at 180 s and does not run while disabled', () => {
     const live = actor();

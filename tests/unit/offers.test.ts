@@ -3,15 +3,16 @@
  * team proposes a shared project (its move, no money yet), each partner
  * answers on its own turn, and the project starts with those who accepted.
  * Every game here is 3 teams on periurban-brownfield, seed 1, normal:
- * budgets 110 k€, income 45 k€, start indicators breathe 55, drink 62, eat 44,
- * move 31, live 34, cohesion 37, jobs 27, cooperation 35; pressures jobs -2,
- * move -1, live -1, cohesion -1. Cards and levers from scenarios/library:
+ * budgets 55 k€, income 22 k€, three moves a round, start indicators breathe
+ * 55, drink 62, eat 44, move 31, live 34, cohesion 37, jobs 27, cooperation 35;
+ * pressures jobs -2, move -1, live -1, cohesion -1. Cards and levers from scenarios/library:
  * solidarity-transport 25 k€, 1 round, poolable, local-association (an
  * association), tags services-access/solidarity-citizenship/shared, effects
  * move +6, cohesion +4, cooperation +2; shared-mobility-scic 75 k€, 2 rounds,
- * poolable; sse-territorial-forum 30 k€, poolable. Levers: contract 45 % (cap
- * 70), call for projects 35 % (cap 50), pooling-neighbours 30 % (cap 90);
- * levers together stop at 80 % of the cost; a pooled project takes a round
+ * poolable; sse-territorial-forum 30 k€, poolable. Levers: contract 45 %, call
+ * for projects 35 %, pooling-neighbours 30 %, from the Department's envelopes
+ * shared by the three communes (140, 100 and 180 k€ a round); levers together
+ * stop at 80 % of the cost; a pooled project takes a round
  * more and gives each owner cooperation +2, cohesion +1 when built.
  * Every expected number is worked out by hand in the comments.
  */
@@ -19,7 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { playRecorded, STRATEGIES } from '../../src/bots/index.ts';
 import { applyEvent, createGame, currentTeam } from '../../src/engine/index.ts';
 import type { GameEvent, GameState, Offer } from '../../src/engine/types.ts';
-import { CONTINUE, pass, refusalOf, scenario, start } from './helpers.ts';
+import { CONTINUE, MONEY, pass, refusalOf, scenario, start } from './helpers.ts';
 
 const s = scenario('periurban-brownfield');
 const SKIP: GameEvent = { type: 'skip-phase' };
@@ -61,9 +62,9 @@ describe('proposing', () => {
       },
     ]);
     expect(g.projects).toEqual([]);
-    expect(budgets(g)).toEqual([110, 110, 110]);
+    expect(budgets(g)).toEqual([55, 55, 55]);
     expect(moves(g)).toEqual([1, 0, 0]);
-    // One move of two: still team-1's turn.
+    // One move of three: still team-1's turn.
     expect(currentTeam(g)).toBe('team-1');
     expect(g.teams[0]?.leverUsed).toEqual({});
   });
@@ -101,10 +102,11 @@ describe('accepting on the partner’s own turn', () => {
         cost: 25,
         paid: { 'team-1': 3, 'team-2': 2 },
         leverPaid: { 'solidarity-territory-contract': 11, 'call-for-projects': 9, 'pooling-neighbours': 0 },
+        engineeringDays: 0,
       },
     ]);
-    // 110 - 3, 110 - 2, 110.
-    expect(budgets(g)).toEqual([107, 108, 110]);
+    // 55 - 3, 55 - 2, 55.
+    expect(budgets(g)).toEqual([52, 53, 55]);
     // Accepting is team-2's move; settling charges nobody a second one.
     expect(moves(g)).toEqual([1, 1, 0]);
     expect(currentTeam(g)).toBe('team-2');
@@ -115,28 +117,34 @@ describe('accepting on the partner’s own turn', () => {
       'pooling-neighbours': 0,
     });
     expect(g.teams[1]?.leverUsed).toEqual({});
+    // The shared envelopes: 140 - 11 and 100 - 9.
+    expect(g.envelope).toMatchObject({
+      'solidarity-territory-contract': 129,
+      'call-for-projects': 91,
+      'pooling-neighbours': 180,
+    });
 
-    // Round 1 ends with an injected drought (drink -13, eat -9, jobs -3, x0.7, 35/400 = 8.75 % absorbed):
-    // drink 62 - 8.30 -> 54, eat 44 - 5.75 -> 38, jobs 27 - 1.92 -> 25; then pressures jobs 23, move 30,
-    // live 33, cohesion 36.
-    g = play(g, pass('team-2'), pass('team-3'), { type: 'inject-hazard', hazard: 'drought' });
+    // Round 1 ends with an injected heatwave, on the whole territory (breathe -9, live -6, cohesion -4, x0.7,
+    // 35/400 = 8.75 % absorbed): breathe 55 - 5.75 -> 49, live 34 - 3.83 -> 30, cohesion 37 - 2.56 -> 34;
+    // then pressures jobs 25, move 30, live 29, cohesion 33.
+    g = play(g, pass('team-2'), pass('team-3'), { type: 'inject-hazard', hazard: 'heatwave' });
     expect(g.phase).toBe('implement');
     expect(g.projects[0]?.built).toBe(false);
     g = play(g, CONTINUE, CONTINUE, CONTINUE, CONTINUE);
     expect(g.round).toBe(2);
     expect(g.phase).toBe('plan');
-    const before = { breathe: 55, drink: 54, eat: 38, move: 30, live: 33, cohesion: 36, jobs: 23, cooperation: 35 };
+    const before = { breathe: 49, drink: 62, eat: 44, move: 30, live: 29, cohesion: 33, jobs: 25, cooperation: 35 };
     expect(g.teams.map((t) => t.indicators)).toEqual([before, before, before]);
-    // 107 + 45, 108 + 45, 110 + 45.
-    expect(budgets(g)).toEqual([152, 153, 155]);
+    // 52 + 22, 53 + 22, 55 + 22.
+    expect(budgets(g)).toEqual([74, 75, 77]);
     // Round 2 order: team-2, team-3, team-1; the plan phase ends with team-1's pass and builds p1.
     g = play(g, pass('team-2'), pass('team-3'));
     expect(g.projects[0]?.built).toBe(false);
     g = play(g, pass('team-1'));
     expect(g.phase).toBe('implement');
     expect(g.projects[0]?.built).toBe(true);
-    // move 30 + 6 = 36; cohesion 36 + 4 + 1 = 41; cooperation 35 + 2 + 2 = 39; team-3 owns nothing.
-    const built = { ...before, move: 36, cohesion: 41, cooperation: 39 };
+    // move 30 + 6 = 36; cohesion 33 + 4 + 1 = 38; cooperation 35 + 2 + 2 = 39; team-3 owns nothing.
+    const built = { ...before, move: 36, cohesion: 38, cooperation: 39 };
     expect(g.teams.map((t) => t.indicators)).toEqual([built, built, before]);
   });
 });
@@ -161,13 +169,14 @@ describe('refused answers', () => {
   });
 
   it('a team the offer does not name, on its own turn, is not a partner', () => {
-    // team-1 offers to team-2 only; team-2 plays two other cards without answering; team-3 tries.
+    // team-1 offers to team-2 only; team-2 plays three other cards without answering; team-3 tries.
     const g = play(
       PLAN(),
       start('team-1', 'solidarity-transport', [], ['team-2']),
       pass('team-1'),
       start('team-2', 'community-garden'),
       start('team-2', 'neighbour-solidarity-network'),
+      start('team-2', 'youth-service-cooperative', MONEY),
     );
     expect(currentTeam(g)).toBe('team-3');
     expect(refusal(g, answer('team-3', 'o1', true))).toBe('not-a-partner');
@@ -197,7 +206,7 @@ describe('declining', () => {
     );
     expect(offer(g, 'o1')).toMatchObject({ status: 'declined', answers: { 'team-2': false } });
     expect(g.projects).toEqual([]);
-    expect(budgets(g)).toEqual([110, 110, 110]);
+    expect(budgets(g)).toEqual([55, 55, 55]);
     // team-1 spent a move on the proposal; declining costs team-2 nothing.
     expect(moves(g)).toEqual([1, 0, 0]);
     expect(currentTeam(g)).toBe('team-2');
@@ -208,6 +217,8 @@ describe('declining', () => {
       PLAN(),
       start('team-1', 'solidarity-transport', [], ['team-2']),
       start('team-1', 'sse-territorial-forum', [], ['team-2', 'team-3']),
+      // team-1's pass declines nothing: no offer waits for it.
+      pass('team-1'),
     );
     expect(currentTeam(g)).toBe('team-2');
     expect(g.offers.map((o) => o.status)).toEqual(['open', 'open']);
@@ -219,7 +230,7 @@ describe('declining', () => {
     g = play(g, pass('team-3'));
     expect(offer(g, 'o2')).toMatchObject({ status: 'declined', answers: { 'team-2': false, 'team-3': false } });
     expect(g.projects).toEqual([]);
-    expect(budgets(g)).toEqual([110, 110, 110]);
+    expect(budgets(g)).toEqual([55, 55, 55]);
     expect(g.phase).toBe('implement');
   });
 
@@ -238,7 +249,7 @@ describe('two partners', () => {
     // Waiting for team-3: nobody has paid yet.
     expect(offer(g, 'o1')).toMatchObject({ status: 'open', answers: { 'team-2': true } });
     expect(g.projects).toEqual([]);
-    expect(budgets(g)).toEqual([110, 110, 110]);
+    expect(budgets(g)).toEqual([55, 55, 55]);
     expect(moves(g)).toEqual([1, 1, 0]);
     g = play(g, pass('team-2'));
     // team-2 had answered already: its pass leaves its yes alone.
@@ -259,9 +270,10 @@ describe('two partners', () => {
         cost: 75,
         paid: { 'team-1': 38, 'team-2': 37 },
         leverPaid: {},
+        engineeringDays: 0,
       },
     ]);
-    expect(budgets(g)).toEqual([72, 73, 110]);
+    expect(budgets(g)).toEqual([17, 18, 55]);
     // team-3 declined: its turn goes on with no move used.
     expect(moves(g)).toEqual([1, 1, 0]);
     expect(currentTeam(g)).toBe('team-3');
@@ -281,8 +293,57 @@ describe('two partners', () => {
       owners: ['team-1', 'team-2', 'team-3'],
       paid: { 'team-1': 25, 'team-2': 25, 'team-3': 25 },
     });
-    expect(budgets(g)).toEqual([85, 85, 85]);
+    // 55 - 25.
+    expect(budgets(g)).toEqual([30, 30, 30]);
     expect(moves(g)).toEqual([1, 1, 1]);
+  });
+});
+
+describe('an offer of a PTCE', () => {
+  it('needs both its partners: one no and it does not start; two yes and it starts with the three of them', () => {
+    // Round 1: team-1 builds an SSE ecosystem of two types (community-garden, an association; youth-service-cooperative,
+    // a cooperative), 4 k€ each with the contract and the call for projects.
+    let g = play(
+      PLAN(),
+      start('team-1', 'community-garden', MONEY),
+      start('team-1', 'youth-service-cooperative', MONEY),
+      pass('team-1'),
+      pass('team-2'),
+      pass('team-3'),
+    );
+    expect(g.projects.map((p) => p.built)).toEqual([true, true]);
+    // Round 2 (team-2, team-3, team-1): team-1 offers ptce to both others, with engineering and pooling.
+    const LEVERS = ['departmental-engineering', 'pooling-neighbours'];
+    g = play(g, CONTINUE, CONTINUE, CONTINUE, CONTINUE, pass('team-2'), pass('team-3'));
+    g = play(g, start('team-1', 'ptce', LEVERS, ['team-2', 'team-3']), pass('team-1'));
+    // Round 3 (team-3, team-1, team-2): team-3 says yes, team-2 answers last.
+    g = play(g, CONTINUE, CONTINUE, CONTINUE, CONTINUE, answer('team-3', 'o1', true), pass('team-3'), pass('team-1'));
+    expect(currentTeam(g)).toBe('team-2');
+    // Two incomes of 22 each: 55 - 8 + 44 = 91, 55 + 44 = 99.
+    expect(budgets(g)).toEqual([91, 99, 99]);
+
+    const declined = play(g, answer('team-2', 'o1', false));
+    // With team-3 alone it would have one partner of the two a PTCE needs.
+    expect(offer(declined, 'o1')).toMatchObject({ status: 'declined', answers: { 'team-3': true, 'team-2': false } });
+    expect(declined.projects).toHaveLength(2);
+    expect(budgets(declined)).toEqual([91, 99, 99]);
+    expect(declined.engineeringDays).toBe(8);
+
+    const started = play(g, answer('team-2', 'o1', true));
+    // 90 k€: pooling 30 % = 27, 63 left, 21 each; 3 rounds - 1 (engineering) + 1 (pooled) = 3: ready in round 5;
+    // 2 of the table's 8 engineering days.
+    expect(offer(started, 'o1')?.status).toBe('started');
+    expect(started.projects[2]).toMatchObject({
+      card: 'ptce',
+      owners: ['team-1', 'team-2', 'team-3'],
+      paid: { 'team-1': 21, 'team-2': 21, 'team-3': 21 },
+      leverPaid: { 'pooling-neighbours': 27 },
+      startedRound: 3,
+      readyRound: 5,
+      engineeringDays: 2,
+    });
+    expect(budgets(started)).toEqual([70, 78, 78]);
+    expect(started.engineeringDays).toBe(6);
   });
 });
 
@@ -297,8 +358,8 @@ describe('an offer across rounds', () => {
     expect(g.round).toBe(2);
     // The end of round 1 leaves an offer of round 1 open.
     expect(offer(g, 'o1')?.status).toBe('open');
-    // 110 + 45.
-    expect(budgets(g)).toEqual([155, 155, 155]);
+    // 55 + 22.
+    expect(budgets(g)).toEqual([77, 77, 77]);
     g = play(g, CONTINUE, CONTINUE);
     expect(g.phase).toBe('plan');
     // Round 2 order: team-2, team-3, team-1.
@@ -316,8 +377,8 @@ describe('an offer across rounds', () => {
       startedRound: 2,
       readyRound: 3,
     });
-    // 155 - 12, 155 - 13, 155.
-    expect(budgets(g)).toEqual([143, 142, 155]);
+    // 77 - 12, 77 - 13, 77.
+    expect(budgets(g)).toEqual([65, 64, 77]);
     expect(moves(g)).toEqual([1, 0, 0]);
   });
 
@@ -326,7 +387,8 @@ describe('an offer across rounds', () => {
     g = play(g, CONTINUE, CONTINUE, CONTINUE, CONTINUE);
     expect(g.round).toBe(2);
     expect(g.phase).toBe('plan');
-    // Round 2: team-2 makes a new offer o2 to team-1, team-3 passes, team-1 plays two other cards without answering.
+    // Round 2: team-2 makes a new offer o2 to team-1, team-3 passes, team-1 plays three other cards without answering:
+    // 20 + 20 + 4 (youth-service-cooperative, 20 k€, with 9 + 7 from the levers).
     g = play(
       g,
       start('team-2', 'sse-territorial-forum', [], ['team-1']),
@@ -334,6 +396,7 @@ describe('an offer across rounds', () => {
       pass('team-3'),
       start('team-1', 'community-garden'),
       start('team-1', 'neighbour-solidarity-network'),
+      start('team-1', 'youth-service-cooperative', MONEY),
     );
     expect(g.phase).toBe('implement');
     g = play(g, CONTINUE);
@@ -344,15 +407,31 @@ describe('an offer across rounds', () => {
     expect(g.round).toBe(3);
     // o1 (round 1) lapses as round 2 ends; o2 (round 2) has one more round.
     expect(g.offers.map((o) => o.status)).toEqual(['lapsed', 'open']);
-    // Nobody paid for either: team-2 155 + 45; team-1 155 - 20 - 20 + 45.
-    expect(budgets(g)).toEqual([160, 200, 200]);
-    expect(g.projects.map((p) => p.card)).toEqual(['community-garden', 'neighbour-solidarity-network']);
-    // Round 3 order: team-3, team-1, team-2. Nobody answers o2: it lapses as round 3 ends.
-    g = play(g, CONTINUE, CONTINUE, pass('team-3'), start('team-1', 'producer-shop'), start('team-1', 'solidarity-garage'));
+    // Nobody paid for either: team-2 77 + 22; team-1 77 - 20 - 20 - 4 + 22.
+    expect(budgets(g)).toEqual([55, 99, 99]);
+    expect(g.projects.map((p) => p.card)).toEqual([
+      'community-garden',
+      'neighbour-solidarity-network',
+      'youth-service-cooperative',
+    ]);
+    // Round 3 order: team-3, team-1, team-2. Nobody answers o2: it lapses as round 3 ends. team-1 plays three cards,
+    // each with the contract and the call for projects up to the 80 % cap: producer-shop 45 k€ (20 + 16, pays 9),
+    // solidarity-garage 35 k€ (16 + 12, pays 7), circular-economy-hub 60 k€ (27 + 21, pays 12).
+    g = play(
+      g,
+      CONTINUE,
+      CONTINUE,
+      pass('team-3'),
+      start('team-1', 'producer-shop', MONEY),
+      start('team-1', 'solidarity-garage', MONEY),
+      start('team-1', 'circular-economy-hub', MONEY),
+    );
     expect(offer(g, 'o2')?.status).toBe('open');
     g = play(g, pass('team-2'), CONTINUE, CONTINUE);
     expect(g.round).toBe(4);
     expect(g.offers.map((o) => o.status)).toEqual(['lapsed', 'lapsed']);
+    // 55 - 9 - 7 - 12 + 22; 99 + 22.
+    expect(budgets(g)).toEqual([49, 121, 121]);
     // A lapsed offer no longer blocks its card: team-1 may now start solidarity-transport (round 4 order: team-1 first).
     g = play(g, CONTINUE, CONTINUE);
     expect(currentTeam(g)).toBe('team-1');
@@ -371,10 +450,10 @@ describe('an open offer counts as started', () => {
     // Another card is fine.
     expect(refusal(g, start('team-2', 'sse-territorial-forum'))).toBeNull();
     g = play(g, answer('team-2', 'o1', false));
-    // Declined: team-2 may start it on its own now, 110 - 25.
+    // Declined: team-2 may start it on its own now, 55 - 25.
     g = play(g, start('team-2', 'solidarity-transport'));
     expect(g.projects[0]).toMatchObject({ card: 'solidarity-transport', owners: ['team-2'], pooled: false });
-    expect(budgets(g)).toEqual([110, 85, 110]);
+    expect(budgets(g)).toEqual([55, 30, 55]);
   });
 
   it('a team the offer does not name may still start the card, but may not offer it to a named team', () => {
@@ -384,6 +463,7 @@ describe('an open offer counts as started', () => {
       pass('team-1'),
       start('team-2', 'community-garden'),
       start('team-2', 'neighbour-solidarity-network'),
+      start('team-2', 'youth-service-cooperative', MONEY),
     );
     expect(currentTeam(g)).toBe('team-3');
     expect(refusal(g, start('team-3', 'solidarity-transport', [], ['team-1']))).toBe('already-started');
@@ -394,36 +474,39 @@ describe('an open offer counts as started', () => {
 
 describe('the budget at settlement', () => {
   it('a partner that accepts but cannot pay its share: status budget, nobody pays', () => {
-    // team-2 spends all its money (workers-cooperative-takeover, 110 k€, no lever), then accepts a 37 k€ share.
+    // team-2 spends 40 of its 55 k€ (community-garden and neighbour-solidarity-network, 20 each), then accepts a
+    // 37 k€ share (75 k€, no lever: 38 for the proposer, 37 for it) with its 15 left.
     const g = play(
       PLAN(),
       start('team-1', 'shared-mobility-scic', [], ['team-2']),
       pass('team-1'),
-      start('team-2', 'workers-cooperative-takeover'),
+      start('team-2', 'community-garden'),
+      start('team-2', 'neighbour-solidarity-network'),
       answer('team-2', 'o1', true),
     );
     expect(offer(g, 'o1')).toMatchObject({ status: 'budget', answers: { 'team-2': true } });
-    expect(g.projects.map((p) => p.card)).toEqual(['workers-cooperative-takeover']);
-    // 110; 110 - 110 = 0; 110.
-    expect(budgets(g)).toEqual([110, 0, 110]);
-    // The answer was team-2's second move.
-    expect(moves(g)).toEqual([1, 2, 0]);
+    expect(g.projects.map((p) => p.card)).toEqual(['community-garden', 'neighbour-solidarity-network']);
+    // 55; 55 - 40 = 15; 55.
+    expect(budgets(g)).toEqual([55, 15, 55]);
+    // The answer was team-2's third move.
+    expect(moves(g)).toEqual([1, 3, 0]);
     expect(currentTeam(g)).toBe('team-3');
   });
 
   it('checked when the last partner answers: an early yes whose money went elsewhere sinks the offer', () => {
-    // 75 / 3 = 25 each. team-2 accepts with 110 k€, then spends 110 on workers-cooperative-takeover.
+    // 75 / 3 = 25 each. team-2 accepts with 55 k€, then spends 45 on producer-shop (no lever): 10 left.
     const g = play(
       PLAN(),
       start('team-1', 'shared-mobility-scic', [], ['team-2', 'team-3']),
       pass('team-1'),
       answer('team-2', 'o1', true),
-      start('team-2', 'workers-cooperative-takeover'),
+      start('team-2', 'producer-shop'),
+      pass('team-2'),
       answer('team-3', 'o1', true),
     );
     expect(offer(g, 'o1')).toMatchObject({ status: 'budget', answers: { 'team-2': true, 'team-3': true } });
-    expect(g.projects.map((p) => p.card)).toEqual(['workers-cooperative-takeover']);
-    expect(budgets(g)).toEqual([110, 0, 110]);
+    expect(g.projects.map((p) => p.card)).toEqual(['producer-shop']);
+    expect(budgets(g)).toEqual([55, 10, 55]);
     expect(moves(g)).toEqual([1, 2, 1]);
   });
 });
@@ -439,7 +522,7 @@ describe('bots answer offers', () => {
       offer: 'o1',
       accept: false,
     });
-    // 110 >= 25 / 2.
+    // 55 >= 25 / 2.
     expect(STRATEGIES.cooperative?.(g, s, 'team-2', random)).toEqual({
       type: 'answer-offer',
       team: 'team-2',
@@ -451,53 +534,54 @@ describe('bots answer offers', () => {
     expect(STRATEGIES.cooperative?.(poor, s, 'team-2', random)).toMatchObject({ type: 'answer-offer', accept: false });
   });
 
-  it('seed 1, checked by hand: team-1 offers ptce and shared-mobility-scic to team-2, which accepts both', () => {
+  it('seed 1: team-1 offers three shared cards to team-2, which accepts the two it can pay half of', () => {
     const cooperative = STRATEGIES.cooperative;
     if (!cooperative) throw new Error('setup');
-    const ALL = ['solidarity-territory-contract', 'call-for-projects', 'departmental-engineering', 'pooling-neighbours'];
+    const LEVERS = ['solidarity-territory-contract', 'call-for-projects', 'pooling-neighbours'];
     const { state, events } = playRecorded(s, { seed: 1, teams: 3, rounds: 3, strategies: cooperative, record: true });
-    expect(events.slice(0, 5)).toEqual([
+    // The offers are the bot's choice on this seed (read off a run); what follows from them is worked out by hand.
+    expect(events.slice(0, 7)).toEqual([
       CONTINUE,
-      start('team-1', 'ptce', ALL, ['team-2']),
-      start('team-1', 'shared-mobility-scic', ALL, ['team-2']),
+      start('team-1', 'local-food-kitchen', LEVERS, ['team-2']),
+      start('team-1', 'shared-mobility-scic', LEVERS, ['team-2']),
+      start('team-1', 'citizen-solar-scic', LEVERS, ['team-2']),
       answer('team-2', 'o1', true),
       answer('team-2', 'o2', true),
+      // citizen-solar-scic is 140 k€: half is 70, more than team-2's 55 - 10 - 7 = 38 left.
+      answer('team-2', 'o3', false),
     ]);
-    expect(state.offers.slice(0, 2).map((o) => [o.id, o.status, o.answers])).toEqual([
+    expect(state.offers.slice(0, 3).map((o) => [o.id, o.status, o.answers])).toEqual([
       ['o1', 'started', { 'team-2': true }],
       ['o2', 'started', { 'team-2': true }],
+      ['o3', 'declined', { 'team-2': false }],
     ]);
-    // ptce, 90 k€ (levers stop at floor(72)): contract round(40.5) = 41; call round(31.5) = 32 but 72 - 41 = 31 left;
-    // pooling 27 but 0 left. Remainder 18: 9 and 9. 3 rounds - 1 (engineering) + 1 (pooled) = 3: ready in round 3.
+    // local-food-kitchen, 100 k€ (levers stop at 80): contract 45 and call 35 reach the cap; pooling 30 but 0 left.
+    // Remainder 20: 10 and 10. 2 rounds + 1 (pooled) = 3: ready in round 3.
     expect(state.projects[0]).toMatchObject({
-      card: 'ptce',
+      card: 'local-food-kitchen',
       owners: ['team-1', 'team-2'],
       readyRound: 3,
-      paid: { 'team-1': 9, 'team-2': 9 },
-      leverPaid: { 'solidarity-territory-contract': 41, 'call-for-projects': 31, 'pooling-neighbours': 0 },
+      paid: { 'team-1': 10, 'team-2': 10 },
+      leverPaid: { 'solidarity-territory-contract': 45, 'call-for-projects': 35, 'pooling-neighbours': 0 },
     });
-    // shared-mobility-scic, 75 k€ (levers stop at 60), settled after ptce drew on team-1's caps this round:
-    // contract round(33.75) = 34 but 70 - 41 = 29 left; call round(26.25) = 26 but 50 - 31 = 19 left;
-    // pooling round(22.5) = 23 but 60 - 48 = 12 left. Remainder 15: floor(7.5) = 7 for team-2, 8 for team-1.
-    // 2 - 1 + 1 = 2 rounds: ready in round 2.
+    // shared-mobility-scic, 75 k€ (levers stop at 60), settled from what the first left of the table's envelopes
+    // (140 - 45 = 95 and 100 - 35 = 65, plenty): contract round(33.75) = 34, call round(26.25) = 26, pooling 0 left.
+    // Remainder 15: floor(7.5) = 7 for team-2, 8 for team-1. 2 + 1 = 3 rounds: ready in round 3.
     expect(state.projects[1]).toMatchObject({
       card: 'shared-mobility-scic',
       owners: ['team-1', 'team-2'],
-      readyRound: 2,
+      readyRound: 3,
       paid: { 'team-1': 8, 'team-2': 7 },
-      leverPaid: { 'solidarity-territory-contract': 29, 'call-for-projects': 19, 'pooling-neighbours': 12 },
+      leverPaid: { 'solidarity-territory-contract': 34, 'call-for-projects': 26, 'pooling-neighbours': 0 },
     });
   });
 
-  // The counts below pin the bots' behaviour on these seeds: a change to a bot or to the rules moves them.
-  it('a greedy partner of cooperative teams answers every offer with no', () => {
-    const SEEDS = [1, 2, 3];
+  it('a greedy partner of cooperative teams answers every offer with no, and never joins a project', () => {
     const greedy = STRATEGIES.greedy;
     const cooperative = STRATEGIES.cooperative;
     if (!greedy || !cooperative) throw new Error('setup');
     let answers = 0;
-    const statuses: Record<string, number> = {};
-    for (const seed of SEEDS) {
+    for (const seed of [1, 2, 3]) {
       const { state, events } = playRecorded(s, {
         seed,
         teams: 3,
@@ -511,31 +595,45 @@ describe('bots answer offers', () => {
         expect(e.accept).toBe(false);
       }
       for (const o of state.offers) {
-        statuses[o.status] = (statuses[o.status] ?? 0) + 1;
-        // No offer ever holds a yes from the greedy team.
+        // An offer to the greedy team never holds its yes, and one naming it alone never starts.
         if (o.partners.includes('team-2')) expect(o.answers['team-2']).not.toBe(true);
+        if (o.partners.length === 1 && o.partners[0] === 'team-2') expect(o.status).not.toBe('started');
       }
+      // Greedy never offers either: whatever team-2 owns, it owns alone.
+      for (const p of state.projects) if (p.owners.includes('team-2')) expect(p.owners).toEqual(['team-2']);
     }
-    // Pinned by a run on these seeds: team-2's 6 answers are the 6 declined offers (team-1's, round 1); the 12
-    // started are team-3's offers to team-1 in rounds 1 and 2; team-3's 6 of round 3 lapse when the game ends.
-    expect(answers).toBe(6);
-    expect(statuses).toEqual({ declined: 6, started: 12, lapsed: 6 });
+    // The cooperative teams did offer to it.
+    expect(answers).toBeGreaterThan(0);
   });
 
-  it('cooperative teams over 20 seeded games start pooled projects from offers', () => {
+  it('cooperative teams accept exactly the offers whose equal part they can pay, and start pooled projects from them', () => {
     const cooperative = STRATEGIES.cooperative;
     if (!cooperative) throw new Error('setup');
-    const statuses: Record<string, number> = {};
-    for (let seed = 1; seed <= 20; seed += 1) {
-      const state = playRecorded(s, { seed, teams: 3, rounds: 3, strategies: cooperative }).state;
-      for (const o of state.offers) statuses[o.status] = (statuses[o.status] ?? 0) + 1;
+    const count = { yes: 0, no: 0, started: 0 };
+    for (let seed = 1; seed <= 5; seed += 1) {
+      const { events } = playRecorded(s, { seed, teams: 3, rounds: 3, strategies: cooperative, record: true });
+      // Replayed event by event: each answer is read against the state it was given in.
+      let g = createGame(s, { seed, teams: ['Team 1', 'Team 2', 'Team 3'], rounds: 3 });
+      for (const e of events) {
+        if (e.type === 'answer-offer') {
+          const o = offer(g, e.offer) as Offer;
+          const budget = g.teams.find((t) => t.id === e.team)?.budget ?? 0;
+          const cost = s.cards[o.card]?.cost ?? 0;
+          expect(e.accept, `seed ${seed}, ${e.offer}`).toBe(budget >= cost / (o.partners.length + 1));
+          count[e.accept ? 'yes' : 'no'] += 1;
+        }
+        g = applyEvent(g, s, e);
+      }
+      for (const o of g.offers.filter((x) => x.status === 'started')) {
+        const accepted = o.partners.filter((p) => o.answers[p] === true);
+        const project = g.projects.find((p) => p.card === o.card && p.owners[0] === o.proposer);
+        expect(project).toMatchObject({ owners: [o.proposer, ...accepted], pooled: true });
+        count.started += 1;
+      }
     }
-    // Pinned by a run on seeds 1..20 (3 rounds), after checking seed 1's first two offers by hand above:
-    // cooperative partners who can pay always say yes, so no offer is declined and none fails on budget;
-    // the 20 lapsed are, in every seed, team-3's round-2 offer to team-1 left unanswered (team-1 spent its
-    // moves answering older offers), and 16 made in round 3 lapse when the game ends.
-    expect(statuses).toEqual({ started: 120, lapsed: 36 });
-    expect(statuses.started).toBeGreaterThan(0);
+    expect(count.yes).toBeGreaterThan(0);
+    expect(count.no).toBeGreaterThan(0);
+    expect(count.started).toBeGreaterThan(0);
   });
 });
 
@@ -549,8 +647,10 @@ describe('the end of the game', () => {
       CONTINUE,
       start('team-1', 'solidarity-transport', [], ['team-2']),
       pass('team-1'),
+      // Three moves of team-2's 55 + 22 + 22 = 99 k€: 20 + 45 + 20.
       start('team-2', 'community-garden'),
       start('team-2', 'producer-shop'),
+      start('team-2', 'youth-service-cooperative'),
       CONTINUE,
       CONTINUE,
       CONTINUE,

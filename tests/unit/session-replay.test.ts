@@ -15,7 +15,7 @@ import type { SessionEvent, SessionMachine, SessionOptions } from '../../src/mac
 import { replayLog, type SessionSnapshot, sessionMachineFor } from '../../src/machines/replay.ts';
 import { SCENARIO_IDS, scenario } from './helpers.ts';
 
-const STRATEGY_NAMES = ['random', 'greedy', 'cooperative', 'hazard-aware'];
+const STRATEGY_NAMES = ['random', 'greedy', 'cooperative', 'hazard-aware', 'table', 'table-solo'];
 
 /** What a resumed game must have exactly as the live one: all but the seconds left on the clock (ticks are not logged). */
 function comparable(snapshot: SessionSnapshot) {
@@ -67,7 +67,10 @@ function playChecked(seed: number): GameStats {
     difficulty: (['easy', 'normal', 'hard'] as const)[seed % 3] as SessionOptions['difficulty'],
     rounds: seed % 10 === 0 ? 4 : 3,
   };
-  const strategies = Array.from({ length: teams }, (_, i) => STRATEGIES[STRATEGY_NAMES[(seed + i) % 4] as string] as Strategy);
+  const strategies = Array.from(
+    { length: teams },
+    (_, i) => STRATEGIES[STRATEGY_NAMES[(seed + i) % STRATEGY_NAMES.length] as string] as Strategy,
+  );
   const strategyOf = (team: string) => strategies[Number(team.slice(5)) - 1] as Strategy;
   // A third of the games are ended early by the facilitator.
   const endEarlyAt = seed % 3 === 1 ? 4 + Math.floor(random() * 24) : -1;
@@ -119,6 +122,9 @@ function playChecked(seed: number): GameStats {
     const team = currentTeam(game);
     if (team === null) return { type: 'continue' };
     if (r < 0.24) return { type: 'pass', team: game.teams.find((t) => t.id !== team)?.id ?? team };
+    // Solidarity aid to another commune: refused unless it is in collapse.
+    if (r < 0.26 && game.teams.length > 1)
+      return { type: 'send-aid', team, to: pick(game.teams.filter((t) => t.id !== team)).id };
     return strategyOf(team)(game, sc, team, random);
   };
 
@@ -202,6 +208,60 @@ describe('a save taken after any event resumes deep-equal', () => {
     expect(total.forced).toBeGreaterThan(0);
     expect(total.refused).toBeGreaterThan(100);
     expect(total.forks).toBeGreaterThan(200);
+  });
+});
+
+describe('a game with solidarity aid resumes deep-equal', () => {
+  it('after every event: a commune falls into collapse, is sent aid, and recovers', () => {
+    // periurban-brownfield, two teams, four rounds: three injected fuel price spikes bring team-1's move to 10
+    // (see flow.test.ts); in round 4 team-2 sends it aid, then each team passes.
+    const sc = scenario('periurban-brownfield');
+    const options: SessionOptions = { seed: 8, teams: teamNames(2), difficulty: 'normal', rounds: 4 };
+    const fuel: SessionEvent = { type: 'inject-hazard', hazard: 'fuel-price-spike' };
+    const round = (): SessionEvent[] => [{ type: 'continue' }, fuel, { type: 'continue' }, { type: 'skip-phase' }];
+    const script: SessionEvent[] = [
+      fuel,
+      { type: 'continue' },
+      { type: 'pass', team: 'team-1' },
+      { type: 'start-project', team: 'team-2', card: 'solidarity-garage', levers: [] },
+      { type: 'pass', team: 'team-2' },
+      { type: 'continue' },
+      { type: 'continue' },
+      ...round(),
+      { type: 'continue' },
+      { type: 'continue' },
+      ...round(),
+      { type: 'continue' },
+      { type: 'continue' },
+      { type: 'continue' },
+      { type: 'inject-hazard', hazard: 'heatwave' },
+      { type: 'continue' },
+      { type: 'send-aid', team: 'team-2', to: 'team-1' },
+      { type: 'pass', team: 'team-2' },
+      { type: 'pass', team: 'team-1' },
+      { type: 'continue' },
+      { type: 'continue' },
+      { type: 'continue' },
+    ];
+    const live = createActor(sessionMachineFor(sc), { input: { options } }).start();
+    const check = (label: string) => {
+      const result = replayLog(sc, options, JSON.parse(JSON.stringify(live.getSnapshot().context.log)));
+      if (!result.ok) throw new Error(`${label}: entry ${result.index} refused: ${result.reason}`);
+      same(comparable(result.snapshot), comparable(live.getSnapshot()), label);
+    };
+    for (const [i, event] of script.entries()) {
+      const before = live.getSnapshot().context.log.length;
+      live.send(event);
+      expect(live.getSnapshot().context.log, `event ${i + 1} (${event.type}) accepted`).toHaveLength(before + 1);
+      check(`after event ${i + 1}`);
+    }
+    expect(live.getSnapshot().value).toBe('debrief');
+    const end = live.getSnapshot().context.game;
+    expect(end.over).toBe(true);
+    expect(end.aid).toEqual([{ round: 4, from: 'team-2', to: 'team-1', amount: 20 }]);
+    // Move 10 + 6 = 16, 15 after the pressure: recovered.
+    expect(end.teams[0]).toMatchObject({ collapsed: false, indicators: { move: 15 } });
+    live.stop();
   });
 });
 

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkScenario, parseJsonText } from '../../src/content/validate.ts';
+import type { ScenarioFile } from '../../src/content/schema.ts';
+import { checkScenario, exclusiveCards, parseJsonText } from '../../src/content/validate.ts';
 import { libraryJsonSchema, scenarioJsonSchema } from '../../tools/export-schema.ts';
 import { loadGuideIndex, loadLibrary } from '../../tools/lib/content.ts';
 
@@ -200,6 +201,204 @@ describe('content checks as functions', () => {
     const result = checkScenario(copy, { library, guide });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues[0]?.path).toBe('$.debrief[0].when.card');
+  });
+});
+
+describe('the second edition’s checks, on broken copies of market-town-drought', () => {
+  const guide = loadGuideIndex();
+  const { library } = loadLibrary(guide);
+  // biome-ignore lint/suspicious/noExplicitAny: test cases reach deep into an untyped JSON copy.
+  const issuesOf = (change: (s: Record<string, any>) => void) => {
+    const copy = structuredClone(valid);
+    change(copy);
+    const result = checkScenario(copy, { library, guide });
+    return result.ok ? [] : result.issues;
+  };
+  // Communes, in order: montalbret, castera-sur-serene, le-tuquet, les-bordes, peyrelongue, sainte-colombe-des-coteaux.
+  // Deck cards 23-25: deep-irrigation-borehole (the trap), reservoir-drinking-water and reservoir-market-gardens (the dilemma).
+
+  it('communes: every zone in exactly one commune', () => {
+    expect(
+      issuesOf((s) => {
+        s.territory.communes[1].zones = ['atlantis'];
+      }),
+    ).toEqual([
+      { path: '$.territory.communes[1].zones[0]', message: 'no zone has the id "atlantis"' },
+      { path: '$.territory.zones[5].id', message: 'the zone "irrigated-plain" belongs to no commune' },
+    ]);
+    expect(
+      issuesOf((s) => {
+        s.territory.communes[3].zones.push('pine-forest');
+      }),
+    ).toEqual([
+      {
+        path: '$.territory.communes[3].zones[1]',
+        message: 'the zone "pine-forest" already belongs to the commune "le-tuquet"',
+      },
+    ]);
+  });
+
+  it('communes: neighbours that exist, are not the commune itself, and know each other', () => {
+    // Castéra forgets Montalbret, which still lists it first.
+    expect(
+      issuesOf((s) => {
+        s.territory.communes[1].neighbours = ['le-tuquet', 'sainte-colombe-des-coteaux'];
+      }),
+    ).toEqual([
+      {
+        path: '$.territory.communes[0].neighbours[0]',
+        message: '"castera-sur-serene" does not list "montalbret" as a neighbour',
+      },
+    ]);
+    // Les Bordes lists itself instead of Montalbret (whose third neighbour it is).
+    expect(
+      issuesOf((s) => {
+        s.territory.communes[3].neighbours[0] = 'les-bordes';
+      }),
+    ).toEqual([
+      { path: '$.territory.communes[0].neighbours[2]', message: '"les-bordes" does not list "montalbret" as a neighbour' },
+      { path: '$.territory.communes[3].neighbours[0]', message: 'a commune is not its own neighbour' },
+    ]);
+    expect(
+      issuesOf((s) => {
+        s.territory.communes[1].neighbours.push('atlantis');
+      }),
+    ).toEqual([{ path: '$.territory.communes[1].neighbours[3]', message: 'no commune has the id "atlantis"' }]);
+    // Six communes, one per team.
+    expect(
+      issuesOf((s) => {
+        s.territory.communes.pop();
+      })[0]?.path,
+    ).toBe('$.territory.communes');
+  });
+
+  it('exclusions go both ways and stay within the deck', () => {
+    expect(
+      issuesOf((s) => {
+        s.cards[7].excludes = [];
+      }),
+    ).toEqual([
+      {
+        path: '$.deck.cards[24]',
+        message:
+          'the card "reservoir-drinking-water" excludes "reservoir-market-gardens", but "reservoir-market-gardens" does not exclude it',
+      },
+      {
+        path: '$.deck.cards[25]',
+        message:
+          'the dilemma "reservoir-market-gardens" needs a rival dilemma card it excludes, each serving a different essential need first',
+      },
+    ]);
+    // Out of the deck: the exclusion, and the debrief lesson about building it, point at nothing.
+    expect(
+      issuesOf((s) => {
+        s.deck.cards.pop();
+      }),
+    ).toEqual([
+      { path: '$.debrief[11].when.card', message: 'the card "reservoir-market-gardens" is not in this scenario\'s deck' },
+      {
+        path: '$.deck.cards[24]',
+        message: 'the card "reservoir-drinking-water" excludes "reservoir-market-gardens", which is not in the deck',
+      },
+    ]);
+  });
+
+  it('a deck holds a trap, and a trap does harm: it aggravates a hazard or lowers an essential need', () => {
+    // deep-irrigation-borehole without its aggravations still lowers drink (-4): still a trap.
+    expect(
+      issuesOf((s) => {
+        s.cards[5].aggravates = [];
+      }),
+    ).toEqual([]);
+    expect(
+      issuesOf((s) => {
+        s.cards[5].aggravates = [];
+        s.cards[5].effects = { eat: 8, jobs: 4 };
+      }),
+    ).toEqual([
+      {
+        path: '$.deck.cards[23]',
+        message: 'the trap "deep-irrigation-borehole" neither aggravates a hazard nor lowers an essential need',
+      },
+      { path: '$.deck.cards', message: 'the deck has no trap card (a card with "lesson": "trap")' },
+    ]);
+    expect(
+      issuesOf((s) => {
+        delete s.cards[5].lesson;
+      }),
+    ).toEqual([{ path: '$.deck.cards', message: 'the deck has no trap card (a card with "lesson": "trap")' }]);
+  });
+
+  it('a dilemma is between two essential needs', () => {
+    // reservoir-market-gardens serving drink first, like reservoir-drinking-water: no dilemma left.
+    const rival = 'needs a rival dilemma card it excludes, each serving a different essential need first';
+    expect(
+      issuesOf((s) => {
+        s.cards[7].effects = { drink: 9, jobs: 4, cohesion: 2 };
+      }),
+    ).toEqual([
+      { path: '$.deck.cards[24]', message: `the dilemma "reservoir-drinking-water" ${rival}` },
+      { path: '$.deck.cards[25]', message: `the dilemma "reservoir-market-gardens" ${rival}` },
+      { path: '$.deck.cards', message: 'the deck has no dilemma (two "lesson": "dilemma" cards that exclude each other)' },
+    ]);
+  });
+
+  it('a scenario’s own card protects, or aggravates, only hazards its deck can draw', () => {
+    // coastal-erosion is a library hazard market-town-drought never draws.
+    expect(
+      issuesOf((s) => {
+        s.cards[4].mitigates.push({ hazard: 'coastal-erosion', share: 0.2 });
+      }),
+    ).toEqual([
+      {
+        path: '$.cards[4].mitigates[1].hazard',
+        message:
+          'the hazard "coastal-erosion" is not in this scenario\'s deck: the card would promise a protection that never plays',
+      },
+    ]);
+    expect(
+      issuesOf((s) => {
+        s.cards[5].aggravates.push({ hazard: 'coastal-erosion', share: 0.2 });
+      }),
+    ).toEqual([
+      { path: '$.cards[5].aggravates[2].hazard', message: 'the hazard "coastal-erosion" is not in this scenario\'s deck' },
+    ]);
+  });
+
+  it('counts the deck cards no other scenario holds, and loses them when another deck takes them', () => {
+    const files = ['market-town-drought', 'forest-commune-wildfire', 'coastal-estuary', 'periurban-brownfield'].map(
+      (id) => JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8')) as ScenarioFile,
+    );
+    const MARKET_OWN = [
+      'multi-service-shop',
+      'shared-health-centre',
+      'agroecology-pact',
+      'three-commune-pact',
+      'cae-branch',
+      'cool-islands-greening',
+      'deep-irrigation-borehole',
+      'reservoir-drinking-water',
+      'reservoir-market-gardens',
+    ];
+    const counts = (map: Map<string, string[]>) => Object.fromEntries([...map].map(([id, cards]) => [id, cards.length]));
+    const today = exclusiveCards(files);
+    expect(today.get('market-town-drought')).toEqual(MARKET_OWN);
+    // At least 8 each, as the validator asks.
+    expect(counts(today)).toEqual({
+      'market-town-drought': 9,
+      'forest-commune-wildfire': 9,
+      'coastal-estuary': 9,
+      'periurban-brownfield': 10,
+    });
+    // periurban-brownfield also deals the shop and the health centre: market-town-drought keeps 7, under 8.
+    const [market, forest, coastal, periurban] = files as [ScenarioFile, ScenarioFile, ScenarioFile, ScenarioFile];
+    const copied = {
+      ...periurban,
+      deck: { ...periurban.deck, cards: [...periurban.deck.cards, 'multi-service-shop', 'shared-health-centre'] },
+    };
+    const after = exclusiveCards([market, forest, coastal, copied]);
+    expect(after.get('market-town-drought')).toEqual(MARKET_OWN.slice(2));
+    expect(after.get('periurban-brownfield')).toHaveLength(10);
   });
 });
 
