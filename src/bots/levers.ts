@@ -4,7 +4,7 @@
  * few that look best (quoting every card at every move is what makes a
  * simulation slow).
  */
-import { type Quote, quoteProject } from '../engine/game.ts';
+import { type Quote, quoteProject, shareOf } from '../engine/game.ts';
 import { lookup } from '../engine/lookup.ts';
 import { MAX_LEVER_SHARE } from '../engine/rules.ts';
 import type { Card, GameState, PlayerAction, Scenario } from '../engine/types.ts';
@@ -77,11 +77,11 @@ export function estimatedShare(
   owners: number,
 ): number {
   const index = lookup(scenario);
-  const cap = Math.floor(card.cost * MAX_LEVER_SHARE);
+  const cap = shareOf(card.cost, MAX_LEVER_SHARE, Math.floor);
   let paid = 0;
   for (const id of levers) {
     const lever = index.lever.get(id);
-    if (lever && lever.share > 0) paid += Math.min(Math.round(card.cost * lever.share), state.envelope[id] ?? 0);
+    if (lever && lever.share > 0) paid += Math.min(shareOf(card.cost, lever.share), state.envelope[id] ?? 0);
   }
   return Math.ceil((card.cost - Math.min(cap, paid)) / owners);
 }

@@ -2,6 +2,7 @@ import { cloneTeam } from './clone.ts';
 import { drawAllocations, leverAvailable } from './department.ts';
 import { leverFits, lookup } from './lookup.ts';
 import { seedState } from './rng.ts';
+import { clampIndicator, softGain } from './round.ts';
 import {
   ACTIONS_PER_ROUND,
   AID_AMOUNT,
@@ -236,7 +237,7 @@ export function quoteProject(
   quote.pooled = partners.length > 0;
   let leverMoney = 0;
   let engineering = false;
-  const maxLeverMoney = Math.floor(card.cost * MAX_LEVER_SHARE);
+  const maxLeverMoney = shareOf(card.cost, MAX_LEVER_SHARE, Math.floor);
   for (const leverId of action.levers) {
     const lever = index.lever.get(leverId);
     if (!lever) return fail('unknown-lever');
@@ -249,7 +250,7 @@ export function quoteProject(
     quote.duration = Math.max(1, quote.duration - lever.durationReduction);
     if (lever.share > 0) {
       const available = leverAvailable(state, lever.id, team.id);
-      const amount = Math.min(Math.round(card.cost * lever.share), available, maxLeverMoney - leverMoney);
+      const amount = Math.min(shareOf(card.cost, lever.share), available, maxLeverMoney - leverMoney);
       quote.leverPaid[lever.id] = amount;
       leverMoney += amount;
     }
@@ -272,6 +273,14 @@ export function quoteProject(
   }
   quote.ok = true;
   return quote;
+}
+
+/**
+ * A share of an amount in whole k€, computed in whole percents: 90 x 0.35 is
+ * 31.499... in floating point, and 31.5 must round to 32.
+ */
+export function shareOf(amount: number, share: number, round: (n: number) => number = Math.round): number {
+  return round((amount * Math.round(share * 100)) / 100);
 }
 
 type OwnAction = Exclude<PlayerAction, { type: 'answer-offer' }>;
@@ -313,6 +322,11 @@ export function applyAction(state: GameState, scenario: Scenario, action: OwnAct
   return sendAid(state, scenario, action.team, action.to);
 }
 
+/** A gain as every gain lands: through the soft ceiling, rounded, at most 100. */
+function gained(value: number, gain: number): number {
+  return clampIndicator(value + softGain(value, gain));
+}
+
 /** Solidarity aid: money and first help for the commune in collapse, cooperation for both. */
 function sendAid(state: GameState, scenario: Scenario, from: string, to: string): GameState {
   const sent = { ...state, aid: [...state.aid, { round: state.round, from, to, amount: AID_AMOUNT }] };
@@ -322,7 +336,7 @@ function sendAid(state: GameState, scenario: Scenario, from: string, to: string)
       next.budget -= AID_AMOUNT;
       next.moves += 1;
       next.acted = next.moves >= movesPerRound(t);
-      next.indicators = { ...t.indicators, cooperation: Math.min(100, t.indicators.cooperation + AID_COOPERATION) };
+      next.indicators = { ...t.indicators, cooperation: gained(t.indicators.cooperation, AID_COOPERATION) };
       return next;
     }
     if (t.id !== to) return null;
@@ -330,8 +344,8 @@ function sendAid(state: GameState, scenario: Scenario, from: string, to: string)
     next.budget += AID_AMOUNT;
     next.received += AID_AMOUNT;
     const need = weakestEssentialNeed(t, scenario);
-    const indicators = { ...t.indicators, cooperation: Math.min(100, t.indicators.cooperation + AID_COOPERATION) };
-    if (need) indicators[need] = Math.min(100, indicators[need] + AID_NEED_BOOST);
+    const indicators = { ...t.indicators, cooperation: gained(t.indicators.cooperation, AID_COOPERATION) };
+    if (need) indicators[need] = gained(indicators[need], AID_NEED_BOOST);
     next.indicators = indicators;
     return next;
   });

@@ -223,7 +223,11 @@ function shockPanel(ctx: PanelContext, game: GameState): HTMLElement[] {
         h('br'),
         reach,
         h('br'),
-        shields.length > 0 ? t('game:shock.shieldedBy', { projects: shields.join(', ') }) : t('game:shock.noShield'),
+        exposure === 0
+          ? null
+          : shields.length > 0
+            ? t('game:shock.shieldedBy', { projects: shields.join(', ') })
+            : t('game:shock.noShield'),
       );
     });
   return [
