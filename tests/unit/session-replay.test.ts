@@ -51,6 +51,7 @@ interface GameStats {
   injected: number;
   forced: number;
   pauses: number;
+  allocations: number;
   over: boolean;
 }
 
@@ -86,6 +87,7 @@ function playChecked(seed: number): GameStats {
     injected: 0,
     forced: 0,
     pauses: 0,
+    allocations: 0,
     over: false,
   };
   let forks: Fork[] = [];
@@ -118,6 +120,12 @@ function playChecked(seed: number): GameStats {
     }
     if (r < 0.13) return { type: 'extend-time', seconds: pick([15, 60, 9000]) };
     if (r < 0.2) return { type: 'tick', seconds: pick([1, 20, 60]) };
+    // The Department seat splits an envelope: accepted in the diagnose phase when it fits, refused otherwise.
+    if (game.phase === 'diagnose' && r > 0.7) {
+      const lever = pick(sc.levers.filter((l) => l.share > 0));
+      const shares = Object.fromEntries(game.teams.map((t) => [t.id, pick([0, 10, 25, 60])]));
+      return { type: 'allocate-envelope', lever: lever.id, shares };
+    }
     if (r < 0.22) return { type: 'continue' };
     const team = currentTeam(game);
     if (team === null) return { type: 'continue' };
@@ -144,6 +152,7 @@ function playChecked(seed: number): GameStats {
       if (entry?.type === 'start-project' && entry.partners?.length) stats.pooled += 1;
       if (entry?.type === 'inject-hazard') stats.injected += 1;
       if (entry?.type === 'pause') stats.pauses += 1;
+      if (entry?.type === 'allocate-envelope') stats.allocations += 1;
       if (event.type === 'tick' && entry?.type === 'pass') stats.forced += 1;
       // The save: the log, through JSON as storage keeps it, replayed.
       const saved = JSON.parse(JSON.stringify(log));
@@ -189,13 +198,24 @@ describe('a save taken after any event resumes deep-equal', () => {
       injected: 0,
       forced: 0,
       pauses: 0,
+      allocations: 0,
       over: false,
     };
     let ended = 0;
     for (let seed = 0; seed < 200; seed += 1) {
       const stats = playChecked(seed);
       if (stats.over) ended += 1;
-      for (const key of ['events', 'accepted', 'refused', 'forks', 'pooled', 'injected', 'forced', 'pauses'] as const) {
+      for (const key of [
+        'events',
+        'accepted',
+        'refused',
+        'forks',
+        'pooled',
+        'injected',
+        'forced',
+        'pauses',
+        'allocations',
+      ] as const) {
         total[key] += stats[key];
       }
     }
@@ -205,6 +225,7 @@ describe('a save taken after any event resumes deep-equal', () => {
     expect(total.pooled).toBeGreaterThan(20);
     expect(total.injected).toBeGreaterThan(50);
     expect(total.pauses).toBeGreaterThan(50);
+    expect(total.allocations).toBeGreaterThan(20);
     expect(total.forced).toBeGreaterThan(0);
     expect(total.refused).toBeGreaterThan(100);
     expect(total.forks).toBeGreaterThan(200);
