@@ -6,23 +6,24 @@ import { localize } from '../../i18n/index.ts';
 import type { GameView } from './controller.ts';
 import { indicatorName } from './format.ts';
 
-/** Inhabited zones first: that is where projects are drawn, in turn. */
-function placementZones(scenario: Scenario): string[] {
-  const zones = [...scenario.territory.zones].sort((a, b) => b.population - a.population);
-  return zones.map((z) => z.id);
+/** A team's projects are drawn in its own commune's zones, the most inhabited first. */
+function placementZones(scenario: Scenario, commune: string | undefined): string[] {
+  const own = new Set(scenario.territory.communes.find((c) => c.id === commune)?.zones ?? []);
+  const zones = scenario.territory.zones.filter((z) => own.size === 0 || own.has(z.id));
+  return [...zones].sort((a, b) => b.population - a.population).map((z) => z.id);
 }
 
 export function shownTeam(view: GameView): GameState['teams'][number] | null {
   const game = view.game;
   if (!game) return null;
-  const active = game.teams.find((t) => !t.acted && !t.collapsed);
+  const active = game.teams.find((t) => !t.acted);
   return active ?? game.teams[0] ?? null;
 }
 
 export function mapModel(view: GameView, scenario: Scenario, reducedMotion: boolean, shownTeamId?: string): MapViewModel {
   const game = view.game;
   const team = (shownTeamId ? game?.teams.find((t) => t.id === shownTeamId) : null) ?? shownTeam(view);
-  const zones = placementZones(scenario);
+  const zones = placementZones(scenario, team?.commune);
   const projects = (game?.projects ?? [])
     .filter((p) => team && p.owners.includes(team.id))
     .map((p, i) => {

@@ -3,6 +3,7 @@ import type { Scenario } from '../../engine/types.ts';
 import { t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
 import type { GameView } from './controller.ts';
+import { communeName } from './format.ts';
 import { mapModel } from './map-model.ts';
 
 export function mapTextView(view: GameView, scenario: Scenario): HTMLElement[] {
@@ -17,7 +18,12 @@ export function mapTextView(view: GameView, scenario: Scenario): HTMLElement[] {
           .join(', '),
       }),
     );
-    const label = t('game:map.zone', { zone: model.zoneNames[zone.id] ?? zone.id, kind: t(`game:map.kinds.${zone.kind}`) });
+    const commune = scenario.territory.communes.find((c) => c.zones.includes(zone.id));
+    const label = t('game:map.zoneOf', {
+      zone: model.zoneNames[zone.id] ?? zone.id,
+      kind: t(`game:map.kinds.${zone.kind}`),
+      commune: commune ? communeName(scenario, commune.id) : '',
+    });
     return h(
       'li',
       {},
