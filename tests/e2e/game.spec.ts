@@ -117,6 +117,24 @@ test.describe('serious game', () => {
     await expect(page.locator('.turn-banner')).toContainText('Équipe 2');
   });
 
+  test('the facilitator takes the Department seat and splits an envelope; each commune sees its share', async ({ page }) => {
+    await setUpGame(page, { scenario: 'periurban-brownfield', teams: 3, seed: 8, facilitator: true });
+    const seat = page.locator('.department-seat .allocation[data-lever="solidarity-territory-contract"]');
+    // 3 communes: the contract's 70 k€ x 2 = 140 k€ this year.
+    await expect(seat.locator('h3')).toContainText('140 k€');
+    await seat.locator('input').nth(0).fill('100');
+    await seat.locator('input').nth(1).fill('41');
+    await seat.locator('input').nth(2).fill('0');
+    await press(seat.getByRole('button'));
+    await expect(seat.getByRole('alert')).toContainText('141 k€');
+    await seat.locator('input').nth(1).fill('40');
+    await press(seat.getByRole('button'));
+    await expect(page.locator('.department-seat').getByRole('status').first()).toHaveText('Répartition enregistrée.');
+    await page.keyboard.press('n');
+    await expect(phaseTitle(page)).toHaveText('Choix des projets');
+    await expect(page.locator('section.department')).toContainText('100 k€ réservés à votre commune');
+  });
+
   test('a facilitator injects a hazard and extends the timer', async ({ page }) => {
     await setUpGame(page, { scenario: 'forest-commune-wildfire', teams: 2, seed: 21, facilitator: true });
     const panel = page.locator('.facilitator-panel');

@@ -204,6 +204,10 @@ export class PlayView {
       view.timer.forceOnExpiry,
       view.timer.remainingSeconds > 0,
       view.round?.pendingHazard,
+      // The Department seat shows in the diagnose phase, with the round's envelopes and splits.
+      view.game?.round,
+      view.game?.phase,
+      view.game?.allocations,
     ]);
     if (force || fKey !== this.facilitatorKey) {
       this.facilitatorKey = fKey;
