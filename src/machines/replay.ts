@@ -26,9 +26,17 @@ export function sessionMachineFor(scenario: Scenario): SessionMachine {
   return machine;
 }
 
-/** The state a fresh game starts in; throws RangeError on options the rules refuse. */
+/**
+ * The state a fresh game starts in; throws RangeError on options the rules
+ * refuse (XState does not throw from a context factory: it returns a snapshot
+ * in error, which must not pass for a game).
+ */
 export function initialSnapshot(scenario: Scenario, options: SessionOptions): SessionSnapshot {
-  return initialTransition(sessionMachineFor(scenario), { options })[0];
+  const [snapshot] = initialTransition(sessionMachineFor(scenario), { options });
+  if (snapshot.status === 'error') {
+    throw snapshot.error instanceof RangeError ? snapshot.error : new RangeError('options the rules refuse');
+  }
+  return snapshot;
 }
 
 /** Why the machine refused an entry: the rules' reason, or 'not-now' (paused, over, nothing to resume...). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import type { Scenario } from '../../src/engine/types.ts';
 import type { LogEntry } from '../../src/machines/game.ts';
-import { sessionMachineFor } from '../../src/machines/replay.ts';
+import { replayLog, sessionMachineFor } from '../../src/machines/replay.ts';
 import {
   currentSaveId,
   deleteSave,
@@ -343,5 +343,14 @@ describe('saved games in storage', () => {
     expect(resumed.snapshot.context.game.round).toBe(2);
     const broken = resumeSave(saveOf('x', '2026-11-28T10:00:00.000Z', EXPECTED_LOG.slice(1)), s);
     expect(broken).toEqual({ ok: false, error: 'refused-event', event: { number: 1, type: 'start-project', reason: 'not-now' } });
+  });
+});
+
+describe('options the rules refuse', () => {
+  it('seven teams: the replay throws RangeError instead of passing a broken snapshot for a game', () => {
+    const s = scenario('periurban-brownfield');
+    const options = { seed: 1, teams: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], difficulty: 'normal' as const, rounds: 7 };
+    expect(() => replayLog(s, options, [])).toThrow(RangeError);
+    expect(() => replayLog(s, { ...options, teams: ['a'], rounds: 13 }, [{ type: 'continue' }])).toThrow(RangeError);
   });
 });
