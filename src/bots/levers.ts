@@ -4,8 +4,9 @@
  * few that look best (quoting every card at every move is what makes a
  * simulation slow).
  */
-import { type Quote, quoteProject, shareOf } from '../engine/game.ts';
+
 import { lookup } from '../engine/lookup.ts';
+import { type Quote, quoteProject, shareOf } from '../engine/projects.ts';
 import { MAX_LEVER_SHARE } from '../engine/rules.ts';
 import type { Card, GameState, PlayerAction, Scenario } from '../engine/types.ts';
 

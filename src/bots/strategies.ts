@@ -3,9 +3,10 @@
  * reads the state and returns the action its team plays; randomness comes from
  * the caller's seeded generator, never from Math.random.
  */
-import { cardsOfTeam, cardsOpenTo, findTeam, quoteProject } from '../engine/game.ts';
+import { cardsOfTeam, cardsOpenTo, findTeam } from '../engine/game.ts';
 import { lookup, shieldShare } from '../engine/lookup.ts';
 import { pendingOffersFor } from '../engine/offers.ts';
+import { quoteProject } from '../engine/projects.ts';
 import type { Card, GameState, IndicatorId, Indicators, Offer, PlayerAction, Scenario, TeamState } from '../engine/types.ts';
 import { affordableShare, bestStart, type Candidate, eligibleLevers, type StartAction } from './levers.ts';
 import { tableStrategy } from './table.ts';

@@ -6,9 +6,10 @@
  * solidarity aid to a commune in collapse. `table-solo` is the same group with
  * cooperation switched off: it never offers, always declines, never helps.
  */
-import { cardsOpenTo, findTeam, type Quote } from '../engine/game.ts';
+import { cardsOpenTo, findTeam } from '../engine/game.ts';
 import { lookup, shieldShare, struckCommunes } from '../engine/lookup.ts';
 import { pendingOffersFor } from '../engine/offers.ts';
+import type { Quote } from '../engine/projects.ts';
 import { AID_AMOUNT, ESSENTIAL_NEEDS_IDS, INDICATOR_MAX } from '../engine/rules.ts';
 import type { Card, GameState, IndicatorId, Offer, Scenario, TeamState } from '../engine/types.ts';
 import { affordableShare, bestStart, type Candidate, eligibleLevers, type StartAction } from './levers.ts';

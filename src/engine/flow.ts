@@ -6,17 +6,9 @@
  */
 
 import { allocateEnvelope, validateAllocation } from './department.ts';
-import {
-  type ActionError,
-  applyAction,
-  endGame,
-  firstToAct,
-  GameRuleError,
-  launchProject,
-  quoteProject,
-  validateAction,
-} from './game.ts';
+import { type ActionError, applyAction, endGame, firstToAct, GameRuleError, validateAction } from './game.ts';
 import { answerOffer, declinePendingFor, lapseStaleOffers, proposeOffer, validateAnswer } from './offers.ts';
+import { launchProject, quoteProject } from './projects.ts';
 import { applyHazard, closeRound, drawHazard, implementProjects } from './round.ts';
 import type { GameEvent, GameState, Scenario } from './types.ts';
 

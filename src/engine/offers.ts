@@ -6,7 +6,8 @@
  * answered by the end of the next round lapses.
  */
 import { cloneTeam } from './clone.ts';
-import { type ActionError, findTeam, launchProject, movesPerRound, quoteProject } from './game.ts';
+import { type ActionError, findTeam, movesPerRound } from './game.ts';
+import { launchProject, quoteProject } from './projects.ts';
 import type { GameState, Offer, PlayerAction, Scenario } from './types.ts';
 
 type Start = Extract<PlayerAction, { type: 'start-project' }>;

@@ -1,5 +1,6 @@
 /** Questions the views ask of a game, answered by the rules so that no rule lives in a view. */
-import { type ActionError, leverApplies, type Quote, quoteProject } from './game.ts';
+import { type ActionError, leverApplies } from './game.ts';
+import { type Quote, quoteProject } from './projects.ts';
 import type { GameState, Scenario } from './types.ts';
 
 /**

@@ -4,6 +4,7 @@
  * cards open to a team. The fixture's numbers are in fixture.ts.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { weakestEssentialNeed } from '../../src/engine/aid.ts';
 import {
   applyAction,
   cardsOfTeam,
@@ -15,21 +16,18 @@ import {
   GameRuleError,
   hasBuilt,
   hasBuiltOrStarted,
-  launchProject,
   leverApplies,
   MAX_ROUNDS,
   MAX_TEAMS,
   MIN_ROUNDS,
   MIN_TEAMS,
   movesPerRound,
-  quoteProject,
-  shareOf,
   sseActorTypesBuilt,
   teamsToAct,
   validateAction,
-  weakestEssentialNeed,
 } from '../../src/engine/game.ts';
 import { lookup } from '../../src/engine/lookup.ts';
+import { launchProject, quoteProject, shareOf } from '../../src/engine/projects.ts';
 import type { GameState, Offer, Scenario } from '../../src/engine/types.ts';
 import {
   card,
