@@ -5,6 +5,7 @@
  * simulation slow).
  */
 
+import { leverAvailable } from '../engine/department.ts';
 import { lookup } from '../engine/lookup.ts';
 import { type Quote, quoteProject, shareOf } from '../engine/projects.ts';
 import { MAX_LEVER_SHARE } from '../engine/rules.ts';
@@ -69,22 +70,46 @@ function computeLevers(
   return out;
 }
 
-/** What the team would pay, from the envelopes left: the quote's arithmetic without its checks. */
+/** A card's price facts, fixed for a scenario: what each money lever would pay of it, and the levers' cap. */
+interface CardPrice {
+  cap: number;
+  pays: Map<string, number>;
+}
+
+const priceCache = new WeakMap<Scenario, Map<string, CardPrice>>();
+
+function cardPrice(scenario: Scenario, card: Card): CardPrice {
+  let byCard = priceCache.get(scenario);
+  if (!byCard) {
+    byCard = new Map();
+    priceCache.set(scenario, byCard);
+  }
+  let price = byCard.get(card.id);
+  if (!price) {
+    const pays = new Map<string, number>();
+    for (const lever of scenario.levers) if (lever.share > 0) pays.set(lever.id, shareOf(card.cost, lever.share));
+    price = { cap: shareOf(card.cost, MAX_LEVER_SHARE, Math.floor), pays };
+    byCard.set(card.id, price);
+  }
+  return price;
+}
+
+/** What the team would pay, from the envelopes (or its Department share) left: the quote's arithmetic without its checks. */
 export function estimatedShare(
   state: GameState,
   scenario: Scenario,
   card: Card,
   levers: readonly string[],
   owners: number,
+  team = '',
 ): number {
-  const index = lookup(scenario);
-  const cap = shareOf(card.cost, MAX_LEVER_SHARE, Math.floor);
+  const price = cardPrice(scenario, card);
   let paid = 0;
   for (const id of levers) {
-    const lever = index.lever.get(id);
-    if (lever && lever.share > 0) paid += Math.min(shareOf(card.cost, lever.share), state.envelope[id] ?? 0);
+    const amount = price.pays.get(id);
+    if (amount) paid += Math.min(amount, leverAvailable(state, id, team));
   }
-  return Math.ceil((card.cost - Math.min(cap, paid)) / owners);
+  return Math.ceil((card.cost - Math.min(price.cap, paid)) / owners);
 }
 
 /** The estimated share, or infinity when the team's budget cannot cover it (the start is not worth quoting). */
@@ -96,7 +121,7 @@ export function affordableShare(
   owners: number,
   team: string,
 ): number {
-  const share = estimatedShare(state, scenario, card, levers, owners);
+  const share = estimatedShare(state, scenario, card, levers, owners, team);
   const budget = state.teams.find((t) => t.id === team)?.budget ?? 0;
   return share > budget ? Number.POSITIVE_INFINITY : share;
 }
