@@ -74,7 +74,7 @@ add(
   timed(() => engine.replayGames(scenario, recorded)),
 );
 
-for (const strategy of ['random', 'greedy', 'hazard-aware', 'cooperative']) {
+for (const strategy of ['random', 'greedy', 'hazard-aware', 'cooperative', 'table', 'table-solo']) {
   engine.engineGames(scenario, strategy, 1000, 1, TEAMS); // warm-up
   add(
     'engine + bots, 1 core',
@@ -89,7 +89,7 @@ for (const strategy of ['random', 'greedy', 'hazard-aware', 'cooperative']) {
   const times = await inWorkers(bundle, 'random', perWorker, cores, true);
   add(`rules only (replay of logs), ${cores} cores`, 'random log', perWorker * cores, Math.max(...times));
 }
-for (const strategy of ['random', 'cooperative']) {
+for (const strategy of ['random', 'cooperative', 'table']) {
   const perWorker = 4000;
   // Each worker times its own games; the figure is the total over the slowest worker's time.
   const times = await inWorkers(bundle, strategy, perWorker, cores);
