@@ -96,9 +96,11 @@ export const greedyStrategy: Strategy = (state, scenario, team) => {
   for (const card of cardsOpenTo(state, scenario, team)) {
     if (card.needsEngineering || card.minPartners > 0) continue;
     const levers = eligibleLevers(scenario, card, MONEY_LEVERS);
+    const share = affordableShare(state, scenario, card, levers, 1, team);
+    if (!Number.isFinite(share)) continue;
     const value = effectValue(card, scenario, null);
     worth.set(card.id, value);
-    const estimate = value / Math.max(10, affordableShare(state, scenario, card, levers, 1, team));
+    const estimate = value / Math.max(10, share);
     candidates.push({ action: { type: 'start-project', team, card: card.id, levers }, estimate });
   }
   const score = (action: StartAction, quote: Parameters<typeof own>[1]) =>
@@ -117,9 +119,11 @@ export const hazardAwareStrategy: Strategy = (state, scenario, team) => {
   for (const card of cardsOpenTo(state, scenario, team)) {
     if (card.minPartners > 0) continue;
     const levers = eligibleLevers(scenario, card);
+    const share = affordableShare(state, scenario, card, levers, 1, team);
+    if (!Number.isFinite(share)) continue;
     const value = effectValue(card, scenario, weights) + 2 * mitigationValue(card, scenario, roundsLeft - card.duration + 1);
     worth.set(card.id, value);
-    const estimate = value / Math.max(15, affordableShare(state, scenario, card, levers, 1, team)) ** 0.5;
+    const estimate = value / Math.max(15, share) ** 0.5;
     candidates.push({ action: { type: 'start-project', team, card: card.id, levers }, estimate });
   }
   const score = (action: StartAction, quote: Parameters<typeof own>[1]) =>

@@ -126,23 +126,28 @@ export function tableStrategy(cooperate: boolean): Strategy {
       const hurry = state.round + card.duration - 1 > state.rounds && state.engineeringDays >= card.engineeringDays;
       if (card.minPartners === 0) {
         const levers = eligibleLevers(scenario, card, undefined, false, hurry);
-        const worth = cardWorth(state, scenario, me, card, card.duration - (hurry ? 1 : 0));
+        // Out of reach this year: not worth weighing (its estimate would be 0).
         const share = affordableShare(state, scenario, card, levers, 1, team);
-        candidates.push({
-          action: { type: 'start-project', team, card: card.id, levers },
-          estimate: worth / Math.max(15, share) ** 0.5,
-        });
+        if (Number.isFinite(share)) {
+          const worth = cardWorth(state, scenario, me, card, card.duration - (hurry ? 1 : 0));
+          candidates.push({
+            action: { type: 'start-project', team, card: card.id, levers },
+            estimate: worth / Math.max(15, share) ** 0.5,
+          });
+        }
       }
       if (cooperate && card.poolable) {
         const partners = partnersFor(pool, card);
         if (partners.length >= Math.max(1, card.minPartners)) {
           const levers = eligibleLevers(scenario, card, undefined, true);
-          const worth = cardWorth(state, scenario, me, card, card.duration + 1) + POOLED_WORTH;
           const share = affordableShare(state, scenario, card, levers, partners.length + 1, team);
-          candidates.push({
-            action: { type: 'start-project', team, card: card.id, levers, partners },
-            estimate: worth / Math.max(15, share) ** 0.5,
-          });
+          if (Number.isFinite(share)) {
+            const worth = cardWorth(state, scenario, me, card, card.duration + 1) + POOLED_WORTH;
+            candidates.push({
+              action: { type: 'start-project', team, card: card.id, levers, partners },
+              estimate: worth / Math.max(15, share) ** 0.5,
+            });
+          }
         }
       }
     }
