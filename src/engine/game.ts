@@ -6,28 +6,12 @@ import { seedState } from './rng.ts';
 import {
   ACTIONS_PER_ROUND,
   AID_AMOUNT,
-  AID_COOPERATION,
-  AID_NEED_BOOST,
   BUDGET_FACTOR,
   COLLAPSED_ACTIONS_PER_ROUND,
-  ECOSYSTEM_FOR_PTCE,
-  ESSENTIAL_NEEDS_IDS,
   envelopeFactor,
-  MAX_LEVER_SHARE,
-  POOLED_EXTRA_DURATION,
   SSE_ACTOR_TYPES,
 } from './rules.ts';
-import type {
-  Card,
-  GameOptions,
-  GameState,
-  IndicatorId,
-  PlayerAction,
-  Project,
-  Scenario,
-  ScenarioLever,
-  TeamState,
-} from './types.ts';
+import type { Card, GameOptions, GameState, PlayerAction, Scenario, ScenarioLever, TeamState } from './types.ts';
 
 export const MIN_TEAMS = 1;
 export const MAX_TEAMS = 6;
