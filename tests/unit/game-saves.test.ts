@@ -19,7 +19,7 @@ import {
 } from '../../src/storage/game-saves.ts';
 import { memoryStore } from '../../src/storage/store.ts';
 import { GameController, type ViewEvent } from '../../src/ui/game/controller.ts';
-import { scenario, scenarios } from './helpers.ts';
+import { fuelToCollapse, scenario, scenarios } from './helpers.ts';
 
 const s = scenario('periurban-brownfield');
 const OPTIONS = { seed: 4, teams: ['Les Forges', 'L’Estuaire « 2 »'], difficulty: 'normal' as const, rounds: 3 };
@@ -251,25 +251,10 @@ describe('parseGameFile refuses a file that is not this game', () => {
 
 describe('solidarity aid in a game file (version 3)', () => {
   const AID_OPTIONS = { ...OPTIONS, rounds: 4 };
-  const fuel: LogEntry = { type: 'inject-hazard', hazard: 'fuel-price-spike' };
   const aid = (team: string, to: string) => ({ type: 'send-aid', team, to }) as LogEntry;
-  /** Three fuel price spikes bring team-1's move to 10 (see flow.test.ts); team-2's solidarity-garage keeps it at 18. */
+  /** The collapse of team-1 (see fuelToCollapse), then round 4 up to its plan. */
   const TO_COLLAPSE: LogEntry[] = [
-    fuel,
-    { type: 'continue' },
-    { type: 'pass', team: 'team-1' },
-    { type: 'start-project', team: 'team-2', card: 'solidarity-garage', levers: [] },
-    { type: 'pass', team: 'team-2' },
-    { type: 'continue' },
-    { type: 'continue' },
-    ...[2, 3].flatMap((): LogEntry[] => [
-      { type: 'continue' },
-      fuel,
-      { type: 'continue' },
-      { type: 'skip-phase' },
-      { type: 'continue' },
-      { type: 'continue' },
-    ]),
+    ...fuelToCollapse(),
     // Round 4's diagnosis, then its plan: team-2 opens.
     { type: 'continue' },
     { type: 'continue' },

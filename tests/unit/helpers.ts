@@ -78,3 +78,24 @@ export function runTool(script: string, ...args: string[]): Promise<Run> {
     child.once('close', (code) => done({ code, out, err }));
   });
 }
+
+const FUEL: GameEvent = { type: 'inject-hazard', hazard: 'fuel-price-spike' };
+
+/**
+ * periurban-brownfield, two teams: three injected fuel price spikes bring team-1's move to 10 (see
+ * flow.test.ts), team-2's solidarity-garage keeps it at 18. Ends in round 3's evaluation.
+ */
+export function fuelToCollapse(): GameEvent[] {
+  const round: GameEvent[] = [CONTINUE, FUEL, CONTINUE, { type: 'skip-phase' }, CONTINUE, CONTINUE];
+  return [
+    FUEL,
+    CONTINUE,
+    pass('team-1'),
+    start('team-2', 'solidarity-garage'),
+    pass('team-2'),
+    CONTINUE,
+    CONTINUE,
+    ...round,
+    ...round,
+  ];
+}

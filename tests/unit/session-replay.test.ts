@@ -13,7 +13,7 @@ import { currentTeam } from '../../src/engine/index.ts';
 import type { GameState, Scenario } from '../../src/engine/types.ts';
 import type { SessionEvent, SessionMachine, SessionOptions } from '../../src/machines/game.ts';
 import { replayLog, type SessionSnapshot, sessionMachineFor } from '../../src/machines/replay.ts';
-import { SCENARIO_IDS, scenario } from './helpers.ts';
+import { fuelToCollapse, SCENARIO_IDS, scenario } from './helpers.ts';
 
 const STRATEGY_NAMES = ['random', 'greedy', 'cooperative', 'hazard-aware', 'table', 'table-solo'];
 
@@ -238,22 +238,8 @@ describe('a game with solidarity aid resumes deep-equal', () => {
     // (see flow.test.ts); in round 4 team-2 sends it aid, then each team passes.
     const sc = scenario('periurban-brownfield');
     const options: SessionOptions = { seed: 8, teams: teamNames(2), difficulty: 'normal', rounds: 4 };
-    const fuel: SessionEvent = { type: 'inject-hazard', hazard: 'fuel-price-spike' };
-    const round = (): SessionEvent[] => [{ type: 'continue' }, fuel, { type: 'continue' }, { type: 'skip-phase' }];
     const script: SessionEvent[] = [
-      fuel,
-      { type: 'continue' },
-      { type: 'pass', team: 'team-1' },
-      { type: 'start-project', team: 'team-2', card: 'solidarity-garage', levers: [] },
-      { type: 'pass', team: 'team-2' },
-      { type: 'continue' },
-      { type: 'continue' },
-      ...round(),
-      { type: 'continue' },
-      { type: 'continue' },
-      ...round(),
-      { type: 'continue' },
-      { type: 'continue' },
+      ...fuelToCollapse(),
       { type: 'continue' },
       { type: 'inject-hazard', hazard: 'heatwave' },
       { type: 'continue' },
