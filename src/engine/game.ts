@@ -11,7 +11,7 @@ import {
   envelopeFactor,
   SSE_ACTOR_TYPES,
 } from './rules.ts';
-import type { Card, GameOptions, GameState, PlayerAction, Scenario, ScenarioLever, TeamState } from './types.ts';
+import type { Card, GameOptions, GameState, PlayerAction, Project, Scenario, ScenarioLever, TeamState } from './types.ts';
 
 export const MIN_TEAMS = 1;
 export const MAX_TEAMS = 6;
@@ -123,7 +123,7 @@ export function hasBuiltOrStarted(state: GameState, team: string, card: string):
 }
 
 export function hasBuilt(state: GameState, team: string, card: string): boolean {
-  return state.projects.some((p) => p.card === card && p.built && p.owners.includes(team));
+  return cardsOfTeam(state, team).built.has(card);
 }
 
 export function leverApplies(lever: ScenarioLever, card: Card, scenario: Scenario): boolean {
@@ -205,16 +205,33 @@ export function endGame(state: GameState): GameState {
 }
 
 /** Card ids a team has started or built, for quick membership tests. */
-export function cardsOfTeam(state: GameState, team: string): { started: Set<string>; built: Set<string> } {
-  const started = new Set<string>();
-  const built = new Set<string>();
-  for (const p of state.projects) {
-    if (!p.owners.includes(team)) continue;
-    started.add(p.card);
-    if (p.built) built.add(p.card);
+/**
+ * The cards a team has started and built. The projects list is never changed
+ * in place (every change makes a new array), so its identity keys a cache:
+ * the bots and the quotes ask this many times per state.
+ */
+export function cardsOfTeam(state: GameState, team: string): { started: ReadonlySet<string>; built: ReadonlySet<string> } {
+  let byTeam = teamCardsCache.get(state.projects);
+  if (!byTeam) {
+    byTeam = new Map();
+    teamCardsCache.set(state.projects, byTeam);
   }
-  return { started, built };
+  let cards = byTeam.get(team);
+  if (!cards) {
+    const started = new Set<string>();
+    const built = new Set<string>();
+    for (const p of state.projects) {
+      if (!p.owners.includes(team)) continue;
+      started.add(p.card);
+      if (p.built) built.add(p.card);
+    }
+    cards = { started, built };
+    byTeam.set(team, cards);
+  }
+  return cards;
 }
+
+const teamCardsCache = new WeakMap<readonly Project[], Map<string, { started: ReadonlySet<string>; built: ReadonlySet<string> }>>();
 
 /** Cards a team could start now, whatever its budget (the UI greys the ones it cannot afford). */
 export function cardsOpenTo(state: GameState, scenario: Scenario, team: string): Card[] {
