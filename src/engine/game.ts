@@ -231,7 +231,10 @@ export function cardsOfTeam(state: GameState, team: string): { started: Readonly
   return cards;
 }
 
-const teamCardsCache = new WeakMap<readonly Project[], Map<string, { started: ReadonlySet<string>; built: ReadonlySet<string> }>>();
+const teamCardsCache = new WeakMap<
+  readonly Project[],
+  Map<string, { started: ReadonlySet<string>; built: ReadonlySet<string> }>
+>();
 
 /** Cards a team could start now, whatever its budget (the UI greys the ones it cannot afford). */
 export function cardsOpenTo(state: GameState, scenario: Scenario, team: string): Card[] {
