@@ -13,6 +13,8 @@ type Allocation = Extract<GameEvent, { type: 'allocate-envelope' }>;
 
 export function validateAllocation(state: GameState, scenario: Scenario, event: Allocation): ActionError | null {
   if (state.phase !== 'diagnose') return 'not-now';
+  // Only the seat's holder allocates: the team named in the event, or the facilitator when none is.
+  if ((event.by ?? null) !== state.departmentSeat) return 'not-your-seat';
   const lever = scenario.levers.find((l) => l.id === event.lever);
   if (!lever || lever.share === 0) return 'unknown-lever';
   let total = 0;

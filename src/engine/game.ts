@@ -48,6 +48,10 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
     collapsed: false,
     trajectory: [{ ...scenario.start }],
   }));
+  const seat = options.departmentSeat;
+  if (seat !== undefined && !teams.some((t) => t.id === seat)) {
+    throw new RangeError(`the Department seat goes to a team of the game (team-1 to team-${count}), not ${seat}`);
+  }
   return {
     scenario: scenario.id,
     seed: options.seed,
@@ -60,6 +64,7 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
     pendingHazard: null,
     teams,
     ...departmentEnvelope(scenario, count),
+    departmentSeat: options.departmentSeat ?? null,
     projects: [],
     offers: [],
     aid: [],
@@ -157,6 +162,7 @@ export type ActionError =
   | 'no-engineering-days'
   | 'not-in-collapse'
   | 'bad-allocation'
+  | 'not-your-seat'
   | 'budget';
 
 type OwnAction = Exclude<PlayerAction, { type: 'answer-offer' }>;

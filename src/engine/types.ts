@@ -126,8 +126,12 @@ export type GameEvent =
   | { type: 'continue' }
   | { type: 'skip-phase' }
   | { type: 'inject-hazard'; hazard: string }
-  /** The Department seat splits a lever's envelope of the round between the communes (diagnose phase). */
-  | { type: 'allocate-envelope'; lever: string; shares: Record<string, number> }
+  /**
+   * The Department seat splits a lever's envelope of the round between the
+   * communes (diagnose phase); `by` names the team holding the seat, absent
+   * when the facilitator holds it.
+   */
+  | { type: 'allocate-envelope'; lever: string; shares: Record<string, number>; by?: string }
   | { type: 'end-game' };
 
 export type Phase = 'diagnose' | 'plan' | 'implement' | 'shock' | 'evaluate';
@@ -153,6 +157,8 @@ export interface GameState {
   allocations: Record<string, Record<string, number>>;
   /** What is left this round of the Department's engineering days. */
   engineeringDays: number;
+  /** The team playing the Department's territorial officer, or null when the facilitator holds the seat. */
+  departmentSeat: string | null;
   projects: Project[];
   /** Every pooling offer made, open or answered, in order. */
   offers: Offer[];
@@ -168,4 +174,6 @@ export interface GameOptions {
   difficulty?: Difficulty;
   /** Game length; the scenario's own number of rounds when absent. */
   rounds?: number;
+  /** The team (its id, `team-<n>`) that takes the Department seat; the facilitator holds it when absent. */
+  departmentSeat?: string;
 }

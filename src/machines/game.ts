@@ -27,6 +27,8 @@ export interface SessionOptions {
   difficulty: Difficulty;
   /** Game length in rounds. */
   rounds: number;
+  /** The team (`team-<n>`) holding the Department seat; the facilitator holds it when absent. */
+  departmentSeat?: string;
 }
 
 /** The facilitator's own events, logged like the players'. */
@@ -93,8 +95,11 @@ export function createSessionMachine(scenario: Scenario) {
     },
     guards: {
       'the rules allow it': ({ context, event }) => isGameEvent(event) && checkEvent(context.game, scenario, event) === null,
+      // A team holding the Department seat waits for the game to resume, like every team.
       'it is a facilitator event': ({ context, event }) =>
-        FACILITATOR_GAME_EVENTS.has(event.type) && checkEvent(context.game, scenario, event as GameEvent) === null,
+        FACILITATOR_GAME_EVENTS.has(event.type) &&
+        !(event.type === 'allocate-envelope' && event.by !== undefined) &&
+        checkEvent(context.game, scenario, event as GameEvent) === null,
       'the game is over': ({ context }) => context.game.over,
       'the clock forces a choice': ({ context, event }) =>
         event.type === 'tick' && currentTeam(context.game) !== null && timerForcesChoice(tickTimer(context.timer, event.seconds)),

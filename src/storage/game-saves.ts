@@ -14,7 +14,9 @@ import { type ReplayResult, replayLog, type SessionSnapshot } from '../machines/
 import type { KeyValueStore, StoreResult } from './store.ts';
 
 export const GAME_FILE_FORMAT = 'resilient-territory-kit/game';
-export const GAME_FILE_VERSION = 3;
+/** Version 4 added the Department seat (options.departmentSeat, allocate-envelope's `by`); version 3 files read as they are. */
+export const GAME_FILE_VERSION = 4;
+const OLDEST_READABLE_VERSION = 3;
 /** Larger than any real game (a 12-round game of 6 teams logs a few hundred events). */
 export const MAX_GAME_FILE = 5_000_000;
 export const MAX_LOG_ENTRIES = 20_000;
@@ -49,6 +51,7 @@ const logEntry = z.discriminatedUnion('type', [
     type: z.literal('allocate-envelope'),
     lever: id,
     shares: z.record(teamId, z.int().check(z.gte(0), z.lte(100_000))),
+    by: z.optional(teamId),
   }),
   bare('pause'),
   bare('resume'),
@@ -67,11 +70,12 @@ const optionsSchema = z.strictObject({
   teams: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))).check(z.minLength(1), z.maxLength(6)),
   difficulty: z.enum(['easy', 'normal', 'hard']),
   rounds: z.int().check(z.gte(3), z.lte(12)),
+  departmentSeat: z.optional(teamId),
 });
 
 const fileSchema = z.strictObject({
   format: z.literal(GAME_FILE_FORMAT),
-  version: z.literal(GAME_FILE_VERSION),
+  version: z.union([z.literal(OLDEST_READABLE_VERSION), z.literal(GAME_FILE_VERSION)]),
   scenario: id,
   scenarioHash: z.string().check(z.regex(/^[0-9a-f]{8,16}$/)),
   options: optionsSchema,
@@ -80,7 +84,7 @@ const fileSchema = z.strictObject({
 
 export interface GameFile {
   format: typeof GAME_FILE_FORMAT;
-  version: typeof GAME_FILE_VERSION;
+  version: typeof GAME_FILE_VERSION | typeof OLDEST_READABLE_VERSION;
   scenario: string;
   scenarioHash: string;
   options: SessionOptions;
@@ -243,7 +247,7 @@ export function parseGameFile(text: string, scenarios: Map<string, Scenario>, op
   if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === GAME_FILE_FORMAT) {
     const version = (json as { version?: unknown }).version;
     if (typeof version === 'number' && version > GAME_FILE_VERSION) return { ok: false, error: 'future-version' };
-    if (typeof version === 'number' && version < GAME_FILE_VERSION) return { ok: false, error: 'old-version' };
+    if (typeof version === 'number' && version < OLDEST_READABLE_VERSION) return { ok: false, error: 'old-version' };
   }
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) return { ok: false, error: 'not-a-game' };

@@ -12,7 +12,7 @@ export const phaseTitle = (page: Page) => page.locator('#phase-title');
 /** Set-up screen to the first diagnosis, from the keyboard. */
 export async function setUpGame(
   page: Page,
-  options: { scenario: string; teams?: number; seed?: number; facilitator?: boolean },
+  options: { scenario: string; teams?: number; seed?: number; facilitator?: boolean; seat?: number },
 ): Promise<void> {
   await open(page, '#/game');
   await press(page.locator(`#scenario-${options.scenario}`), 'Space');
@@ -24,6 +24,10 @@ export async function setUpGame(
     await page.locator('#seed').focus();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type(String(options.seed));
+  }
+  if (options.seat !== undefined) {
+    await page.locator('#department-seat').focus();
+    await page.locator('#department-seat').selectOption(String(options.seat));
   }
   if (options.facilitator) await press(page.locator('#facilitator-on'), 'Space');
   await press(page.getByRole('button', { name: /Commencer la partie|Start the game/ }));

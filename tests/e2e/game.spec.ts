@@ -135,6 +135,26 @@ test.describe('serious game', () => {
     await expect(page.locator('section.department')).toContainText('100 k€ réservés à votre commune');
   });
 
+  test('a team takes the Department seat: it splits the envelope in the diagnosis, the facilitator no longer can', async ({
+    page,
+  }) => {
+    await setUpGame(page, { scenario: 'periurban-brownfield', teams: 3, seed: 8, facilitator: true, seat: 2 });
+    await expect(page.locator('.facilitator-panel')).toBeVisible();
+    await expect(page.locator('.facilitator-panel .department-seat')).toHaveCount(0);
+    const form = page.locator('.phase-panel .department-seat');
+    await expect(form.locator('legend')).toHaveText('Siège du Département, tenu par Équipe 2 : répartir les enveloppes');
+    const seat = form.locator('.allocation[data-lever="solidarity-territory-contract"]');
+    await seat.locator('input').nth(0).fill('20');
+    await seat.locator('input').nth(1).fill('100');
+    await seat.locator('input').nth(2).fill('20');
+    await press(seat.getByRole('button'));
+    await expect(form.getByRole('status').first()).toHaveText('Répartition enregistrée.');
+    await page.keyboard.press('n');
+    await expect(phaseTitle(page)).toHaveText('Choix des projets');
+    // Équipe 1 opens round 1: what the seat left it.
+    await expect(page.locator('section.department')).toContainText('20 k€ réservés à votre commune');
+  });
+
   test('a facilitator injects a hazard and extends the timer', async ({ page }) => {
     await setUpGame(page, { scenario: 'forest-commune-wildfire', teams: 2, seed: 21, facilitator: true });
     const panel = page.locator('.facilitator-panel');

@@ -23,6 +23,18 @@ const allocate = (lever: string, shares: Record<string, number>) => ({ type: 'al
 const play = (state: GameState, ...events: GameEvent[]) => events.reduce((g, e) => applyEvent(g, s, e), state);
 
 describe('validating a split', () => {
+  it('comes from the seat: the facilitator by default, else only the team that took it', () => {
+    const split = { type: 'allocate-envelope', lever: 'contract', shares: { 'team-1': 5 } } as const;
+    const seated = createGame(s, { seed: 1, teams: names(2), departmentSeat: 'team-1' });
+    expect(diag.departmentSeat).toBeNull();
+    expect(seated.departmentSeat).toBe('team-1');
+    expect(validateAllocation(seated, s, { ...split, by: 'team-1' })).toBeNull();
+    expect(validateAllocation(seated, s, { ...split, by: 'team-2' })).toBe('not-your-seat');
+    expect(validateAllocation(seated, s, split)).toBe('not-your-seat');
+    expect(validateAllocation(diag, s, { ...split, by: 'team-1' })).toBe('not-your-seat');
+    expect(() => createGame(s, { seed: 1, teams: names(2), departmentSeat: 'team-3' })).toThrow(RangeError);
+  });
+
   it('is for the diagnose phase, a lever that pays money, known teams, whole amounts within the envelope', () => {
     expect(validateAllocation(diag, s, allocate('contract', { 'team-1': 50, 'team-2': 40 }))).toBeNull();
     expect(validateAllocation(diag, s, allocate('contract', { 'team-1': 50, 'team-2': 41 }))).toBe('bad-allocation');

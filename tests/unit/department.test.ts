@@ -74,4 +74,48 @@ describe('the Department seat', () => {
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(parsed.snapshot.context.game.allocations).toEqual({ [CONTRACT]: { 'team-1': 51 } });
   });
+
+  it('a team may take the seat: then only that team allocates, and the facilitator no longer does', () => {
+    const seated = createGame(s, { seed: 3, teams: ['A', 'B', 'C'], departmentSeat: 'team-2' });
+    expect(seated.departmentSeat).toBe('team-2');
+    expect(game().departmentSeat).toBeNull();
+    const byTeam = (by: string): GameEvent => ({ type: 'allocate-envelope', lever: CONTRACT, shares: { 'team-1': 30 }, by });
+    expect(refusalOf(s, seated, byTeam('team-2'))).toBeNull();
+    expect(refusalOf(s, seated, byTeam('team-1'))).toBe('not-your-seat');
+    expect(refusalOf(s, seated, allocate(CONTRACT, { 'team-1': 30 }))).toBe('not-your-seat');
+    // The facilitator's seat: a team's split is refused.
+    expect(refusalOf(s, game(), byTeam('team-2'))).toBe('not-your-seat');
+    expect(play(seated, byTeam('team-2')).allocations).toEqual({ [CONTRACT]: { 'team-1': 30 } });
+  });
+
+  it('the seat goes to a team of the game', () => {
+    expect(() => createGame(s, { seed: 3, teams: ['A', 'B'], departmentSeat: 'team-3' })).toThrow(RangeError);
+    expect(() => createGame(s, { seed: 3, teams: ['A', 'B'], departmentSeat: 'facilitator' })).toThrow(RangeError);
+  });
+
+  it('a game file names the seat; a version 3 file (facilitator seat) still reads', () => {
+    const options = { seed: 3, teams: ['A', 'B', 'C'], difficulty: 'normal' as const, rounds: 7 };
+    const fileOf = (version: number, extra: object, log: GameEvent[]) => ({
+      format: GAME_FILE_FORMAT,
+      version,
+      scenario: s.id,
+      scenarioHash: scenarioHash(s),
+      options: { ...options, ...extra },
+      log,
+    });
+    const teamSplit: GameEvent = { type: 'allocate-envelope', lever: CONTRACT, shares: { 'team-3': 40 }, by: 'team-3' };
+    const seated = parseGameFile(JSON.stringify(fileOf(4, { departmentSeat: 'team-3' }, [teamSplit])), scenarios());
+    expect(seated.ok && seated.snapshot.context.game.allocations).toEqual({ [CONTRACT]: { 'team-3': 40 } });
+    expect(parseGameFile(JSON.stringify(fileOf(4, {}, [teamSplit])), scenarios())).toEqual({
+      ok: false,
+      error: 'refused-event',
+      event: { number: 1, type: 'allocate-envelope', reason: 'not-your-seat' },
+    });
+    const old = parseGameFile(JSON.stringify(fileOf(3, {}, [allocate(CONTRACT, { 'team-1': 60 })])), scenarios());
+    expect(old.ok && old.snapshot.context.game.allocations).toEqual({ [CONTRACT]: { 'team-1': 60 } });
+    expect(parseGameFile(JSON.stringify(fileOf(4, { departmentSeat: 'team-4' }, [])), scenarios())).toEqual({
+      ok: false,
+      error: 'bad-options',
+    });
+  });
 });

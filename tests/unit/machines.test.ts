@@ -76,6 +76,28 @@ describe('scenario machine: the log', () => {
     expect(live.getSnapshot().context.game.phase).toBe('implement');
   });
 
+  it('while paused, a team holding the Department seat waits like every team; the facilitator may still split', () => {
+    const contract = 'solidarity-territory-contract';
+    const split = (by?: string): SessionEvent => ({
+      type: 'allocate-envelope',
+      lever: contract,
+      shares: { 'team-1': 10 },
+      ...(by ? { by } : {}),
+    });
+    const seated = createActor(machine, { input: { options: { ...input.options, departmentSeat: 'team-2' } } }).start();
+    seated.send({ type: 'pause' });
+    seated.send(split('team-2'));
+    expect(seated.getSnapshot().context.game.allocations).toEqual({});
+    seated.send({ type: 'resume' });
+    seated.send(split('team-2'));
+    expect(seated.getSnapshot().context.game.allocations).toEqual({ [contract]: { 'team-1': 10 } });
+    const live = actor();
+    live.send({ type: 'pause' });
+    live.send(split());
+    expect(live.getSnapshot().context.game.allocations).toEqual({ [contract]: { 'team-1': 10 } });
+    expect(live.getSnapshot().context.log.map((e) => e.type)).toEqual(['pause', 'allocate-envelope']);
+  });
+
   it('while paused, refuses the players and the round, allows skip, injection and end', () => {
     const live = actor();
     live.send({ type: 'continue' });

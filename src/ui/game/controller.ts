@@ -55,7 +55,7 @@ export type ViewEvent =
   | { type: 'PASS' }
   | { type: 'SKIP_PHASE' }
   | { type: 'INJECT_HAZARD'; hazard: string }
-  | { type: 'ALLOCATE'; lever: string; shares: Record<string, number> }
+  | { type: 'ALLOCATE'; lever: string; shares: Record<string, number>; by?: string }
   | { type: 'PAUSE' }
   | { type: 'RESUME' }
   | { type: 'TICK'; seconds: number }
@@ -180,7 +180,12 @@ export class GameController {
       case 'INJECT_HAZARD':
         return this.dispatch({ type: 'inject-hazard', hazard: event.hazard });
       case 'ALLOCATE':
-        return this.dispatch({ type: 'allocate-envelope', lever: event.lever, shares: event.shares });
+        return this.dispatch({
+          type: 'allocate-envelope',
+          lever: event.lever,
+          shares: event.shares,
+          ...(event.by ? { by: event.by } : {}),
+        });
       case 'PAUSE':
         return this.actor.send({ type: 'pause' });
       case 'RESUME':

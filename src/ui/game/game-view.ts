@@ -1,6 +1,6 @@
 /**
  * #/game routes: set-up (#/game), a deep link that starts a game
- * (#/game/play?scenario=<id>&seed=<n>&teams=<n>&difficulty=<d>&rounds=<n>&name=<team 1>&name=...) and a saved session
+ * (#/game/play?scenario=<id>&seed=<n>&teams=<n>&difficulty=<d>&rounds=<n>&seat=<n>&name=<team 1>&name=...) and a saved session
  * (#/game/session/<id>), which a reload resumes exactly.
  */
 import { bundledScenarios } from '../../content/scenarios.ts';
@@ -75,12 +75,15 @@ export const gameView: ViewFactory = (ctx) => {
       const level = next.query.get('difficulty');
       const difficulty: Difficulty = level === 'easy' || level === 'hard' ? level : 'normal';
       const length = Number(next.query.get('rounds'));
+      // seat=<n>: team n holds the Department seat (ignored when there is no such team).
+      const seat = Number(next.query.get('seat'));
       const created = await createGame(ctx, {
         scenario,
         teams,
         seed,
         difficulty,
         rounds: gameLengths(scenario.rounds).includes(length) ? length : scenario.rounds,
+        ...(Number.isInteger(seat) && seat >= 1 && seat <= count ? { departmentSeat: `team-${seat}` } : {}),
         facilitator: next.query.get('facilitator') === '1',
       });
       if (!created) {

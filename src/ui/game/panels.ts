@@ -15,6 +15,7 @@ import { guideHref } from '../../guide/links.ts';
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
 import type { GameView, ViewEvent as SessionEvent } from './controller.ts';
+import { departmentSeatForm } from './department-seat.ts';
 import { communeName, effectsText, indicatorName, signed } from './format.ts';
 import { planPanel } from './plan-panel.ts';
 
@@ -90,6 +91,8 @@ function diagnosePanel(ctx: PanelContext, game: GameState): HTMLElement[] {
     h('p', {}, t('game:diagnose.intro')),
     indicatorsTable(game, ctx.scenario),
     h('ul', {}, ...notes),
+    // A team holding the Department seat splits the envelopes here, before the communes plan.
+    ...(game.departmentSeat === null ? [] : [departmentSeatForm(ctx.view, ctx.scenario, ctx.send)].filter((x) => x !== null)),
     button(t('game:diagnose.continue'), () => ctx.send({ type: 'CONTINUE' }), { 'data-primary': '' }),
   ];
 }

@@ -190,6 +190,8 @@ export class PlayView {
       view.round?.selection,
       view.round?.refusal,
       view.paused,
+      // A team holding the Department seat sees its splits recorded in the diagnose panel.
+      game?.departmentSeat === null ? null : game?.allocations,
     ]);
     if (force || key !== this.panelKey) {
       this.panelKey = key;

@@ -28,6 +28,8 @@ export interface NewGame {
   difficulty: Difficulty;
   /** Game length; the scenario's own when absent. */
   rounds?: number;
+  /** The team (`team-<n>`) holding the Department seat; the facilitator's when absent. */
+  departmentSeat?: string;
   facilitator: boolean;
 }
 
@@ -46,6 +48,7 @@ export async function createGame(ctx: AppContext, game: NewGame): Promise<GameSa
     teams: game.teams.map((name) => name.trim()),
     difficulty: game.difficulty,
     rounds: game.rounds ?? game.scenario.rounds,
+    ...(game.departmentSeat ? { departmentSeat: game.departmentSeat } : {}),
   };
   // The controller writes the new game's first save as it starts.
   const controller = new GameController(
@@ -133,8 +136,27 @@ export function renderSetup(container: HTMLElement, ctx: AppContext, query: URLS
       }),
     );
   };
+  const seatSelect = h('select', { id: 'department-seat', name: 'seat', 'aria-describedby': 'seat-help' });
+  // The seat's choices follow the teams as they are named (a team's seat is its number: names may change).
+  const drawSeats = () => {
+    const wanted = seatSelect.value || query.get('seat') || '';
+    const teams = [...names.querySelectorAll('input')].map((input) => input.value.trim());
+    seatSelect.replaceChildren(
+      h('option', { value: '', selected: wanted === '' }, t('game:setup.seatFacilitator')),
+      ...teams.map((name, i) =>
+        h(
+          'option',
+          { value: String(i + 1), selected: wanted === String(i + 1) },
+          t('game:setup.seatTeam', { team: name || t('game:setup.defaultTeam', { index: i + 1 }) }),
+        ),
+      ),
+    );
+  };
   countSelect.addEventListener('change', drawNames);
   drawNames();
+  countSelect.addEventListener('change', drawSeats);
+  names.addEventListener('input', drawSeats);
+  drawSeats();
 
   const lengthSelect = h('select', { id: 'game-length', name: 'rounds' });
   const drawLengths = () => {
@@ -190,6 +212,7 @@ export function renderSetup(container: HTMLElement, ctx: AppContext, query: URLS
       teams: countSelect.value,
       difficulty: level,
       rounds: lengthSelect.value,
+      ...(seatSelect.value ? { seat: seatSelect.value } : {}),
     });
     for (const input of names.querySelectorAll('input')) params.append('name', input.value.trim());
     share.value = `${location.origin}${location.pathname}#/game/play?${params.toString()}`;
@@ -226,6 +249,7 @@ export function renderSetup(container: HTMLElement, ctx: AppContext, query: URLS
       seed: seedValue,
       difficulty: level,
       rounds: Number(lengthSelect.value),
+      ...(seatSelect.value ? { departmentSeat: `team-${seatSelect.value}` } : {}),
       facilitator: facilitator.checked,
     });
     if (created) location.hash = `#/game/session/${created.id}`;
@@ -237,6 +261,13 @@ export function renderSetup(container: HTMLElement, ctx: AppContext, query: URLS
     names,
     h('p', { class: 'field' }, h('label', { for: 'game-length' }, t('game:setup.length')), lengthSelect),
     difficulty,
+    h(
+      'p',
+      { class: 'field' },
+      h('label', { for: 'department-seat' }, t('game:setup.seat')),
+      seatSelect,
+      h('span', { id: 'seat-help', class: 'hint' }, t('game:setup.seatHelp')),
+    ),
     h(
       'p',
       { class: 'field' },
