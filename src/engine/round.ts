@@ -48,28 +48,38 @@ function copyTeams(teams: readonly TeamState[]): TeamState[] {
   });
 }
 
+/**
+ * What building a project adds to each owner, in the order it lands: the
+ * card's effects (times the pooled share when shared), each lever's bonus,
+ * the bonus of building together. The debrief reads the same parts.
+ */
+export function buildParts(project: Project, scenario: Scenario): { effects: Partial<Indicators>; factor: number }[] {
+  const card = scenario.cards[project.card];
+  if (!card) return [];
+  const levers = lookup(scenario).lever;
+  const parts = [{ effects: card.effects, factor: project.owners.length > 1 ? POOLED_EFFECT_SHARE : 1 }];
+  for (const leverId of project.levers) {
+    const bonus = levers.get(leverId)?.bonus;
+    if (bonus) parts.push({ effects: bonus, factor: 1 });
+  }
+  if (project.pooled) parts.push({ effects: POOLED_BUILD_BONUS, factor: 1 });
+  return parts;
+}
+
 /** Projects whose time has come are built: their effects apply to every owner. */
 export function implementProjects(state: GameState, scenario: Scenario): GameState {
   let teams: TeamState[] | null = null;
   let projects: Project[] | null = null;
-  const levers = lookup(scenario).lever;
   for (let i = 0; i < state.projects.length; i += 1) {
     const project = state.projects[i] as Project;
     if (project.built || project.readyRound > state.round) continue;
     projects ??= state.projects.slice();
     projects[i] = { ...project, built: true };
     teams ??= copyTeams(state.teams);
-    const card = scenario.cards[project.card];
-    if (!card) continue;
-    const share = project.owners.length > 1 ? POOLED_EFFECT_SHARE : 1;
+    const parts = buildParts(project, scenario);
     for (const t of teams) {
       if (!project.owners.includes(t.id)) continue;
-      addInPlace(t.indicators, card.effects, scenario.indicatorIds, share);
-      for (const leverId of project.levers) {
-        const bonus = levers.get(leverId)?.bonus;
-        if (bonus) addInPlace(t.indicators, bonus, scenario.indicatorIds);
-      }
-      if (project.pooled) addInPlace(t.indicators, POOLED_BUILD_BONUS, scenario.indicatorIds);
+      for (const part of parts) addInPlace(t.indicators, part.effects, scenario.indicatorIds, part.factor);
     }
   }
   return teams && projects ? { ...state, teams, projects } : state;
