@@ -1,6 +1,7 @@
 export * from './aid.ts';
 export * from './debrief.ts';
 export * from './department.ts';
+export * from './explain.ts';
 export * from './flow.ts';
 export * from './game.ts';
 export * from './offers.ts';
