@@ -101,12 +101,12 @@ describe('the decisions that mattered', () => {
 describe('how far the game went', () => {
   it('a game stopped before its last round says so', () => {
     const game = createGame(s, { seed: 1, teams: ['A', 'B'], rounds: 5 });
-    const after = (rounds: number): GameState => ({
+    const playedFor = (rounds: number): GameState => ({
       ...game,
       teams: game.teams.map((t) => ({ ...t, trajectory: Array.from({ length: rounds + 1 }, () => END) })),
     });
-    expect([roundsPlayed(after(2)), endedEarly(after(2))]).toEqual([2, true]);
-    expect([roundsPlayed(after(5)), endedEarly(after(5))]).toEqual([5, false]);
-    expect(resilienceTrajectory(after(1).teams[0] as TeamState, s)).toEqual([44, 44]);
+    expect([roundsPlayed(playedFor(2)), endedEarly(playedFor(2))]).toEqual([2, true]);
+    expect([roundsPlayed(playedFor(5)), endedEarly(playedFor(5))]).toEqual([5, false]);
+    expect(resilienceTrajectory(playedFor(1).teams[0] as TeamState, s)).toEqual([44, 44]);
   });
 });
