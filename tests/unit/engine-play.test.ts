@@ -118,7 +118,8 @@ function invariantViolations(g: GameState, s: Scenario): string[] {
     const paid = Object.values(p.paid).reduce((a, b) => a + b, 0) + Object.values(p.leverPaid).reduce((a, b) => a + b, 0);
     if (paid !== p.cost) fail(`${p.id} paid ${paid} for a cost of ${p.cost}`);
   }
-  if (/NaN|null,|null}/.test(JSON.stringify({ ...g, pendingHazard: undefined, departmentSeat: undefined }))) fail('NaN or null in the state');
+  if (/NaN|null,|null}/.test(JSON.stringify({ ...g, pendingHazard: undefined, departmentSeat: undefined })))
+    fail('NaN or null in the state');
   return problems;
 }
 
