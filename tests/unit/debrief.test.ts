@@ -176,8 +176,9 @@ describe('debrief view', () => {
         expect(row.querySelector('th[scope="row"]')).not.toBeNull();
         expect(cells(row)).toEqual(team.trajectory.map((point) => String(point[id])));
       });
+      // Resilience against the target, the eight indicators, the profile.
       const charts = [...section.querySelectorAll('svg')];
-      expect(charts).toHaveLength(2);
+      expect(charts).toHaveLength(3);
       for (const chart of charts) {
         expect(chart.getAttribute('role')).toBe('img');
         const title = chart.querySelector(':scope > title');
@@ -187,7 +188,9 @@ describe('debrief view', () => {
         expect(ids[0]).toBe(title?.id);
         for (const id of ids) expect(document.getElementById(id)).not.toBeNull();
       }
-      expect(section.querySelectorAll('svg.debrief-line-chart polyline')).toHaveLength(sc.indicatorIds.length);
+      expect(section.querySelectorAll('svg.debrief-line-chart polyline')).toHaveLength(sc.indicatorIds.length + 1);
+      expect(section.querySelectorAll('.debrief-why svg .debrief-target-line')).toHaveLength(1);
+      expect(section.querySelectorAll('.debrief-why svg .debrief-mark')).toHaveLength(game.hazards.length);
     });
   });
 
@@ -230,7 +233,13 @@ describe('debrief view', () => {
     game.teams.forEach((team, i) => {
       const section = root.querySelectorAll('section.debrief-team')[i] as Element;
       const items = [...section.querySelectorAll('.debrief-lessons > li')];
-      expect(items.map((li) => li.getAttribute('data-lesson'))).toEqual(debriefFor(game, sc, team.id).map((l) => l.id));
+      // The same lessons as the game calls for, in the order the team should read them (see explain.test.ts).
+      const ids = items.map((li) => li.getAttribute('data-lesson'));
+      expect([...ids].sort()).toEqual(
+        debriefFor(game, sc, team.id)
+          .map((l) => l.id)
+          .sort(),
+      );
       expect(items.length).toBeGreaterThan(0);
       for (const li of items) {
         const href = li.querySelector('a.debrief-guide-link')?.getAttribute('href') ?? '';
@@ -310,6 +319,7 @@ describe('debrief view', () => {
     expect(h2).toEqual(['How the game went', 'The teams side by side', ...game.teams.map((t) => t.name), 'Project sheets']);
     const h3 = [...(root.querySelector('section.debrief-team')?.querySelectorAll('h3') ?? [])].map((el) => text(el));
     expect(h3).toEqual([
+      'Why this result',
       'How the indicators changed',
       'Resilience profile',
       'Decisions that mattered',

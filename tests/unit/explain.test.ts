@@ -4,11 +4,12 @@ import {
   decisionImpacts,
   endedEarly,
   explainTarget,
+  lessonsInOrder,
   projectEffects,
   resilienceTrajectory,
   roundsPlayed,
 } from '../../src/engine/index.ts';
-import type { GameState, HazardRecord, Indicators, Project, TeamState } from '../../src/engine/types.ts';
+import type { DebriefEntry, GameState, HazardRecord, Indicators, Project, Scenario, TeamState } from '../../src/engine/types.ts';
 import { scenario } from './helpers.ts';
 
 // Peri-urban brownfield: target 51, collapse at 10; needs breathe, drink, eat, move, live, cohesion, jobs, cooperation.
@@ -108,5 +109,52 @@ describe('how far the game went', () => {
     expect([roundsPlayed(playedFor(2)), endedEarly(playedFor(2))]).toEqual([2, true]);
     expect([roundsPlayed(playedFor(5)), endedEarly(playedFor(5))]).toEqual([5, false]);
     expect(resilienceTrajectory(playedFor(1).teams[0] as TeamState, s)).toEqual([44, 44]);
+  });
+});
+
+describe('the lessons in the order a team should read them', () => {
+  const entry = (id: string, when: DebriefEntry['when']): DebriefEntry => ({
+    id,
+    when,
+    text: { fr: id, en: id },
+    guide: 'experiment',
+  });
+  const withLessons: Scenario = {
+    ...s,
+    debrief: [
+      entry('always', { type: 'always' }),
+      entry('jobs-low', { type: 'indicator-below', indicator: 'jobs', value: 50 }),
+      entry('drink-low', { type: 'indicator-below', indicator: 'drink', value: 50 }),
+      entry('heat', { type: 'hazard-struck', hazard: 'heatwave' }),
+      entry('alone', { type: 'no-pooled-project' }),
+      entry('cohesion-high', { type: 'indicator-above', indicator: 'cohesion', value: 60 }),
+    ],
+  };
+  const state = (indicators: Indicators): GameState => {
+    const game = createGame(s, { seed: 1, teams: ['A'] });
+    const struck: HazardRecord = { round: 1, hazard: 'heatwave', injected: false, effects: {} };
+    return { ...game, teams: [{ ...(game.teams[0] as TeamState), indicators }], hazards: [struck] };
+  };
+
+  it('a team that missed reads first about the needs that cost it most, then its shocks, then what it did not do', () => {
+    // END: drink (31) cost 5 points, jobs (40) 1 point.
+    expect(lessonsInOrder(state(END), withLessons, 'team-1').map((l) => l.id)).toEqual([
+      'drink-low',
+      'jobs-low',
+      'heat',
+      'alone',
+      'always',
+      'cohesion-high',
+    ]);
+  });
+
+  it('a team that reached its target reads first about what went well', () => {
+    const good = { ...END, drink: 55, jobs: 55, move: 55 };
+    expect(lessonsInOrder(state(good), withLessons, 'team-1').map((l) => l.id)).toEqual([
+      'cohesion-high',
+      'heat',
+      'always',
+      'alone',
+    ]);
   });
 });

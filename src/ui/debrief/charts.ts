@@ -19,6 +19,9 @@ const AXIS = '#4a5566';
 const GRID = '#d5dcd8';
 const BAR = '#0b6b4f';
 const BAR_LOW = '#8a2c0d';
+/** The target line and the hazard marks: dark enough for 3:1 against white (WCAG 1.4.11). */
+const TARGET = '#1b2430';
+const MARK = '#7A5C00';
 
 let counter = 0;
 /** Ids for aria-labelledby, unique in the page. */
@@ -97,6 +100,10 @@ export interface LineChartOptions {
   xLabels: string[];
   /** Top of the value axis (100 unless told). */
   yMax?: number;
+  /** A horizontal line for a target, with its legend label. */
+  target?: { value: number; label: string };
+  /** Moments marked on the x axis (a hazard after a round), by x index. */
+  marks?: { index: number; label: string }[];
 }
 
 /** One line per series over the x labels, values on a 0..yMax axis with round ticks, and a legend. */
@@ -107,11 +114,16 @@ export function lineChart(series: LineSeries[], options: LineChartOptions): SVGS
   const plotWidth = width - plot.left - plot.right;
   const legendColumns = 4;
   const legendTop = plot.top + plot.height + 44;
-  const legendRows = Math.ceil(series.length / legendColumns);
+  const legendRows = Math.ceil((series.length + (options.target ? 1 : 0)) / legendColumns);
   const height = legendTop + legendRows * 24 + 4;
 
-  const description = series
-    .map((s) => t('debrief:chart.seriesDescription', { label: s.label, values: s.values.join(', ') }))
+  const marks = options.marks ?? [];
+  const description = [
+    ...series.map((s) => t('debrief:chart.seriesDescription', { label: s.label, values: s.values.join(', ') })),
+    options.target ? t('debrief:chart.targetDescription', { value: options.target.value }) : '',
+    marks.length > 0 ? t('debrief:chart.marksDescription', { marks: marks.map((m) => m.label).join(', ') }) : '',
+  ]
+    .filter((x) => x !== '')
     .join(' ');
   const root = chartRoot(width, height, options.title, description, 'debrief-chart debrief-line-chart');
 
@@ -158,6 +170,52 @@ export function lineChart(series: LineSeries[], options: LineChartOptions): SVGS
     }),
   );
   root.append(axes);
+
+  // Hazards: a dashed rule at the round they struck, labelled above the plot (the labels are in the description too).
+  for (const mark of marks) {
+    const x = xAt(mark.index);
+    root.append(
+      svg(
+        'g',
+        { class: 'debrief-mark', 'aria-hidden': 'true' },
+        svg('line', {
+          x1: x,
+          x2: x,
+          y1: plot.top,
+          y2: plot.top + plot.height,
+          stroke: MARK,
+          'stroke-width': 1.5,
+          'stroke-dasharray': '4 4',
+        }),
+        svg('title', {}, mark.label),
+      ),
+    );
+  }
+  if (options.target) {
+    const y = yAt(options.target.value);
+    const index = series.length;
+    const lx = plot.left + (index % legendColumns) * (plotWidth / legendColumns);
+    const ly = legendTop + Math.floor(index / legendColumns) * 24;
+    root.append(
+      svg('line', {
+        class: 'debrief-target-line',
+        x1: plot.left,
+        x2: plot.left + plotWidth,
+        y1: y,
+        y2: y,
+        stroke: TARGET,
+        'stroke-width': 2,
+        'stroke-dasharray': '8 4',
+        'aria-hidden': 'true',
+      }),
+      svg(
+        'g',
+        { class: 'debrief-legend', 'aria-hidden': 'true' },
+        svg('line', { x1: lx, x2: lx + 30, y1: ly, y2: ly, stroke: TARGET, 'stroke-width': 2, 'stroke-dasharray': '8 4' }),
+        svg('text', { x: lx + 36, y: ly + 4, 'font-size': 12, fill: '#1b2430' }, options.target.label),
+      ),
+    );
+  }
 
   series.forEach((s, index) => {
     const colour = COLOURS[index % COLOURS.length] as string;

@@ -4,6 +4,7 @@
  * projects, hazard records, debrief lessons): no rule is computed here.
  */
 import './debrief.css';
+import { endedEarly, roundsPlayed } from '../../engine/explain.ts';
 import { scoreGame } from '../../engine/scoring.ts';
 import type { GameState, Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
@@ -14,7 +15,7 @@ import { sheet } from './sheet.ts';
 import { teamSection } from './team-section.ts';
 
 function headline(game: GameState, scenario: Scenario, facts: TeamFacts[]): HTMLElement {
-  const played = Math.max(0, ...game.teams.map((x) => x.trajectory.length - 1));
+  const played = roundsPlayed(game);
   return h(
     'section',
     { class: 'debrief-headline' },
@@ -29,6 +30,9 @@ function headline(game: GameState, scenario: Scenario, facts: TeamFacts[]): HTML
         target: scenario.targetResilience,
       }),
     ),
+    endedEarly(game)
+      ? h('p', { class: 'debrief-early', role: 'note' }, t('debrief:headline.early', { played, rounds: game.rounds }))
+      : null,
     h(
       'ul',
       { class: 'debrief-results' },
@@ -145,7 +149,8 @@ export function renderDebrief(
         'div',
         { class: 'debrief-screen' },
         headline(game, scenario, facts),
-        comparison(scenario, facts),
+        // Comparing needs several teams.
+        facts.length > 1 ? comparison(scenario, facts) : null,
         ...facts.map((f) => teamSection(game, scenario, f, courseModules)),
         printControls(),
       ),

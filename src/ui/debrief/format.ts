@@ -71,14 +71,20 @@ export function pooledText(game: GameState, project: Project, team: string, line
   return t(`debrief:decisions.${key}${line ? 'Line' : ''}`, { partners: listText(partners) });
 }
 
+/** A game stopped early is not judged against the full-game target. */
+function statusKind(facts: TeamFacts): 'early' | 'collapsed' | 'succeeded' | 'failed' {
+  if (facts.endedEarly) return 'early';
+  if (facts.team.collapsed) return 'collapsed';
+  return facts.score.succeeded ? 'succeeded' : 'failed';
+}
+
 export function statusText(facts: TeamFacts): string {
-  if (facts.team.collapsed) return t('debrief:result.collapsed');
-  return facts.score.succeeded ? t('debrief:result.succeeded') : t('debrief:result.failed');
+  return t(`debrief:result.${statusKind(facts)}`);
 }
 
 export function statusBadge(facts: TeamFacts): HTMLElement {
-  const kind = facts.team.collapsed ? 'collapsed' : facts.score.succeeded ? 'succeeded' : 'failed';
-  const icon = kind === 'succeeded' ? '✓' : kind === 'collapsed' ? '⚠' : '✗';
+  const kind = statusKind(facts);
+  const icon = kind === 'succeeded' ? '✓' : kind === 'collapsed' ? '⚠' : kind === 'early' ? '…' : '✗';
   return h(
     'span',
     { class: `debrief-status debrief-status-${kind}` },

@@ -23,6 +23,7 @@ import {
   statusBadge,
 } from './format.ts';
 import { type CourseModuleLink, courseModuleFor, guideRefTitles } from './links.ts';
+import { whyBlock } from './why-block.ts';
 
 function trajectoryBlock(scenario: Scenario, facts: TeamFacts): HTMLElement {
   const trajectory = facts.team.trajectory;
@@ -93,7 +94,7 @@ function decisionsBlock(game: GameState, scenario: Scenario, facts: TeamFacts): 
       : h(
           'ol',
           { class: 'debrief-decisions' },
-          ...facts.decisions.map(({ project, effects }) =>
+          ...facts.decisions.map(({ project, effects, spared }) =>
             h(
               'li',
               { 'data-project': project.id },
@@ -108,6 +109,13 @@ function decisionsBlock(game: GameState, scenario: Scenario, facts: TeamFacts): 
                 h('li', {}, t('debrief:decisions.levers', { levers: leverNames(scenario, project) })),
                 h('li', {}, project.pooled ? pooledText(game, project, team, true) : t('debrief:decisions.alone')),
                 h('li', {}, t('debrief:decisions.effects', { effects: effectsText(effects, scenario) })),
+                spared === 0
+                  ? null
+                  : h(
+                      'li',
+                      {},
+                      t(spared > 0 ? 'debrief:decisions.spared' : 'debrief:decisions.worsened', { count: Math.abs(spared) }),
+                    ),
               ),
             ),
           ),
@@ -134,7 +142,7 @@ function decisionsBlock(game: GameState, scenario: Scenario, facts: TeamFacts): 
     'div',
     { class: 'debrief-block' },
     h('h3', {}, t('debrief:decisions.title')),
-    h('p', {}, t('debrief:decisions.intro')),
+    h('p', {}, t('debrief:decisions.introRanked')),
     decisions,
     h('h4', {}, t('debrief:decisions.pooledTitle')),
     pooled,
@@ -273,6 +281,7 @@ export function teamSection(
       ' ',
       statusBadge(facts),
     ),
+    whyBlock(game, scenario, facts),
     trajectoryBlock(scenario, facts),
     profileBlock(scenario, facts),
     decisionsBlock(game, scenario, facts),
