@@ -234,7 +234,9 @@ test.describe('serious game', () => {
     await expect(page.locator('.print-only').first()).toBeVisible();
     await expect(page.locator('.site-header')).toBeHidden();
     const pdf = await page.pdf({ format: 'A4' });
-    expect(pdf.byteLength).toBeGreaterThan(5000);
+    // One A4 page per team: the PDF's page objects ("/Type /Page", not the "/Pages" tree).
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? [];
+    expect(pages).toHaveLength(2);
     await page.emulateMedia({ media: 'screen' });
   });
 

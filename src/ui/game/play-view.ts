@@ -18,7 +18,7 @@ import { mapModel, shownTeam } from './map-model.ts';
 import { mapTextView } from './map-text.ts';
 import { narrate } from './narration.ts';
 import { type PanelContext, phasePanel } from './panels.ts';
-import { helpDialog, installShortcuts } from './shortcuts.ts';
+import { helpDialog, installShortcuts, type ShortcutContext, shortcutFor } from './shortcuts.ts';
 
 export class PlayView {
   private readonly controller: GameController;
@@ -293,7 +293,7 @@ export class PlayView {
       toggle,
       h(
         'button',
-        { type: 'button', class: 'button-quiet', 'data-tool': 'help', onclick: () => helpDialog() },
+        { type: 'button', class: 'button-quiet', 'data-tool': 'help', onclick: () => helpDialog(this.shortcutContext()) },
         t('game:actions.help'),
       ),
       h(
@@ -357,39 +357,39 @@ export class PlayView {
     this.sound.playAmbient(this.scenario.id);
   }
 
+  private shortcutContext(): ShortcutContext {
+    return { view: this.controller.view(), facilitator: this.showFacilitator };
+  }
+
   private shortcut(key: string): boolean {
-    const view = this.controller.view();
-    const click = (selector: string) => {
-      const el = this.root.querySelector<HTMLElement>(selector);
-      if (!el || (el as HTMLButtonElement).disabled) return false;
-      el.click();
-      return true;
-    };
-    switch (key) {
-      case 'n':
-        return click('.phase-panel [data-primary]');
-      case 'p':
-        if (view.phase === 'plan' || view.phase === 'fund') this.controller.send({ type: 'PASS' });
-        return true;
-      case 'b':
-        if (view.phase === 'fund') this.controller.send({ type: 'BACK' });
-        return true;
-      case 'f':
+    const ctx = this.shortcutContext();
+    const shortcut = shortcutFor(key, ctx);
+    if (!shortcut) return false;
+    switch (shortcut.action) {
+      case 'continue':
+        this.controller.send({ type: 'CONTINUE' });
+        break;
+      case 'pass':
+        this.controller.send({ type: 'PASS' });
+        break;
+      case 'back':
+        this.controller.send({ type: 'BACK' });
+        break;
+      case 'facilitator':
         this.toggleFacilitator();
-        return true;
-      case 'k':
-        if (this.showFacilitator) this.controller.send({ type: view.paused ? 'RESUME' : 'PAUSE' });
-        return true;
-      case 'm':
+        break;
+      case 'pause':
+        this.controller.send({ type: ctx.view.paused ? 'RESUME' : 'PAUSE' });
+        break;
+      case 'map':
         this.mapText.open = !this.mapText.open;
         this.mapText.querySelector('summary')?.focus();
-        return true;
-      case '?':
-        helpDialog();
-        return true;
-      default:
-        return false;
+        break;
+      case 'help':
+        helpDialog(ctx);
+        break;
     }
+    return true;
   }
 
   /** The team the map shows (for tests and the text view). */
