@@ -1,7 +1,7 @@
 /** Questions the views ask of a game, answered by the rules so that no rule lives in a view. */
-import { type ActionError, leverApplies } from './game.ts';
+import { type ActionError, leverApplies, movesPerRound } from './game.ts';
 import { type Quote, quoteProject } from './projects.ts';
-import type { GameState, Scenario } from './types.ts';
+import type { GameState, Scenario, TeamState } from './types.ts';
 
 /**
  * What a team would pay to start a card on its own now, asking every lever
@@ -33,4 +33,9 @@ export function soloPrice(
     teams: state.teams.map((t) => (t.id === team ? { ...t, budget: Number.MAX_SAFE_INTEGER } : t)),
   };
   return { share: soloQuote(rich, scenario, team, cardId).shares[team] ?? 0, affordable: false, error: 'budget' };
+}
+
+/** Moves a team has left this round: none once it passed, fewer for a commune in collapse. */
+export function remainingMoves(team: TeamState): number {
+  return team.acted ? 0 : Math.max(0, movesPerRound(team) - team.moves);
 }

@@ -3,7 +3,7 @@
  * lever that can apply alone. Two teams: contract 90, call 60 (fixture.ts).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { soloPrice, soloQuote } from '../../src/engine/selectors.ts';
+import { remainingMoves, soloPrice, soloQuote } from '../../src/engine/selectors.ts';
 import type { Scenario } from '../../src/engine/types.ts';
 import { makeScenario, planGame, project, withProjects, withTeam } from './fixture.ts';
 
@@ -58,5 +58,18 @@ describe('a solo price', () => {
       affordable: false,
       error: 'unknown-card',
     });
+  });
+});
+
+describe('moves left', () => {
+  it('three a round, one for a commune in collapse, none once the team passed', () => {
+    const team = planGame(s, 2).teams[0];
+    if (!team) throw new Error('no team');
+    expect(remainingMoves(team)).toBe(3);
+    expect(remainingMoves({ ...team, moves: 2 })).toBe(1);
+    expect(remainingMoves({ ...team, moves: 3 })).toBe(0);
+    expect(remainingMoves({ ...team, collapsed: true })).toBe(1);
+    expect(remainingMoves({ ...team, collapsed: true, moves: 2 })).toBe(0);
+    expect(remainingMoves({ ...team, acted: true })).toBe(0);
   });
 });

@@ -88,6 +88,21 @@ function diagnosePanel(ctx: PanelContext, game: GameState): HTMLElement[] {
     );
   });
   return [
+    // The scenario's story opens the game: what this territory is and what it faces.
+    ...(game.round === 1
+      ? [
+          h(
+            'section',
+            { class: 'scenario-story', 'aria-labelledby': 'scenario-story-title' },
+            h(
+              'h3',
+              { id: 'scenario-story-title' },
+              t('game:diagnose.story', { territory: localize(ctx.scenario.territory.name) }),
+            ),
+            h('p', {}, localize(ctx.scenario.description)),
+          ),
+        ]
+      : []),
     h('p', {}, t('game:diagnose.intro')),
     indicatorsTable(game, ctx.scenario),
     h('ul', {}, ...notes),

@@ -4,8 +4,8 @@ import {
   cardsOpenTo,
   findTeam,
   leverAvailable,
-  movesPerRound,
   pendingOffersFor,
+  remainingMoves,
   soloPrice,
 } from '../../engine/index.ts';
 import type { Card, GameState, Scenario } from '../../engine/types.ts';
@@ -138,7 +138,7 @@ export function planPanel(ctx: PanelContext, game: GameState, team: string): HTM
     h(
       'p',
       { class: 'turn-facts' },
-      `${me ? communeName(ctx.scenario, me.commune) : ''} · ${t('game:turn.budget', { budget: me?.budget ?? 0 })} · ${t('game:turn.moves', { count: me ? movesPerRound(me) - me.moves : 0 })}`,
+      `${me ? communeName(ctx.scenario, me.commune) : ''} · ${t('game:turn.budget', { budget: me?.budget ?? 0 })} · ${t('game:turn.moves', { count: me ? remainingMoves(me) : 0 })}`,
     ),
     me?.collapsed ? h('p', { class: 'refusal' }, t('game:turn.collapsed')) : null,
     departmentFacts(ctx.scenario, game, team),
