@@ -51,6 +51,8 @@ export interface LocalBackendOptions {
 export function createLocalBackend(store: KeyValueStore, options: LocalBackendOptions = {}): ProgressBackend {
   let failing = false;
   return {
+    where: 'device',
+    lastSaveOk: () => !failing,
     load() {
       const raw = store.get(PROGRESS_KEY);
       if (raw === null) return null;

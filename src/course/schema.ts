@@ -14,7 +14,14 @@ const lessonSchema = z.strictObject({ id, title: localized, minutes });
 const choiceSchema = z.strictObject({ id, text: localized, correct: z.boolean(), feedback: localized });
 
 const questionSchema = z
-  .strictObject({ id, prompt: localized, multiple: z.boolean(), choices: z.array(choiceSchema).min(2).max(8) })
+  .strictObject({
+    id,
+    /** The lesson a learner who gets this question wrong is sent back to. */
+    lesson: id,
+    prompt: localized,
+    multiple: z.boolean(),
+    choices: z.array(choiceSchema).min(2).max(8),
+  })
   .refine((q) => (q.multiple ? q.choices.some((c) => c.correct) : q.choices.filter((c) => c.correct).length === 1), {
     message: 'a single-answer question has exactly one correct choice, a multiple one at least one',
   });
@@ -69,7 +76,13 @@ const moduleSchema = z.strictObject({
   lessons: z.array(lessonSchema).min(1).max(12),
   case: z.strictObject({ lesson: id }),
   activity: activitySchema,
-  quiz: z.strictObject({ questions: z.array(questionSchema).min(1).max(20) }),
+  /**
+   * A bank of questions; each attempt draws `draw` of them, so that a retry is a new sheet and the
+   * answer key of one attempt does not pass the next. The bank holds at least twice the draw.
+   */
+  quiz: z
+    .strictObject({ draw: z.number().int().min(1).max(20), questions: z.array(questionSchema).min(2).max(40) })
+    .refine((q) => q.questions.length >= 2 * q.draw, { message: 'a quiz bank holds at least twice the questions drawn' }),
 });
 
 function allIds(course: { modules: z.infer<typeof moduleSchema>[] }): string[] {
@@ -103,6 +116,11 @@ export const courseSchema = z
       const lessonMinutes = m.lessons.reduce((sum, l) => sum + l.minutes, 0);
       if (lessonMinutes > m.minutes) {
         ctx.addIssue({ code: 'custom', path: ['modules', i, 'minutes'], message: `"${m.id}" is shorter than its lessons` });
+      }
+      for (const q of m.quiz.questions) {
+        if (!m.lessons.some((l) => l.id === q.lesson)) {
+          ctx.addIssue({ code: 'custom', path: ['modules', i, 'quiz'], message: `"${q.id}" sends to no lesson of "${m.id}"` });
+        }
       }
       const a = m.activity;
       if (a.type === 'sorting') {

@@ -8,20 +8,25 @@ import { and, assign, setup } from 'xstate';
 import { type ActivityResult, checkActivity, unansweredItems } from '../course/activity-check.ts';
 import {
   type Answers,
-  allModulesPassed,
+  attemptsLeft,
   type CoursePage,
   type CourseResult,
-  completeIfAllPassed,
+  completeIfDone,
+  courseComplete,
   courseResult,
   markActivityDone,
   markLessonRead,
   pageLocation,
   type QuizResult,
+  quizExhausted,
   recordQuiz,
   scoreQuiz,
+  sheetQuestions,
   unansweredQuestions,
 } from '../course/logic.ts';
-import { type CourseProgress, emptyProgress, type ProgressBackend } from '../course/progress.ts';
+import { type CoursePolicy, DEFAULT_POLICY } from '../course/policy.ts';
+import { type CourseProgress, emptyProgress, type ProgressBackend, type QuizAttempt } from '../course/progress.ts';
+import { newSeed, type QuizSheet, quizSheet } from '../course/quiz-sheet.ts';
 import type { Course, CourseModule } from '../course/schema.ts';
 
 export interface CourseContext {
@@ -33,6 +38,8 @@ export interface CourseContext {
   missing: string[];
   activityResult: ActivityResult | null;
   quizResult: QuizResult | null;
+  /** The sheet of the quiz attempt on the page (drawn from the bank by the learner's seed and attempt number). */
+  sheet: QuizSheet | null;
   /** What was last reported to the backend, so it hears only of changes. */
   reported: CourseResult | null;
 }
@@ -56,6 +63,32 @@ export type CourseEvent =
 export interface CourseMachineOptions {
   /** The clock that dates completion (tests pass a fixed one). */
   now?: () => Date;
+  /** The deployer's completion rule and attempt limit. */
+  policy?: CoursePolicy;
+  /** The seed of a first visit's quiz sheets (tests pass a fixed one). */
+  seed?: () => number;
+}
+
+/** What the backend hears of a scored attempt, for an LMS's interactions and objectives. */
+function attemptRecord(module: CourseModule, sheet: QuizSheet, result: QuizResult): QuizAttempt {
+  return {
+    module: module.id,
+    attempt: sheet.attempt,
+    score: result.score,
+    passed: result.passed,
+    questions: sheetQuestions(
+      module,
+      sheet.questions.map((q) => q.id),
+    ).map((q) => {
+      const answered = result.questions.find((r) => r.question === q.id);
+      return {
+        id: q.id,
+        chosen: answered?.chosen ?? [],
+        correct: q.choices.filter((c) => c.correct).map((c) => c.id),
+        right: answered?.right ?? false,
+      };
+    }),
+  };
 }
 
 /** The module of the page, if the page belongs to one. */
@@ -64,11 +97,19 @@ export function pageModule(course: Course, page: CoursePage): CourseModule | und
 }
 
 /** Every milestone saves the progress and tells the backend when the overall result changed. */
-const SAVE = ['save the progress', 'report the result if it changed', 'remember the reported result'] as const;
+const SAVE = [
+  'date the completion',
+  'save the progress',
+  'report the result if it changed',
+  'remember the reported result',
+] as const;
 
 export function createCourseMachine(course: Course, backend: ProgressBackend, options: CourseMachineOptions = {}) {
   const now = options.now ?? (() => new Date());
+  const policy = options.policy ?? DEFAULT_POLICY;
+  const seed = options.seed ?? newSeed;
   const moduleOf = (context: CourseContext) => pageModule(course, context.page);
+  const asked = (context: CourseContext) => context.sheet?.questions.map((q) => q.id) ?? [];
 
   return setup({
     types: {
@@ -83,15 +124,24 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
       'page is the certificate': ({ context }) => context.page.kind === 'certificate',
       'page is the progress': ({ context }) => context.page.kind === 'progress',
       'page is a module': ({ context }) => context.page.kind === 'module',
-      'all modules passed': ({ context }) => allModulesPassed(course, context.progress),
+      'course complete': ({ context }) =>
+        context.progress.completedAt !== null || courseComplete(course, context.progress, policy),
       'quiz passed': ({ context }) => context.quizResult?.passed ?? false,
+      'no attempt left': ({ context }) => {
+        const module = moduleOf(context);
+        return module !== undefined && quizExhausted(context.progress, module.id, policy);
+      },
+      'an attempt is left': ({ context }) => {
+        const module = moduleOf(context);
+        return module !== undefined && attemptsLeft(context.progress, module.id, policy) !== 0;
+      },
       'activity answers complete': ({ context }) => {
         const module = moduleOf(context);
         return module !== undefined && unansweredItems(module.activity, context.draft).length === 0;
       },
       'quiz answers complete': ({ context }) => {
         const module = moduleOf(context);
-        return module !== undefined && unansweredQuestions(module, context.draft).length === 0;
+        return module !== undefined && unansweredQuestions(module, asked(context), context.draft).length === 0;
       },
     },
     actions: {
@@ -121,7 +171,7 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
       'list missing quiz answers': assign({
         missing: ({ context }) => {
           const module = moduleOf(context);
-          return module ? unansweredQuestions(module, context.draft) : [];
+          return module ? unansweredQuestions(module, asked(context), context.draft) : [];
         },
       }),
       'check the activity': assign(({ context }) => {
@@ -136,10 +186,24 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
       'score the quiz': assign(({ context }) => {
         const module = moduleOf(context);
         if (!module) return {};
-        const quizResult = scoreQuiz(module, context.draft, course.passMark);
-        const progress = completeIfAllPassed(course, recordQuiz(context.progress, quizResult), now());
-        return { missing: [], quizResult, progress };
+        const quizResult = scoreQuiz(module, asked(context), context.draft, course.passMark);
+        return { missing: [], quizResult, progress: recordQuiz(context.progress, quizResult) };
       }),
+      'tell the backend of the attempt': ({ context }) => {
+        const module = moduleOf(context);
+        if (module && context.sheet && context.quizResult) {
+          backend.quizSubmitted?.(attemptRecord(module, context.sheet, context.quizResult));
+        }
+      },
+      /** The sheet of the attempt to come: the number of attempts already made picks it. */
+      'draw the sheet': assign({
+        sheet: ({ context }) => {
+          const module = moduleOf(context);
+          if (!module) return null;
+          return quizSheet(module, context.progress.seed ?? 0, context.progress.quizzes[module.id]?.attempts ?? 0);
+        },
+      }),
+      'date the completion': assign({ progress: ({ context }) => completeIfDone(course, context.progress, policy, now()) }),
       'clear the answers': assign({ draft: {}, missing: [], activityResult: null, quizResult: null }),
       'record the name': assign({
         progress: ({ context, event }) =>
@@ -147,23 +211,27 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
       }),
       'save the progress': ({ context }) => backend.save(context.progress),
       'report the result if it changed': ({ context }) => {
-        const result = courseResult(course, context.progress);
+        const result = courseResult(course, context.progress, policy);
         const before = context.reported;
         if (before?.score !== result.score || before.status !== result.status) backend.report(result);
       },
-      'remember the reported result': assign({ reported: ({ context }) => courseResult(course, context.progress) }),
+      'remember the reported result': assign({ reported: ({ context }) => courseResult(course, context.progress, policy) }),
     },
   }).createMachine({
     id: 'course',
-    context: ({ input }) => ({
-      progress: input.progress ?? emptyProgress(),
-      page: input.page,
-      draft: {},
-      missing: [],
-      activityResult: null,
-      quizResult: null,
-      reported: null,
-    }),
+    context: ({ input }) => {
+      const progress = input.progress ?? emptyProgress();
+      return {
+        progress: progress.seed === undefined ? { ...progress, seed: seed() } : progress,
+        page: input.page,
+        draft: {},
+        missing: [],
+        activityResult: null,
+        quizResult: null,
+        sheet: null,
+        reported: null,
+      };
+    },
     initial: 'routing',
     on: {
       NAVIGATE: { target: '.routing', actions: 'open the page' },
@@ -176,7 +244,7 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
           { guard: 'page is the activity', target: 'activity', actions: ['record the location', ...SAVE] },
           { guard: 'page is the quiz', target: 'quiz', actions: ['record the location', ...SAVE] },
           {
-            guard: and(['page is the certificate', 'all modules passed']),
+            guard: and(['page is the certificate', 'course complete']),
             target: 'certificate',
             actions: ['record the location', ...SAVE],
           },
@@ -216,8 +284,14 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
         },
       },
       quiz: {
-        initial: 'answering',
+        initial: 'starting',
+        entry: 'draw the sheet',
         states: {
+          starting: {
+            always: [{ guard: 'no attempt left', target: 'exhausted' }, { target: 'answering' }],
+          },
+          /** Every allowed attempt was used without a pass: the page shows the last sheet's answer key. */
+          exhausted: {},
           answering: {
             on: {
               ANSWER: { actions: 'record the answer' },
@@ -225,7 +299,7 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
                 {
                   guard: 'quiz answers complete',
                   target: 'submitted',
-                  actions: ['score the quiz', ...SAVE],
+                  actions: ['score the quiz', 'tell the backend of the attempt', ...SAVE],
                 },
                 { actions: 'list missing quiz answers' },
               ],
@@ -233,9 +307,9 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
           },
           submitted: {
             on: {
-              RETRY: { target: 'answering', actions: 'clear the answers' },
+              RETRY: { guard: 'an attempt is left', target: 'answering', actions: ['clear the answers', 'draw the sheet'] },
               CONTINUE: [
-                { guard: 'all modules passed', target: '#course.complete' },
+                { guard: 'course complete', target: '#course.complete' },
                 { guard: 'quiz passed', target: '#course.moduleDone' },
               ],
             },
@@ -244,7 +318,7 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
       },
       /** The module's quiz is passed: the page offers the next module. */
       moduleDone: {},
-      /** Every module is passed: the page leads to the certificate. */
+      /** The course is complete: the page leads to the certificate. */
       complete: {},
       certificate: {
         on: { SET_NAME: { actions: ['record the name', ...SAVE] } },

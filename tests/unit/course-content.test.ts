@@ -11,10 +11,13 @@ const course = loadCourse();
 const raw = JSON.parse(readFileSync('src/course/content/course.json', 'utf8'));
 
 describe('course content', () => {
-  it('parses with the schema: six modules, six questions each, a pass mark of 80', () => {
-    expect(course.passMark).toBe(80);
+  it('parses with the schema: six modules, quizzes of four drawn from banks of eight, a pass mark of 75', () => {
+    expect(course.passMark).toBe(75);
     expect(course.modules).toHaveLength(6);
-    for (const m of course.modules) expect(m.quiz.questions, m.id).toHaveLength(6);
+    for (const m of course.modules) {
+      expect(m.quiz.draw, m.id).toBe(4);
+      expect(m.quiz.questions, m.id).toHaveLength(8);
+    }
     expect(course.modules.some((m) => m.quiz.questions.some((q) => q.multiple))).toBe(true);
     expect(new Set(course.modules.map((m) => m.activity.type))).toEqual(new Set(['sorting', 'matching', 'game-situation']));
   });
@@ -37,6 +40,38 @@ describe('course content', () => {
     const extra = copy();
     extra.modules[0].surprise = true;
     expect(courseSchema.safeParse(extra).success).toBe(false);
+    const smallBank = copy();
+    smallBank.modules[0].quiz.draw = 5;
+    expect(courseSchema.safeParse(smallBank).success).toBe(false);
+    const badLesson = copy();
+    badLesson.modules[0].quiz.questions[0].lesson = badLesson.modules[1].lessons[0].id;
+    expect(courseSchema.safeParse(badLesson).success).toBe(false);
+  });
+
+  it('gives no length cue: the right option of a single-answer question is the longest in at most a third of them', () => {
+    const single = course.modules.flatMap((m) => m.quiz.questions).filter((q) => !q.multiple);
+    expect(single.length).toBe(42);
+    for (const lang of LANGUAGES) {
+      const longest = single.filter((q) => {
+        const right = q.choices.find((c) => c.correct)?.text[lang].length ?? 0;
+        return q.choices.every((c) => c.correct || c.text[lang].length < right);
+      });
+      expect(longest.length, `${lang}: ${longest.map((q) => q.id).join(', ')}`).toBeLessThanOrEqual(14);
+      const shortest = single.filter((q) => {
+        const right = q.choices.find((c) => c.correct)?.text[lang].length ?? 0;
+        return q.choices.every((c) => c.correct || c.text[lang].length > right);
+      });
+      expect(shortest.length, lang).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  it('asks mostly questions set in a situation ("your commune…", a case) rather than recall', () => {
+    // A scenario item describes a situation in its prompt: long prompts with a commune, a council, a collective...
+    const scenario = /commune|conseil|collectif|intercommunalité|association|village|secteur|réunion/i;
+    for (const m of course.modules) {
+      const items = m.quiz.questions.filter((q) => scenario.test(q.prompt.fr) && q.prompt.fr.length > 90);
+      expect(items.length, m.id).toBeGreaterThanOrEqual(3);
+    }
   });
 
   it('has every lesson in both languages, and no lesson file the course does not list', () => {

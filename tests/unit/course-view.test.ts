@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadCourse } from '../../src/course/content.ts';
-import { courseView, createCourseView, mountCourse } from '../../src/course/course-view.ts';
+import { type CourseViewOptions, courseView, createCourseView, mountCourse } from '../../src/course/course-view.ts';
 import { createLocalBackend, PROGRESS_KEY } from '../../src/course/local-backend.ts';
 import { emptyProgress, type ProgressBackend } from '../../src/course/progress.ts';
 import type { CourseModule } from '../../src/course/schema.ts';
@@ -98,7 +98,7 @@ describe('course view', () => {
     expect(notify).toHaveBeenCalledWith(expect.stringContaining('n’a pas pu être lue'.replace('’', "'")), 'info');
   });
 
-  it('submits a quiz: feedback on every choice, score, pass mark, Retry; and redraws it in English', async () => {
+  it('hides the answer key after a failed attempt, points to the lessons, draws a new sheet, shows the key after a pass', async () => {
     const saved: string[] = [];
     const backend: ProgressBackend = {
       load: () => null,
@@ -109,37 +109,115 @@ describe('course view', () => {
     const { ctx } = context();
     const { view, main } = mountCourseIn(ctx, backend, `#/course/${first.id}/quiz`);
     const form = main.querySelector('form');
-    expect(main.querySelectorAll('fieldset')).toHaveLength(6);
+    expect(main.querySelectorAll('fieldset')).toHaveLength(4);
     form?.dispatchEvent(new Event('submit', { cancelable: true }));
     expect(main.querySelector('.course-error-summary')).not.toBeNull();
     expect(document.activeElement).toBe(main.querySelector('.course-error-summary'));
-    for (const q of first.quiz.questions) {
-      const choice = q.choices.find((c) => !c.correct) ?? q.choices[0];
-      const input = main.querySelector<HTMLInputElement>(`#${choice?.id}`);
-      if (!input) throw new Error('choice');
-      input.checked = true;
-      input.dispatchEvent(new Event('change'));
-    }
+    const firstSheet = answerShown(main, 'wrong');
     main.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
     const result = main.querySelector('.course-result');
-    expect(result?.textContent).toContain('0 %');
+    expect(result?.textContent).toContain('0\u202f%');
     expect(document.activeElement).toBe(result);
-    const choices = first.quiz.questions.reduce((n, q) => n + q.choices.length, 0);
-    expect(main.querySelectorAll('.course-question-feedback .course-feedback > li')).toHaveLength(choices);
+    // No answer key: no choice is marked right, and the explanations are not shown.
+    expect(main.querySelectorAll('.course-marker.is-correct')).toHaveLength(0);
+    expect(main.querySelectorAll('.course-question-feedback')).toHaveLength(0);
+    expect(main.querySelectorAll('.course-revisit a').length).toBeGreaterThan(0);
+    for (const link of main.querySelectorAll('.course-revisit a')) {
+      expect(link.getAttribute('href')).toMatch(new RegExp(`^#/course/${first.id}/${first.id}-`));
+    }
     await changeLanguage('en');
     view.relocalize?.();
     expect(main.querySelector('.course-result h2')?.textContent).toBe('Your score: 0 %');
-    expect(main.textContent).toContain('Not passed yet: the pass mark is 80 %');
-    const retry = Array.from(main.querySelectorAll('button')).find((b) => b.textContent === 'Try again');
+    expect(main.textContent).toContain('Not passed yet: the pass mark is 75 %');
+    expect(main.textContent).toContain('The right answers are not shown until you pass');
+    const retry = Array.from(main.querySelectorAll('button')).find((b) => b.textContent === 'New attempt');
     retry?.click();
-    expect(main.querySelectorAll('fieldset')).toHaveLength(6);
+    const secondSheet = Array.from(main.querySelectorAll('fieldset.course-question')).map((f) => f.id);
+    expect(secondSheet).toHaveLength(4);
+    expect(secondSheet.filter((id) => firstSheet.includes(id))).toEqual([]);
+    answerShown(main, 'right');
+    main.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(main.querySelector('.course-result h2')?.textContent).toBe('Your score: 100 %');
+    expect(main.querySelectorAll('.course-question-feedback')).toHaveLength(4);
+    expect(main.querySelectorAll('.course-marker.is-correct').length).toBeGreaterThanOrEqual(4);
     await changeLanguage('fr');
-    expect(saved).toEqual([`${first.id}/quiz`, `${first.id}/quiz`]);
+    expect(saved).toEqual([`${first.id}/quiz`, `${first.id}/quiz`, `${first.id}/quiz`]);
+  });
+
+  it('says where progress goes: this device, the learning platform, or nowhere', async () => {
+    const { ctx } = context();
+    const base: ProgressBackend = { load: () => null, save: () => {}, report: () => {}, leave: () => {} };
+    const texts: string[] = [];
+    for (const where of ['device', 'lms', 'none'] as const) {
+      const { main } = mountCourseIn(ctx, { ...base, where }, '#/course');
+      texts.push(main.querySelector('#course-storage')?.textContent ?? '');
+      expect(main.textContent).not.toContain('80');
+    }
+    expect(texts).toEqual([
+      'Votre progression reste sur cet appareil, dans ce navigateur.',
+      'Votre progression est transmise à votre plateforme de formation.',
+      "Votre progression n'est pas suivie\u202f: la plateforme de formation n'a pas démarré le suivi, et rien ne sera gardé à la fermeture de la page.",
+    ]);
+  });
+
+  it('states the completion rule the deployer chose', () => {
+    const { ctx } = context();
+    const base: ProgressBackend = { load: () => null, save: () => {}, report: () => {}, leave: () => {} };
+    const all = mountCourseIn(ctx, base, '#/course', { policy: { completion: 'all', maxAttempts: 3 } });
+    expect(all.main.querySelector('#course-rule')?.textContent).toBe(
+      'Pour obtenir votre attestation, lisez chaque leçon, faites chaque activité et réussissez le quiz de chaque module avec au moins 75\u202f%. Chaque quiz se tente 3 fois au plus.',
+    );
+    const quizzes = mountCourseIn(ctx, base, '#/course', { policy: { completion: 'quizzes', maxAttempts: null } });
+    expect(quizzes.main.querySelector('#course-rule')?.textContent).toBe(
+      'Pour obtenir votre attestation, réussissez le quiz de chaque module avec au moins 75\u202f%.',
+    );
+  });
+
+  it('prefills the certificate with the LMS’s "Last, First" name as "First Last", and says where it is kept', () => {
+    const { ctx } = context();
+    const passed = Object.fromEntries(course.modules.map((m) => [m.id, { best: 100, attempts: 1, passed: true }]));
+    const progress = { ...emptyProgress(), quizzes: passed, completedAt: '2025-06-01T09:00:00.000Z' };
+    const backend: ProgressBackend = {
+      where: 'lms',
+      load: () => progress,
+      save: () => {},
+      report: () => {},
+      leave: () => {},
+      learnerName: () => 'Dupont, Marie',
+    };
+    const { main } = mountCourseIn(ctx, backend, '#/course/certificate');
+    expect(main.querySelector<HTMLInputElement>('#course-learner-name')?.value).toBe('Marie Dupont');
+    expect(main.querySelector('.course-certificate-name')?.textContent).toBe('Marie Dupont');
+    expect(main.querySelector('#course-learner-name-hint')?.textContent).toBe(
+      "Il est enregistré avec votre progression sur la plateforme de formation et apparaît sur l'attestation.",
+    );
   });
 });
 
-function mountCourseIn(ctx: AppContext, backend: ProgressBackend, hash: string): { view: View; main: HTMLElement } {
+/** Ticks, on the sheet shown, the right choices or one wrong choice per question; returns the question ids. */
+function answerShown(main: HTMLElement, how: 'right' | 'wrong'): string[] {
+  const ids = Array.from(main.querySelectorAll('fieldset.course-question')).map((f) => f.id);
+  for (const id of ids) {
+    const question = first.quiz.questions.find((q) => q.id === id);
+    const picks =
+      how === 'right' ? (question?.choices.filter((c) => c.correct) ?? []) : [question?.choices.find((c) => !c.correct)];
+    for (const choice of picks) {
+      const input = main.querySelector<HTMLInputElement>(`#${choice?.id}`);
+      if (!input) throw new Error(`choice of ${id}`);
+      input.checked = true;
+      input.dispatchEvent(new Event('change'));
+    }
+  }
+  return ids;
+}
+
+function mountCourseIn(
+  ctx: AppContext,
+  backend: ProgressBackend,
+  hash: string,
+  options: CourseViewOptions = {},
+): { view: View; main: HTMLElement } {
   const main = document.createElement('main');
   document.body.replaceChildren(main);
-  return { view: mountCourse(main, ctx, backend, parseHash(hash)), main };
+  return { view: mountCourse(main, ctx, backend, parseHash(hash), options), main };
 }
