@@ -41,7 +41,7 @@ export interface QuizAttempt {
 /** Where progress is kept. The course calls these at milestones; an LMS backend reports to the LMS too. */
 export interface ProgressBackend {
   /** Where progress goes: the kit's storage on this device, an LMS, or nowhere (the LMS refused to start). */
-  readonly where?: 'device' | 'lms' | 'none';
+  readonly where?: 'device' | 'lms' | 'none' | 'review';
   /** False when the last save did not reach its store (an LMS refused the commit): no page says "saved". */
   lastSaveOk?(): boolean;
   /** The learner's name as the LMS knows it (cmi.core.student_name), to prefill the certificate. */

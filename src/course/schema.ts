@@ -100,6 +100,11 @@ function allIds(course: { modules: z.infer<typeof moduleSchema>[] }): string[] {
 
 export const courseSchema = z
   .strictObject({
+    /**
+     * The content version: a new version whenever modules, lessons or activities are added, removed or
+     * reordered. It is stored with the learner's progress in an LMS (scorm/suspend-data.ts).
+     */
+    version: z.number().int().min(1),
     passMark: z.number().int().min(1).max(100),
     modules: z.array(moduleSchema).min(1).max(20),
   })

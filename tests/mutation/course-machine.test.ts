@@ -61,7 +61,7 @@ function courseModule(id: string): CourseModule {
   };
 }
 
-const course: Course = { passMark: 50, modules: [courseModule('m1'), courseModule('m2')] };
+const course: Course = { version: 1, passMark: 50, modules: [courseModule('m1'), courseModule('m2')] };
 const NOW = new Date('2026-03-04T05:06:07.000Z');
 
 function recorder() {

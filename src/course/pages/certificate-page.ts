@@ -18,7 +18,7 @@ function formatDate(iso: string | null): string {
   return language === 'fr' && date.getDate() === 1 ? text.replace(/^1 /, '1er ') : text;
 }
 
-const HINTS = { device: 'Device', lms: 'Lms', none: 'None' } as const;
+const HINTS = { device: 'Device', lms: 'Lms', none: 'None', review: 'None' } as const;
 
 /** SCORM's cmi.core.student_name is "Last, First": a certificate reads "First Last". */
 export function displayName(lmsName: string): string {

@@ -9,7 +9,7 @@ import { breadcrumb, courseCrumb, moduleCrumb, moduleNumber, pageHeading } from 
 /** "Saved on this device / on the platform", or a warning when the last save did not get there. */
 export function savedNote(args: PageArgs): HTMLElement | null {
   const where = args.backend.where ?? 'device';
-  if (where === 'none') return h('p', { class: 'notice', role: 'note' }, t('course:storage.none'));
+  if (where === 'none' || where === 'review') return h('p', { class: 'notice', role: 'note' }, t(`course:storage.${where}`));
   if (args.backend.lastSaveOk?.() === false) return h('p', { class: 'notice', role: 'alert' }, t('course:done.notSaved'));
   return h('p', {}, t(where === 'lms' ? 'course:done.savedLms' : 'course:done.savedDevice'));
 }
