@@ -57,3 +57,17 @@ export function renderLesson(lesson: string, language: Language): DocumentFragme
   }
   return fragment;
 }
+
+/**
+ * Links to a part of the kit this build does not hold (the SCORM package has no game and no test) become
+ * their text followed by `note`, so that no link leads nowhere.
+ */
+export function unlinkMissingParts(root: ParentNode, parts: readonly string[], note: string): void {
+  for (const link of Array.from(root.querySelectorAll<HTMLAnchorElement>('a[href^="#/"]'))) {
+    const part = (link.getAttribute('href') ?? '').slice(2).split(/[/?#]/)[0] ?? '';
+    if (parts.includes(part)) continue;
+    link.replaceWith(
+      h('span', { class: 'course-unlinked' }, link.textContent ?? '', ' ', h('span', { class: 'course-meta' }, note)),
+    );
+  }
+}

@@ -144,6 +144,20 @@ describe('course view', () => {
     expect(saved).toEqual([`${first.id}/quiz`, `${first.id}/quiz`, `${first.id}/quiz`]);
   });
 
+  it('links no lesson to a part the build lacks: the package has no self-assessment test', () => {
+    const { ctx } = context();
+    const base: ProgressBackend = { load: () => null, save: () => {}, report: () => {}, leave: () => {} };
+    const hash = '#/course/designing-projects/designing-projects-test';
+    const kit = mountCourseIn(ctx, base, hash);
+    expect(kit.main.querySelectorAll('article a[href="#/test"]')).toHaveLength(1);
+    const sco = mountCourseIn(ctx, base, hash, { parts: ['course', 'guide'] });
+    expect(sco.main.querySelectorAll('article a[href="#/test"]')).toHaveLength(0);
+    expect(sco.main.querySelector('.course-unlinked')?.textContent).toBe(
+      'test d’autoévaluation (dans le kit complet, hors de ce module de formation)',
+    );
+    expect(sco.main.querySelectorAll('article a[href^="#/guide"]').length).toBeGreaterThan(0);
+  });
+
   it('says where progress goes: this device, the learning platform, or nowhere', async () => {
     const { ctx } = context();
     const base: ProgressBackend = { load: () => null, save: () => {}, report: () => {}, leave: () => {} };
