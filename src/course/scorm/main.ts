@@ -30,14 +30,13 @@ import { createScoShell, SCO_PARTS } from './shell.ts';
 /** The course view and the main script both ask for the saved progress: read (and report) it once. */
 function loadOnce(backend: ProgressBackend): ProgressBackend {
   let loaded: { progress: CourseProgress | null } | null = null;
+  // The same backend otherwise: where it keeps progress, its last save, the LMS's name, its attempt journal.
   return {
+    ...backend,
     load() {
       loaded ??= { progress: backend.load() };
       return loaded.progress;
     },
-    save: (progress) => backend.save(progress),
-    report: (result) => backend.report(result),
-    leave: (reason) => backend.leave(reason),
   };
 }
 
