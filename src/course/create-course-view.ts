@@ -14,6 +14,7 @@ import { findLesson, loadCourse } from './content.ts';
 import { pageFromSegments } from './logic.ts';
 import { activityPage } from './pages/activity-page.ts';
 import { certificatePage } from './pages/certificate-page.ts';
+import { essentialsPage } from './pages/essentials-page.ts';
 import { lessonPage } from './pages/lesson-page.ts';
 import { completePage, moduleDonePage } from './pages/milestone-pages.ts';
 import { modulePage } from './pages/module-page.ts';
@@ -21,6 +22,7 @@ import { overviewPage } from './pages/overview.ts';
 import type { PageArgs, RenderedPage } from './pages/page.ts';
 import { progressPage } from './pages/progress-page.ts';
 import { quizPage } from './pages/quiz-page.ts';
+import { summaryPage } from './pages/summary-page.ts';
 import { buildPolicy, type CoursePolicy } from './policy.ts';
 import type { ProgressBackend } from './progress.ts';
 import type { Course } from './schema.ts';
@@ -94,6 +96,8 @@ function renderPage(args: PageArgs): RenderedPage {
       return progressPage(args);
     case 'certificate':
       return certificatePage(args);
+    case 'essentials':
+      return essentialsPage(args);
     default:
       break;
   }
@@ -104,6 +108,7 @@ function renderPage(args: PageArgs): RenderedPage {
   }
   if (page.kind === 'activity') return activityPage(args, module);
   if (page.kind === 'quiz') return quizPage(args, module);
+  if (page.kind === 'summary') return summaryPage(args, module);
   return modulePage(args, module);
 }
 

@@ -71,3 +71,14 @@ export function unlinkMissingParts(root: ParentNode, parts: readonly string[], n
     );
   }
 }
+
+/** The heading of the key points that ends every lesson, per language. */
+const KEY_POINTS: Record<Language, string> = { fr: 'À retenir', en: 'Key points' };
+
+/** A lesson's key points (the list under its "Key points" heading) as safe DOM, or null if it has none. */
+export function lessonKeyPoints(lesson: string, language: Language): DocumentFragment | null {
+  const source = lessonSource(lesson, language);
+  if (source === null) return null;
+  const match = new RegExp(`^## ${KEY_POINTS[language]}\\s*\\n([\\s\\S]*?)(?=^## |(?![\\s\\S]))`, 'm').exec(source);
+  return match?.[1]?.trim() ? renderMarkdown(match[1]) : null;
+}

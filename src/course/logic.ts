@@ -4,7 +4,7 @@
  */
 import type { CoursePolicy } from './policy.ts';
 import type { CourseProgress } from './progress.ts';
-import type { Course, CourseModule, Question } from './schema.ts';
+import type { Course, CourseModule, Lesson, Question } from './schema.ts';
 
 /** Chosen choice ids per question (or per activity item): the learner's answers. */
 export type Answers = Record<string, string[]>;
@@ -182,23 +182,27 @@ export function moduleSteps(module: CourseModule, progress: CourseProgress): { d
 
 export type CoursePage =
   | { kind: 'overview' }
+  | { kind: 'essentials' }
   | { kind: 'progress' }
   | { kind: 'certificate' }
   | { kind: 'module'; module: string }
   | { kind: 'lesson'; module: string; lesson: string }
   | { kind: 'activity'; module: string }
-  | { kind: 'quiz'; module: string };
+  | { kind: 'quiz'; module: string }
+  | { kind: 'summary'; module: string };
 
 /** The page for the route's segments after "course", or null when they name nothing. */
 export function pageFromSegments(course: Course, segments: readonly string[]): CoursePage | null {
   const [first, second, ...rest] = segments;
   if (rest.length > 0) return null;
   if (first === undefined) return { kind: 'overview' };
-  if (second === undefined && (first === 'progress' || first === 'certificate')) return { kind: first };
+  if (second === undefined && (first === 'progress' || first === 'certificate' || first === 'essentials')) {
+    return { kind: first };
+  }
   const module = course.modules.find((m) => m.id === first);
   if (!module) return null;
   if (second === undefined) return { kind: 'module', module: module.id };
-  if (second === 'activity' || second === 'quiz') return { kind: second, module: module.id };
+  if (second === 'activity' || second === 'quiz' || second === 'summary') return { kind: second, module: module.id };
   return module.lessons.some((l) => l.id === second) ? { kind: 'lesson', module: module.id, lesson: second } : null;
 }
 
@@ -229,9 +233,12 @@ export function pageHref(page: CoursePage): string {
       return '#/course';
     case 'progress':
     case 'certificate':
+    case 'essentials':
       return `#/course/${page.kind}`;
     case 'module':
       return `#/course/${page.module}`;
+    case 'summary':
+      return `#/course/${page.module}/summary`;
     default:
       return `#/course/${pageLocation(page)}`;
   }
@@ -267,14 +274,39 @@ export function firstPage(course: Course): CoursePage {
 
 /* ---------- Time estimates ---------- */
 
-/**
- * A module's minutes beyond its lessons go to practice: the quiz gets the larger half, the activity the
- * rest (course.json gives one figure per module).
- */
+/** A module's minutes beyond its lessons: the activity's own figure, and the rest for the quiz. */
 export function practiceMinutes(module: CourseModule): { activity: number; quiz: number } {
   const extra = Math.max(0, module.minutes - module.lessons.reduce((sum, l) => sum + l.minutes, 0));
-  const quiz = Math.ceil(extra / 2);
-  return { activity: extra - quiz, quiz };
+  const activity = Math.min(extra, module.activityMinutes);
+  return { activity, quiz: extra - activity };
+}
+
+/** Reading a module's one-page summary. */
+export const SUMMARY_MINUTES = 1;
+
+/** The essentials path: each key lesson with its module, in course order. */
+export function essentialLessons(course: Course): { module: CourseModule; lesson: Lesson }[] {
+  return course.modules.flatMap((module) =>
+    module.lessons.filter((l) => course.essentials.includes(l.id)).map((lesson) => ({ module, lesson })),
+  );
+}
+
+/** The modules the essentials path goes through (each one's summary is part of the path). */
+function essentialModules(course: Course): CourseModule[] {
+  return course.modules.filter((m) => m.lessons.some((l) => course.essentials.includes(l.id)));
+}
+
+/** The essentials path's own time and progress: its key lessons read, and their summaries. */
+export function essentialsProgress(
+  course: Course,
+  progress: CourseProgress,
+): { done: number; total: number; minutes: number; left: number } {
+  const lessons = essentialLessons(course);
+  const read = lessons.filter(({ lesson }) => progress.lessonsDone.includes(lesson.id));
+  const summaries = essentialModules(course).length * SUMMARY_MINUTES;
+  const minutes = lessons.reduce((sum, { lesson }) => sum + lesson.minutes, 0) + summaries;
+  const left = minutes - read.reduce((sum, { lesson }) => sum + lesson.minutes, 0);
+  return { done: read.length, total: lessons.length, minutes, left };
 }
 
 export function moduleRemainingMinutes(module: CourseModule, progress: CourseProgress): number {

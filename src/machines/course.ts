@@ -124,6 +124,8 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
       'page is the certificate': ({ context }) => context.page.kind === 'certificate',
       'page is the progress': ({ context }) => context.page.kind === 'progress',
       'page is a module': ({ context }) => context.page.kind === 'module',
+      'page is the essentials': ({ context }) => context.page.kind === 'essentials',
+      'page is a summary': ({ context }) => context.page.kind === 'summary',
       'course complete': ({ context }) =>
         context.progress.completedAt !== null || courseComplete(course, context.progress, policy),
       'quiz passed': ({ context }) => context.quizResult?.passed ?? false,
@@ -251,10 +253,16 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
           { guard: 'page is the certificate', target: 'certificateLocked' },
           { guard: 'page is the progress', target: 'progress' },
           { guard: 'page is a module', target: 'module' },
+          { guard: 'page is the essentials', target: 'essentials' },
+          { guard: 'page is a summary', target: 'summary' },
           { target: 'overview' },
         ],
       },
       overview: {},
+      /** The essentials path: the key lessons and the modules' summaries. */
+      essentials: {},
+      /** A module's one-page summary, to print. */
+      summary: {},
       module: {},
       progress: {},
       lesson: {

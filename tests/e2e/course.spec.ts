@@ -199,6 +199,20 @@ test.describe('online course', () => {
     }
   }
 
+  test('each module’s summary prints on one page, alone', async ({ page }) => {
+    for (const module of course.modules) {
+      await open(page, `#/course/${module.id}/summary`);
+      await expect(page.locator('.course-summary-lesson')).toHaveCount(module.lessons.length);
+      await page.emulateMedia({ media: 'print' });
+      for (const hidden of ['.site-header', '#course-print-summary', '.course-breadcrumb']) {
+        await expect(page.locator(hidden)).toBeHidden();
+      }
+      const pdf = Buffer.from(await page.pdf({ format: 'A4' })).toString('latin1');
+      expect(pdf.match(/\/Type\s*\/Page[^s]/g), module.id).toHaveLength(1);
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   test('a game situation shows the game’s cards, priced by the engine, and feedback on every option', async ({ page }) => {
     const module = course.modules.find((m) => m.activity.type === 'game-situation') as Module;
     const activity = module.activity as Module['activity'] & { options: { id: string; best: boolean }[] };
@@ -241,6 +255,10 @@ async function checkEveryPageType(page: Page, language: 'fr' | 'en', check: (lab
   await check('overview');
   await open(page, `#/course/${first.id}`);
   await check('module');
+  await open(page, '#/course/essentials');
+  await check('essentials path');
+  await open(page, `#/course/${first.id}/summary`);
+  await check('module summary');
   await open(page, `#/course/${first.id}/resilience-basics-needs`);
   await expect(page.locator('figure.course-diagram svg title')).toHaveCount(1);
   await check('lesson with a diagram');

@@ -20,6 +20,7 @@ function courseModule(id: string): CourseModule {
     title: t(id),
     summary: t(id),
     minutes: 30,
+    activityMinutes: 5,
     lessons: [
       { id: `${id}-l1`, title: t('l1'), minutes: 10 },
       { id: `${id}-l2`, title: t('l2'), minutes: 5 },
@@ -61,7 +62,7 @@ function courseModule(id: string): CourseModule {
   };
 }
 
-const course: Course = { version: 1, passMark: 50, modules: [courseModule('m1'), courseModule('m2')] };
+const course: Course = { version: 1, passMark: 50, essentials: ['m1-l1'], modules: [courseModule('m1'), courseModule('m2')] };
 const NOW = new Date('2026-03-04T05:06:07.000Z');
 
 function recorder() {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../src/content/scenarios.ts';
 import { bundledFiles, diagramSource, diagramsIn, lessonSource, loadCourse } from '../../src/course/content.ts';
-import { diagramElement, lessonBody, renderLesson, sanitizeDiagram } from '../../src/course/lesson-content.ts';
+import { diagramElement, lessonBody, lessonKeyPoints, renderLesson, sanitizeDiagram } from '../../src/course/lesson-content.ts';
 import { courseSchema } from '../../src/course/schema.ts';
 
 const LANGUAGES = ['fr', 'en'] as const;
@@ -46,6 +46,47 @@ describe('course content', () => {
     const badLesson = copy();
     badLesson.modules[0].quiz.questions[0].lesson = badLesson.modules[1].lessons[0].id;
     expect(courseSchema.safeParse(badLesson).success).toBe(false);
+  });
+
+  it('states honest durations: lessons at 200 words a minute, then the activity and the quiz', () => {
+    const words = (text: string) =>
+      text
+        .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+        .replace(/\]\([^)]*\)/g, ']')
+        .split(/\s+/)
+        .filter((w) => /[\p{L}\d]/u.test(w)).length;
+    for (const m of course.modules) {
+      for (const l of m.lessons) {
+        const most = Math.max(...LANGUAGES.map((lang) => words(lessonSource(l.id, lang) ?? '')));
+        expect(l.minutes, l.id).toBe(Math.ceil(most / 200));
+      }
+      // An activity: half a minute per item plus the feedback (a game situation's cards and outcomes: 4 min).
+      const a = m.activity;
+      const items = a.type === 'sorting' ? a.items.length : a.type === 'matching' ? a.pairs.length : a.options.length;
+      expect(m.activityMinutes, m.id).toBe(Math.ceil(items / 2) + (a.type === 'game-situation' ? 4 : 2));
+      // A quiz: a minute per question drawn, two for the result and the feedback.
+      const lessons = m.lessons.reduce((sum, l) => sum + l.minutes, 0);
+      expect(m.minutes - lessons - m.activityMinutes, m.id).toBe(m.quiz.draw + 2);
+    }
+    expect(course.modules.map((m) => m.minutes)).toEqual([20, 20, 22, 19, 23, 20]);
+  });
+
+  it('has an essentials path of about twenty minutes: one key lesson per module', () => {
+    const modules = course.essentials.map((id) => course.modules.find((m) => m.lessons.some((l) => l.id === id))?.id);
+    expect(modules).toEqual(course.modules.map((m) => m.id));
+    const minutes = course.modules.flatMap((m) => m.lessons).filter((l) => course.essentials.includes(l.id));
+    expect(minutes.reduce((sum, l) => sum + l.minutes, 0) + course.modules.length).toBe(18);
+  });
+
+  it('ends every lesson with key points, which the module summaries gather', () => {
+    for (const lang of LANGUAGES) {
+      for (const m of course.modules) {
+        for (const l of m.lessons) {
+          const points = lessonKeyPoints(l.id, lang);
+          expect(points?.querySelectorAll('li').length ?? 0, `${lang}/${l.id}`).toBeGreaterThanOrEqual(3);
+        }
+      }
+    }
   });
 
   it('gives no length cue: the right option of a single-answer question is the longest in at most a third of them', () => {

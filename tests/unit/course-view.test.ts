@@ -46,9 +46,9 @@ describe('course view', () => {
   it('renders every page of the course with one h1 and no missing translation', async () => {
     const { ctx } = context();
     const factory = createCourseView((c) => createLocalBackend(c.store));
-    const hashes = ['#/course', '#/course/progress', '#/course/certificate'];
+    const hashes = ['#/course', '#/course/progress', '#/course/certificate', '#/course/essentials'];
     for (const m of course.modules) {
-      hashes.push(`#/course/${m.id}`, `#/course/${m.id}/activity`, `#/course/${m.id}/quiz`);
+      hashes.push(`#/course/${m.id}`, `#/course/${m.id}/activity`, `#/course/${m.id}/quiz`, `#/course/${m.id}/summary`);
       for (const l of m.lessons) hashes.push(`#/course/${m.id}/${l.id}`);
     }
     for (const language of ['fr', 'en'] as const) {
@@ -156,6 +156,25 @@ describe('course view', () => {
       'test d’autoévaluation (dans le kit complet, hors de ce module de formation)',
     );
     expect(sco.main.querySelectorAll('article a[href^="#/guide"]').length).toBeGreaterThan(0);
+  });
+
+  it('shows the essentials path with its own time and progress, and a module summary of key points', () => {
+    const { ctx } = context();
+    const progress = { ...emptyProgress(), lessonsDone: ['resilience-basics-what', 'sse-actors-who'] };
+    const base: ProgressBackend = { load: () => progress, save: () => {}, report: () => {}, leave: () => {} };
+    const { main } = mountCourseIn(ctx, base, '#/course/essentials');
+    expect(main.querySelector('#page-title')?.textContent).toBe("L'essentiel en 20 minutes");
+    expect(main.querySelector('.course-meta')?.textContent).toBe('Environ 18 min au total · reste 14 min');
+    expect(main.querySelector('.course-progress-text')?.textContent).toBe('2 étapes sur 6 faites (33\u202f%)');
+    expect(main.querySelectorAll('.course-essentials > li')).toHaveLength(6);
+    const summary = mountCourseIn(ctx, base, '#/course/resilience-basics/summary');
+    expect(summary.main.querySelector('#page-title')?.textContent).toBe(
+      'Synthèse\u202f: Les bases de la résilience territoriale',
+    );
+    expect(summary.main.querySelectorAll('.course-summary-lesson')).toHaveLength(4);
+    expect(summary.main.querySelector('.course-summary-lesson li')?.textContent).toBe(
+      'La résilience, c’est anticiper, encaisser, se réorganiser et apprendre.',
+    );
   });
 
   it('says where progress goes: this device, the learning platform, or nowhere', async () => {

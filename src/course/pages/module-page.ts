@@ -84,6 +84,7 @@ export function modulePage(args: PageArgs, module: CourseModule): RenderedPage {
     lessons,
     h('h2', {}, t('course:module.practice')),
     practiceList,
+    h('p', {}, h('a', { href: pageHref({ kind: 'summary', module: module.id }) }, t('course:module.summarySheet'))),
   );
   return { title, node };
 }

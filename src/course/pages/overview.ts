@@ -88,6 +88,7 @@ export function overviewPage(args: PageArgs): RenderedPage {
       }),
     ),
     start,
+    h('p', { class: 'course-essentials-link' }, h('a', { href: '#/course/essentials' }, t('course:overview.essentials'))),
     progressBar('course-progress-all', t('course:overview.allProgress'), done, total),
     h('h2', {}, t('course:overview.modules')),
     modules,
