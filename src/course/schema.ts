@@ -58,6 +58,8 @@ const gameSituationSchema = z
     /** A scenario of the serious game: its cards are what the options show. */
     scenario: id,
     situation: localized,
+    /** The scenario's hazard that strikes once the chosen project is built: what happens next. */
+    shock: id,
     options: z
       .array(z.strictObject({ id, label: localized, card: id, best: z.boolean(), feedback: localized }))
       .min(2)

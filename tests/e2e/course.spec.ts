@@ -227,6 +227,11 @@ test.describe('online course', () => {
     await expect(page.locator('.course-feedback .course-marker')).toHaveCount(2);
     await expect(page.locator('.course-feedback')).toContainText('Votre choix');
     await expect(page.locator('.course-feedback')).toContainText('Meilleur choix');
+    // What happens next, from the engine, for every option; and the case stays in view.
+    await expect(page.locator('.course-outcome')).toHaveCount(activity.options.length);
+    await expect(page.locator('.course-outcome-title').first()).toContainText(/^Et ensuite, au tour \d+\u202f: /);
+    await expect(page.locator('.course-outcome').first()).toContainText('Sans aucun projet\u202f:');
+    await expect(page.locator('.course-situation')).toBeVisible();
   });
 
   test('redraws a page in the other language at the same place', async ({ page }) => {
