@@ -5,6 +5,8 @@
  * another one: it asks the questions the previous sheet left out first, so that the answer key of one
  * attempt does not pass the next.
  */
+import { type QuizResult, sheetQuestions } from './logic.ts';
+import type { QuizAttempt } from './progress.ts';
 import type { CourseModule } from './schema.ts';
 
 export interface SheetQuestion {
@@ -84,4 +86,26 @@ export function newSeed(): number {
   const bits = new Uint32Array(1);
   globalThis.crypto.getRandomValues(bits);
   return bits[0] ?? 0;
+}
+
+/** What the backend hears of a scored attempt, for an LMS's interactions and objectives. */
+export function attemptRecord(module: CourseModule, sheet: QuizSheet, result: QuizResult): QuizAttempt {
+  return {
+    module: module.id,
+    attempt: sheet.attempt,
+    score: result.score,
+    passed: result.passed,
+    questions: sheetQuestions(
+      module,
+      sheet.questions.map((q) => q.id),
+    ).map((q) => {
+      const answered = result.questions.find((r) => r.question === q.id);
+      return {
+        id: q.id,
+        chosen: answered?.chosen ?? [],
+        correct: q.choices.filter((c) => c.correct).map((c) => c.id),
+        right: answered?.right ?? false,
+      };
+    }),
+  };
 }

@@ -21,12 +21,11 @@ import {
   quizExhausted,
   recordQuiz,
   scoreQuiz,
-  sheetQuestions,
   unansweredQuestions,
 } from '../course/logic.ts';
 import { type CoursePolicy, DEFAULT_POLICY } from '../course/policy.ts';
-import { type CourseProgress, emptyProgress, type ProgressBackend, type QuizAttempt } from '../course/progress.ts';
-import { newSeed, type QuizSheet, quizSheet } from '../course/quiz-sheet.ts';
+import { type CourseProgress, emptyProgress, type ProgressBackend } from '../course/progress.ts';
+import { attemptRecord, newSeed, type QuizSheet, quizSheet } from '../course/quiz-sheet.ts';
 import type { Course, CourseModule } from '../course/schema.ts';
 
 export interface CourseContext {
@@ -67,28 +66,6 @@ export interface CourseMachineOptions {
   policy?: CoursePolicy;
   /** The seed of a first visit's quiz sheets (tests pass a fixed one). */
   seed?: () => number;
-}
-
-/** What the backend hears of a scored attempt, for an LMS's interactions and objectives. */
-function attemptRecord(module: CourseModule, sheet: QuizSheet, result: QuizResult): QuizAttempt {
-  return {
-    module: module.id,
-    attempt: sheet.attempt,
-    score: result.score,
-    passed: result.passed,
-    questions: sheetQuestions(
-      module,
-      sheet.questions.map((q) => q.id),
-    ).map((q) => {
-      const answered = result.questions.find((r) => r.question === q.id);
-      return {
-        id: q.id,
-        chosen: answered?.chosen ?? [],
-        correct: q.choices.filter((c) => c.correct).map((c) => c.id),
-        right: answered?.right ?? false,
-      };
-    }),
-  };
 }
 
 /** The module of the page, if the page belongs to one. */

@@ -10,7 +10,6 @@ import {
   completeIfDone,
   courseComplete,
   coursePath,
-  courseRemainingMinutes,
   courseResult,
   courseScore,
   isQuestionRight,
@@ -18,14 +17,12 @@ import {
   markActivityDone,
   markLessonRead,
   moduleComplete,
-  moduleRemainingMinutes,
   moduleSteps,
   nextPage,
   pageFromLocation,
   pageFromSegments,
   pageHref,
   pageLocation,
-  practiceMinutes,
   previousPage,
   quizExhausted,
   recordQuiz,
@@ -35,6 +32,7 @@ import {
 import { DEFAULT_POLICY } from '../../src/course/policy.ts';
 import { emptyProgress } from '../../src/course/progress.ts';
 import type { CourseModule } from '../../src/course/schema.ts';
+import { courseRemainingMinutes, moduleRemainingMinutes, practiceMinutes } from '../../src/course/time.ts';
 import { scenario } from './helpers.ts';
 
 const course = loadCourse();

@@ -4,7 +4,8 @@
  */
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
-import { essentialLessons, essentialsProgress, pageHref, SUMMARY_MINUTES } from '../logic.ts';
+import { pageHref } from '../logic.ts';
+import { essentialLessons, essentialsProgress, SUMMARY_MINUTES } from '../time.ts';
 import type { PageArgs, RenderedPage } from './page.ts';
 import { breadcrumb, courseCrumb, doneMark, minutesText, moduleNumber, pageHeading, progressBar } from './widgets.ts';
 

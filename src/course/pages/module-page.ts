@@ -1,8 +1,9 @@
 /** #/course/<module>: the module's lessons with their minutes and done marks, then its activity and quiz. */
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
-import { type CoursePage, modulePassed, moduleRemainingMinutes, moduleSteps, pageHref, practiceMinutes } from '../logic.ts';
+import { type CoursePage, modulePassed, moduleSteps, pageHref } from '../logic.ts';
 import type { CourseModule } from '../schema.ts';
+import { moduleRemainingMinutes, practiceMinutes } from '../time.ts';
 import type { PageArgs, RenderedPage } from './page.ts';
 import { breadcrumb, courseCrumb, doneMark, kicker, minutesText, moduleNumber, pageHeading, progressBar } from './widgets.ts';
 

@@ -1,16 +1,8 @@
 /** #/course: the six modules with their time, progress and a way in (Resume or Start). */
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
-import {
-  courseComplete,
-  courseMinutes,
-  courseRemainingMinutes,
-  firstPage,
-  moduleRemainingMinutes,
-  moduleSteps,
-  pageFromLocation,
-  pageHref,
-} from '../logic.ts';
+import { courseComplete, firstPage, moduleSteps, pageFromLocation, pageHref } from '../logic.ts';
+import { courseMinutes, courseRemainingMinutes, moduleRemainingMinutes } from '../time.ts';
 import type { PageArgs, RenderedPage } from './page.ts';
 import { doneMark, minutesText, moduleNumber, pageHeading, pageName, progressBar } from './widgets.ts';
 

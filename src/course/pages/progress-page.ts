@@ -1,7 +1,8 @@
 /** #/course/progress: a table of every module's lessons, activity and quiz, with the overall score and time left. */
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
-import { courseComplete, courseRemainingMinutes, courseScore, moduleRemainingMinutes, moduleSteps, pageHref } from '../logic.ts';
+import { courseComplete, courseScore, moduleSteps, pageHref } from '../logic.ts';
+import { courseRemainingMinutes, moduleRemainingMinutes } from '../time.ts';
 import { completionRuleText, storageText } from './overview.ts';
 import type { PageArgs, RenderedPage } from './page.ts';
 import { breadcrumb, courseCrumb, minutesText, moduleNumber, pageHeading, progressBar } from './widgets.ts';

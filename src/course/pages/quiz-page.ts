@@ -6,10 +6,11 @@
  */
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
-import { answerKeyShown, attemptsLeft, lessonsToRevisit, pageHref, practiceMinutes, type QuizResult } from '../logic.ts';
+import { answerKeyShown, attemptsLeft, lessonsToRevisit, pageHref, type QuizResult } from '../logic.ts';
 import type { QuizSheet, SheetQuestion } from '../quiz-sheet.ts';
 import { quizSheet } from '../quiz-sheet.ts';
 import type { CourseModule, Question } from '../schema.ts';
+import { practiceMinutes } from '../time.ts';
 import { pager } from './lesson-page.ts';
 import type { PageArgs, RenderedPage } from './page.ts';
 import { breadcrumb, courseCrumb, kicker, minutesText, missingSummary, moduleCrumb, pageHeading, pageName } from './widgets.ts';
