@@ -269,6 +269,38 @@ test('progress saved by the previous package (format 1, by position) comes back 
   expect(end.suspend_data.startsWith('2.')).toBe(true);
 });
 
+test('progress written by a package without the first module comes back in this one, which has it first', async ({ page }) => {
+  // Format 2 as an earlier package wrote it, whose course started at today's second module.
+  const [first, second] = course.modules;
+  if (!first || !second) throw new Error('the course has fewer than two modules');
+  const packed = {
+    cv: 1,
+    l: second.lessons.map((l) => l.id),
+    a: [second.activity.id],
+    q: { [second.id]: [100, 2, 1] },
+    n: 'Léa Martin',
+    c: null,
+  };
+  const frame = await launch(page, {
+    core: { student_id: 'learner-11', student_name: 'Martin, Léa', lesson_status: 'incomplete', entry: 'resume' },
+    suspend_data: `2.${Buffer.from(JSON.stringify(packed), 'utf8').toString('base64url')}`,
+  });
+  await frame.evaluate((id) => {
+    window.location.hash = `#/course/${id}`;
+  }, second.id);
+  const steps = second.lessons.length + 2;
+  await expect(frame.locator('.course-module .course-progress-text')).toHaveText(
+    `${steps} étapes sur ${steps} faites (100\u202f%)`,
+  );
+  await frame.evaluate((id) => {
+    window.location.hash = `#/course/${id}`;
+  }, first.id);
+  await expect(frame.locator('.course-module .course-progress-text')).toHaveText(
+    `0 étapes sur ${first.lessons.length + 2} faites (0\u202f%)`,
+  );
+  await closeAndCheck(page);
+});
+
 test('a refused commit says so in the learner’s language, and no page says the progress is saved', async ({ page }) => {
   const frame = await launch(page, undefined, 'commit');
   await expect(frame.locator('.messages')).toContainText("La plateforme de formation a refusé d'enregistrer votre progression.");

@@ -276,6 +276,18 @@ describe('SCORM 1.2 value formats', () => {
     expect(runtime.sets('cmi.core.score.raw')).toEqual([]);
   });
 
+  it('on a no-credit launch keeps the progress but sends no status, score or interaction', () => {
+    const runtime = lms({ core: { credit: 'no-credit', lesson_status: 'not attempted' } });
+    const { backend } = start(runtime);
+    backend.save({ ...emptyProgress(), location: 'sse-actors/quiz' });
+    backend.report({ score: 100, status: 'passed' });
+    backend.quizSubmitted?.({ module: 'sse-actors', attempt: 0, score: 100, passed: true, questions: [] });
+    expect(runtime.sets('cmi.core.lesson_location')).toEqual(['sse-actors/quiz']);
+    expect(runtime.sets('cmi.core.lesson_status')).toEqual([]);
+    expect(runtime.sets('cmi.core.score.raw')).toEqual([]);
+    expect(runtime.sets('cmi.objectives.0.id')).toEqual([]);
+  });
+
   it('says a save did not reach the LMS when it refuses the commit, and that it did once it accepts again', () => {
     const runtime = lms();
     const { backend } = start(runtime);
