@@ -120,7 +120,7 @@ function questionVerdict({ question, choices }: Asked, n: number, total: number,
       verdict(answered?.right ?? false),
     ),
     h('p', {}, localize(question.prompt)),
-    h('p', {}, t('course:feedback.yourAnswer', { answer: chosen.join(' ; ') || t('course:activity.noAnswer') })),
+    h('p', {}, t('course:feedback.yourAnswer', { answer: chosen.join(', ') || t('course:activity.noAnswer') })),
   );
 }
 

@@ -193,6 +193,7 @@ async function start(root: HTMLElement): Promise<void> {
       route = parseHash(hash);
     }
     if (tracked.where === 'review') shell.notify(t('course:storage.review'), 'info');
+    if (scorm?.mode() === 'browse') shell.notify(t('course:lms.browse'), 'info');
     onRouteChange((next) => {
       route = next;
       void render(next, true);
