@@ -177,6 +177,39 @@ describe('course view', () => {
     );
   });
 
+  it('says "saved" after a passed quiz only when the save got there', () => {
+    const { ctx } = context();
+    const texts: string[] = [];
+    for (const [where, ok] of [
+      ['device', true],
+      ['lms', true],
+      ['lms', false],
+      ['device', false],
+    ] as const) {
+      const backend: ProgressBackend = {
+        where,
+        lastSaveOk: () => ok,
+        load: () => null,
+        save: () => {},
+        report: () => {},
+        leave: () => {},
+      };
+      const { main } = mountCourseIn(ctx, backend, `#/course/${first.id}/quiz`);
+      answerShown(main, 'right');
+      main.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+      Array.from(main.querySelectorAll('button'))
+        .find((b) => b.textContent === 'Continuer')
+        ?.click();
+      texts.push(main.querySelector('.course-milestone .lead + p')?.textContent ?? '');
+    }
+    expect(texts).toEqual([
+      'Votre progression est enregistrée sur cet appareil.',
+      'Votre progression est enregistrée sur la plateforme de formation.',
+      "La plateforme de formation n'a pas enregistré votre progression. Gardez cette page ouverte\u202f: la formation réessaie à chaque étape. Si ce message revient, prévenez l'administrateur de la plateforme.",
+      "Votre progression n'a pas pu être enregistrée sur cet appareil\u202f: le navigateur a refusé ou n'a plus de place. Gardez cette page ouverte\u202f; la formation réessaie à chaque étape.",
+    ]);
+  });
+
   it('says where progress goes: this device, the learning platform, or nowhere', async () => {
     const { ctx } = context();
     const base: ProgressBackend = { load: () => null, save: () => {}, report: () => {}, leave: () => {} };

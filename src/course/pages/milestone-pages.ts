@@ -10,7 +10,13 @@ import { breadcrumb, courseCrumb, moduleCrumb, moduleNumber, pageHeading } from 
 export function savedNote(args: PageArgs): HTMLElement | null {
   const where = args.backend.where ?? 'device';
   if (where === 'none' || where === 'review') return h('p', { class: 'notice', role: 'note' }, t(`course:storage.${where}`));
-  if (args.backend.lastSaveOk?.() === false) return h('p', { class: 'notice', role: 'alert' }, t('course:done.notSaved'));
+  if (args.backend.lastSaveOk?.() === false) {
+    return h(
+      'p',
+      { class: 'notice', role: 'alert' },
+      t(where === 'lms' ? 'course:done.notSavedLms' : 'course:done.notSavedDevice'),
+    );
+  }
   return h('p', {}, t(where === 'lms' ? 'course:done.savedLms' : 'course:done.savedDevice'));
 }
 
