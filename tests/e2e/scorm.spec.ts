@@ -324,6 +324,21 @@ test('a refused initialise says so and offers to continue without tracking', asy
   await expect(frame.locator('.messages')).toContainText("Votre progression n'est pas suivie");
 });
 
+test('a review launch (lesson_mode review) says so and changes nothing the LMS keeps', async ({ page }) => {
+  const frame = await launch(page, {
+    core: { student_id: 'learner-3', lesson_mode: 'review', lesson_status: 'passed', score: { raw: '90' } },
+  });
+  await expect(frame.locator('.messages')).toContainText('Mode révision\u202f:');
+  const [first] = course.modules;
+  if (!first) throw new Error('the course has no module');
+  await readLesson(frame, first, first.lessons[0] as (typeof first.lessons)[number]);
+  const { calls: all, cmi: end } = await closeAndCheck(page);
+  const written = all.filter((c) => c.method === 'LMSSetValue').map((c) => c.args[0]);
+  expect(written).toEqual(['cmi.core.session_time']);
+  expect(end.core.lesson_status).toBe('passed');
+  expect(end.core.score.raw).toBe('90');
+});
+
 test('the learner’s language preference in the LMS opens the course in English', async ({ page }) => {
   const frame = await launch(page, { core: { student_name: 'Smith, Jane' }, student_preference: { language: 'en-GB' } });
   await expect(frame.locator('#page-title')).toHaveText('Online course for elected officials');
