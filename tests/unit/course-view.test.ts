@@ -129,7 +129,13 @@ describe('course view', () => {
     view.relocalize?.();
     expect(main.querySelector('.course-result h2')?.textContent).toBe('Your score: 0 %');
     expect(main.textContent).toContain('Not passed yet: the pass mark is 75 %');
-    expect(main.textContent).toContain('The right answers are not shown until you pass');
+    expect(main.textContent).toContain('The questions and their right answers are not shown until you pass');
+    // Not a word of the questions asked: neither their prompts nor any choice.
+    for (const id of firstSheet) {
+      const question = first.quiz.questions.find((q) => q.id === id);
+      expect(main.textContent).not.toContain(question?.prompt.en);
+      for (const choice of question?.choices ?? []) expect(main.textContent).not.toContain(choice.text.en);
+    }
     const retry = Array.from(main.querySelectorAll('button')).find((b) => b.textContent === 'New attempt');
     retry?.click();
     const secondSheet = Array.from(main.querySelectorAll('fieldset.course-question')).map((f) => f.id);

@@ -2,7 +2,7 @@
  * #/course/<module>/quiz: the attempt's sheet (questions drawn from the module's bank, choices shuffled),
  * one fieldset per question, Submit, then the score and pass or fail at the pass mark. The answer key
  * (which choices are right, with the explanation of each) is shown only after a pass or after the last
- * allowed attempt; a failed attempt shows which questions were wrong and the lessons to read again.
+ * allowed attempt; a failed attempt shows its score and the lessons to read again, nothing per question.
  */
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
@@ -105,25 +105,6 @@ function questionKey({ question, choices }: Asked, n: number, total: number, res
   );
 }
 
-/** A question of a failed attempt: right or wrong and the learner's own answer, but not the right one. */
-function questionVerdict({ question, choices }: Asked, n: number, total: number, result: QuizResult): HTMLElement {
-  const answered = result.questions.find((q) => q.question === question.id);
-  const chosen = choices.filter((c) => answered?.chosen.includes(c.id)).map((c) => localize(c.text));
-  return h(
-    'li',
-    { class: answered?.right ? 'is-right' : 'is-wrong' },
-    h(
-      'p',
-      { class: 'course-feedback-head' },
-      h('strong', {}, t('course:quiz.questionResult', { n, total })),
-      ' ',
-      verdict(answered?.right ?? false),
-    ),
-    h('p', {}, localize(question.prompt)),
-    h('p', {}, t('course:feedback.yourAnswer', { answer: chosen.join(', ') || t('course:activity.noAnswer') })),
-  );
-}
-
 function revisitList(module: CourseModule, lessons: string[]): HTMLElement | null {
   if (lessons.length === 0) return null;
   return h(
@@ -209,11 +190,8 @@ export function quizPage(args: PageArgs, module: CourseModule): RenderedPage {
     if (keyShown) {
       body.push(h('h2', {}, t('course:feedback.key')), ...asked.map((a, i) => questionKey(a, i + 1, total, result)));
     } else {
-      body.push(
-        revisitList(module, lessonsToRevisit(module, result)),
-        h('h2', {}, t('course:quiz.yourAnswers')),
-        h('ul', { class: 'course-feedback' }, ...asked.map((a, i) => questionVerdict(a, i + 1, total, result))),
-      );
+      // Not even which questions were right: that would be the key of those questions for a later sheet.
+      body.push(revisitList(module, lessonsToRevisit(module, result)));
     }
   } else {
     const draft = snapshot.context.draft;
