@@ -85,7 +85,7 @@ export async function checkEveryPageType(page: Page, language: 'fr' | 'en', chec
   await check('activity checked');
   await open(page, `#/course/${third.id}/quiz`);
   await check('quiz');
-  await answerQuiz(page, third, 4);
+  await answerQuiz(page, third, 5);
   await submit(page).click();
   await expect(page.locator('.course-result.is-failed')).toBeVisible();
   await check('quiz failed');

@@ -59,12 +59,12 @@ test.describe('online course', () => {
     await open(page, `#/course/${second.id}/quiz`);
     await press(submit(page));
     await expect(page.locator('.course-error-summary')).toBeFocused();
-    const blind = await answerQuiz(page, second, 4);
+    const blind = await answerQuiz(page, second, 5);
     await press(submit(page));
     const result = page.locator('.course-result');
     await expect(result).toBeFocused();
     await expect(result.locator('h2')).toHaveText('Votre score\u202f: 0\u202f%');
-    await expect(result).toContainText('Pas encore réussi\u202f: le seuil de réussite est de 75\u202f%');
+    await expect(result).toContainText('Pas encore réussi\u202f: le seuil de réussite est de 80\u202f%');
     // No key: no choice marked right, no explanation of a right choice, on the page or in its text.
     await expect(page.locator('.course-marker.is-correct, .course-question-feedback')).toHaveCount(0);
     const text = (await page.locator('main').textContent()) ?? '';
@@ -91,7 +91,7 @@ test.describe('online course', () => {
     await answerQuiz(page, second);
     await press(submit(page));
     await expect(result.locator('h2')).toHaveText('Votre score\u202f: 100\u202f%');
-    await expect(page.locator('.course-question-feedback')).toHaveCount(4);
+    await expect(page.locator('.course-question-feedback')).toHaveCount(5);
     await expect(page.locator('.course-marker.is-correct')).not.toHaveCount(0);
     await expect(page.locator('.course-quiz')).toContainText("Votre meilleur score jusqu'ici\u202f: 100\u202f% (2 tentatives)");
   });
@@ -196,7 +196,7 @@ test.describe('online course', () => {
 
   test('redraws a page in the other language at the same place', async ({ page }) => {
     await open(page, `#/course/${first.id}/quiz`);
-    const asked = await answerQuiz(page, first, 4);
+    const asked = await answerQuiz(page, first, 5);
     await press(page.getByRole('button', { name: /EN/ }));
     await expect(page.locator('#page-title')).toHaveText(`Quiz: ${first.title.en}`);
     // The same sheet, with the answers given before the switch still ticked.

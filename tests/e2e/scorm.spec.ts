@@ -157,7 +157,7 @@ test('first launch: incomplete at once, progress committed, the learner leaves m
   expect(end.suspend_data).toMatch(/^2\.[A-Za-z0-9_-]+$/);
   // The quiz's answers as interactions (one per question on the sheet), the module as an objective.
   const interactions = Object.values(end.interactions);
-  expect(interactions).toHaveLength(4);
+  expect(interactions).toHaveLength(5);
   expect(interactions.every((i) => i.type === 'choice' && i.result === 'correct')).toBe(true);
   expect(interactions.every((i) => first.quiz.questions.some((q) => q.id === i.id))).toBe(true);
   expect(Object.values(end.objectives).map((o) => [o.id, o.status, o.score.raw])).toEqual([[first.id, 'passed', '100']]);

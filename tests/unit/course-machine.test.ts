@@ -189,19 +189,19 @@ describe('course machine milestones', () => {
     actor.send({ type: 'NAVIGATE', page: { kind: 'quiz', module: m.id } });
     expect(reports).toHaveLength(1);
     const first = sheetIds(actor);
-    expect(first).toHaveLength(4);
+    expect(first).toHaveLength(5);
     first.forEach((id, i) => {
       actor.send(i < 2 ? wrong(m, id) : correct(m, id));
     });
     actor.send({ type: 'SUBMIT' });
-    expect(actor.getSnapshot().context.quizResult).toMatchObject({ score: 50, passed: false, total: 4 });
+    expect(actor.getSnapshot().context.quizResult).toMatchObject({ score: 60, passed: false, total: 5 });
     actor.send({ type: 'CONTINUE' });
     expect(actor.getSnapshot().value).toEqual({ quiz: 'submitted' });
     actor.send({ type: 'RETRY' });
     expect(actor.getSnapshot().context.draft).toEqual({});
     // The retry is a new sheet: the bank holds twice the questions drawn, so none of the first comes back.
     const second = sheetIds(actor);
-    expect(second).toHaveLength(4);
+    expect(second).toHaveLength(5);
     expect(second.filter((id) => first.includes(id))).toEqual([]);
     for (const id of second) actor.send(correct(m, id));
     actor.send({ type: 'SUBMIT' });
@@ -229,9 +229,9 @@ describe('course machine milestones', () => {
     });
     actor.send({ type: 'SUBMIT' });
     expect(attempts).toHaveLength(1);
-    expect(attempts[0]).toMatchObject({ module: m.id, attempt: 0, score: 75, passed: true });
+    expect(attempts[0]).toMatchObject({ module: m.id, attempt: 0, score: 80, passed: true });
     expect(attempts[0]?.questions.map((q) => q.id)).toEqual(ids);
-    expect(attempts[0]?.questions.map((q) => q.right)).toEqual([false, true, true, true]);
+    expect(attempts[0]?.questions.map((q) => q.right)).toEqual([false, true, true, true, true]);
   });
 
   it('with two attempts allowed, a second failure ends the quiz and reports "failed"', () => {

@@ -8,12 +8,12 @@ const first = course.modules[0] as CourseModule;
 const ids = (sheet: ReturnType<typeof quizSheet>) => sheet.questions.map((q) => q.id);
 
 describe('quiz sheets', () => {
-  it('draws four distinct questions of the bank, each with all its choices', () => {
+  it('draws five distinct questions of the bank, each with all its choices', () => {
     for (const m of course.modules) {
       for (const attempt of [0, 1, 2, 5]) {
         const sheet = quizSheet(m, 12345, attempt);
-        expect(sheet.questions, `${m.id} #${attempt}`).toHaveLength(4);
-        expect(new Set(ids(sheet)).size).toBe(4);
+        expect(sheet.questions, `${m.id} #${attempt}`).toHaveLength(5);
+        expect(new Set(ids(sheet)).size).toBe(5);
         for (const q of sheet.questions) {
           const inBank = m.quiz.questions.find((b) => b.id === q.id);
           expect(inBank, q.id).toBeDefined();
