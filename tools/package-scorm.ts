@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Zippable, zipSync } from 'fflate';
-import { build, type Rolldown } from 'vite';
+import { build, type Plugin, type Rolldown } from 'vite';
 import { buildManifest, MANIFEST_FILE } from '../src/course/scorm/manifest.ts';
 import { bundledScenarios } from './lib/vite-bundled-scenarios.ts';
 
@@ -34,6 +34,25 @@ function listFiles(dir: string): string[] {
 }
 
 type BuildOutput = Rolldown.RolldownOutput;
+
+/**
+ * The page loads the bundle as a classic deferred script, and its style sheet without CORS mode: from
+ * file:// a module script or a crossorigin request has an opaque origin and is blocked.
+ */
+function classicScripts(): Plugin {
+  return {
+    name: 'sco-classic-scripts',
+    enforce: 'post',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) =>
+        html
+          .replace(/<script type="module" crossorigin src=/g, '<script defer src=')
+          .replace(/<script type="module" src=/g, '<script defer src=')
+          .replace(/ crossorigin(?=[ >])/g, ''),
+    },
+  };
+}
 
 function outputs(result: Awaited<ReturnType<typeof build>>): BuildOutput[] {
   if (Array.isArray(result)) return result as BuildOutput[];
@@ -57,12 +76,24 @@ function gameModules(result: BuildOutput[]): string[] {
   return offenders;
 }
 
-function title(): string {
-  const common = JSON.parse(readFileSync(join(ROOT, 'src/i18n/locales/fr/common.json'), 'utf8')) as {
-    app: { name: string };
-    nav: { course: string };
-  };
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as T;
+
+function title(language: 'fr' | 'en'): string {
+  const common = readJson<{ app: { name: string }; nav: { course: string } }>(`src/i18n/locales/${language}/common.json`);
   return `${common.app.name} — ${common.nav.course}`;
+}
+
+/** Title, description, languages and learning time, as an LMS shows them in its catalogue. */
+function metadata(): NonNullable<Parameters<typeof buildManifest>[0]['metadata']> {
+  const description = (language: 'fr' | 'en') =>
+    readJson<{ overview: { intro: string } }>(`src/i18n/locales/${language}/course.json`).overview.intro;
+  const course = readJson<{ modules: { minutes: number }[] }>('src/course/content/course.json');
+  return {
+    titles: { fr: title('fr'), en: title('en') },
+    descriptions: { fr: description('fr'), en: description('en') },
+    languages: ['fr', 'en'],
+    typicalLearningMinutes: course.modules.reduce((sum, m) => sum + m.minutes, 0),
+  };
 }
 
 export async function packageScorm(): Promise<{ files: number; zipBytes: number }> {
@@ -72,7 +103,7 @@ export async function packageScorm(): Promise<{ files: number; zipBytes: number 
     root: ENTRY_DIR,
     base: './',
     publicDir: false,
-    plugins: [bundledScenarios()],
+    plugins: [bundledScenarios(), classicScripts()],
     logLevel: 'warn',
     build: {
       outDir: PACKAGE_DIR,
@@ -80,7 +111,19 @@ export async function packageScorm(): Promise<{ files: number; zipBytes: number 
       target: 'es2022',
       sourcemap: false,
       chunkSizeWarningLimit: 1600,
-      rolldownOptions: { input: join(ENTRY_DIR, LAUNCH) },
+      // One classic script (no ES modules, no chunk loaded later): browsers refuse module scripts from
+      // file://, and some offline players and local previews open the package from there.
+      modulePreload: false,
+      rolldownOptions: {
+        input: join(ENTRY_DIR, LAUNCH),
+        // An IIFE is one chunk: the guide's search, loaded later on the kit, is inlined.
+        output: { format: 'iife' },
+        onwarn(warning, warn) {
+          // Vite's preload helper reads import.meta in a branch an inlined import never takes.
+          if (warning.code === 'EMPTY_IMPORT_META') return;
+          warn(warning);
+        },
+      },
     },
   });
   const offenders = gameModules(outputs(result));
@@ -91,9 +134,10 @@ export async function packageScorm(): Promise<{ files: number; zipBytes: number 
   const manifest = buildManifest({
     identifier: 'resilient-territory-kit-course',
     version,
-    title: title(),
+    title: title('fr'),
     launch: LAUNCH,
     files,
+    metadata: metadata(),
   });
   writeFileSync(join(PACKAGE_DIR, MANIFEST_FILE), manifest);
 

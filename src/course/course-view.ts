@@ -6,7 +6,13 @@ import type { ViewFactory } from '../ui/app-context.ts';
 import { createCourseView } from './create-course-view.ts';
 import { createLocalBackend } from './local-backend.ts';
 
-export { type BackendFactory, type BackendHooks, createCourseView, mountCourse } from './create-course-view.ts';
+export {
+  type BackendFactory,
+  type BackendHooks,
+  type CourseViewOptions,
+  createCourseView,
+  mountCourse,
+} from './create-course-view.ts';
 
 export const courseView: ViewFactory = createCourseView((ctx, hooks) =>
   createLocalBackend(ctx.store, {

@@ -14,6 +14,7 @@ import { findLesson, loadCourse } from './content.ts';
 import { pageFromSegments } from './logic.ts';
 import { activityPage } from './pages/activity-page.ts';
 import { certificatePage } from './pages/certificate-page.ts';
+import { essentialsPage } from './pages/essentials-page.ts';
 import { lessonPage } from './pages/lesson-page.ts';
 import { completePage, moduleDonePage } from './pages/milestone-pages.ts';
 import { modulePage } from './pages/module-page.ts';
@@ -21,6 +22,8 @@ import { overviewPage } from './pages/overview.ts';
 import type { PageArgs, RenderedPage } from './pages/page.ts';
 import { progressPage } from './pages/progress-page.ts';
 import { quizPage } from './pages/quiz-page.ts';
+import { summaryPage } from './pages/summary-page.ts';
+import { buildPolicy, type CoursePolicy } from './policy.ts';
 import type { ProgressBackend } from './progress.ts';
 import type { Course } from './schema.ts';
 import './course.css';
@@ -34,25 +37,38 @@ export interface BackendHooks {
 /** Makes the backend once per page load. The kit passes ctx.store; an LMS backend may ignore ctx. */
 export type BackendFactory = (ctx: AppContext, hooks: BackendHooks) => ProgressBackend;
 
+export interface CourseViewOptions {
+  /** The deployer's rules; the build's (VITE_COURSE_*) by default. */
+  policy?: CoursePolicy;
+  /** The kit's parts this build holds; every part of the kit by default. */
+  parts?: readonly string[];
+}
+
+/** The kit's parts, as the router names them. */
+const KIT_PARTS = ['game', 'course', 'test', 'guide', 'facilitator'] as const;
+
 interface Session {
   course: Course;
   backend: ProgressBackend;
   actor: Actor<CourseMachine>;
+  policy: CoursePolicy;
+  parts: readonly string[];
 }
 
 /** Events after which the page shows something else (answers and the name change nothing else on screen). */
 const REDRAWN = new Set<CourseEvent['type']>(['CHECK', 'SUBMIT', 'RETRY', 'CONTINUE']);
 
-function startSession(ctx: AppContext, makeBackend: BackendFactory): Session {
+function startSession(ctx: AppContext, makeBackend: BackendFactory, options: CourseViewOptions): Session {
   const course = loadCourse();
+  const policy = options.policy ?? buildPolicy();
   const backend = makeBackend(ctx, { unreadable: () => ctx.notify(t('course:errors.unreadable'), 'info') });
-  const machine = createCourseMachine(course, backend);
+  const machine = createCourseMachine(course, backend, { policy });
   const actor = createActor(machine, { input: { progress: backend.load(), page: { kind: 'overview' } } }).start();
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') backend.leave('hidden');
   });
   window.addEventListener('pagehide', () => backend.leave('unload'));
-  return { course, backend, actor };
+  return { course, backend, actor, policy, parts: options.parts ?? KIT_PARTS };
 }
 
 function notFoundPage(path: string): RenderedPage {
@@ -80,6 +96,8 @@ function renderPage(args: PageArgs): RenderedPage {
       return progressPage(args);
     case 'certificate':
       return certificatePage(args);
+    case 'essentials':
+      return essentialsPage(args);
     default:
       break;
   }
@@ -90,6 +108,7 @@ function renderPage(args: PageArgs): RenderedPage {
   }
   if (page.kind === 'activity') return activityPage(args, module);
   if (page.kind === 'quiz') return quizPage(args, module);
+  if (page.kind === 'summary') return summaryPage(args, module);
   return modulePage(args, module);
 }
 
@@ -112,7 +131,17 @@ function courseViewFor(ctx: AppContext, session: Session): View {
     const activeId = focus === 'keep' && active instanceof HTMLElement && container.contains(active) ? active.id : '';
     const snapshot = session.actor.getSnapshot();
     const rendered =
-      unknownPath === null ? renderPage({ course: session.course, snapshot, send, ctx }) : notFoundPage(unknownPath);
+      unknownPath === null
+        ? renderPage({
+            course: session.course,
+            snapshot,
+            send,
+            ctx,
+            policy: session.policy,
+            backend: session.backend,
+            parts: session.parts,
+          })
+        : notFoundPage(unknownPath);
     clear(container);
     container.append(rendered.node);
     pageTitle = rendered.title;
@@ -146,10 +175,10 @@ function courseViewFor(ctx: AppContext, session: Session): View {
   };
 }
 
-export function createCourseView(makeBackend: BackendFactory): ViewFactory {
+export function createCourseView(makeBackend: BackendFactory, options: CourseViewOptions = {}): ViewFactory {
   let session: Session | null = null;
   return (ctx) => {
-    session ??= startSession(ctx, makeBackend);
+    session ??= startSession(ctx, makeBackend, options);
     return courseViewFor(ctx, session);
   };
 }
@@ -163,8 +192,9 @@ export function mountCourse(
   ctx: AppContext,
   backend: ProgressBackend | BackendFactory,
   route: Route,
+  options: CourseViewOptions = {},
 ): View {
-  const view = createCourseView(typeof backend === 'function' ? backend : () => backend)(ctx);
+  const view = createCourseView(typeof backend === 'function' ? backend : () => backend, options)(ctx);
   void view.render(container, route);
   return view;
 }

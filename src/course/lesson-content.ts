@@ -57,3 +57,28 @@ export function renderLesson(lesson: string, language: Language): DocumentFragme
   }
   return fragment;
 }
+
+/**
+ * Links to a part of the kit this build does not hold (the SCORM package has no game and no test) become
+ * their text followed by `note`, so that no link leads nowhere.
+ */
+export function unlinkMissingParts(root: ParentNode, parts: readonly string[], note: string): void {
+  for (const link of Array.from(root.querySelectorAll<HTMLAnchorElement>('a[href^="#/"]'))) {
+    const part = (link.getAttribute('href') ?? '').slice(2).split(/[/?#]/)[0] ?? '';
+    if (parts.includes(part)) continue;
+    link.replaceWith(
+      h('span', { class: 'course-unlinked' }, link.textContent ?? '', ' ', h('span', { class: 'course-meta' }, note)),
+    );
+  }
+}
+
+/** The heading of the key points that ends every lesson, per language. */
+const KEY_POINTS: Record<Language, string> = { fr: 'À retenir', en: 'Key points' };
+
+/** A lesson's key points (the list under its "Key points" heading) as safe DOM, or null if it has none. */
+export function lessonKeyPoints(lesson: string, language: Language): DocumentFragment | null {
+  const source = lessonSource(lesson, language);
+  if (source === null) return null;
+  const match = new RegExp(`^## ${KEY_POINTS[language]}\\s*\\n([\\s\\S]*?)(?=^## |(?![\\s\\S]))`, 'm').exec(source);
+  return match?.[1]?.trim() ? renderMarkdown(match[1]) : null;
+}

@@ -29,6 +29,7 @@ export const progressSchema = z.object({
   ),
   learnerName: z.string().max(200),
   completedAt: z.string().max(40).nullable(),
+  seed: z.number().int().min(0).max(0xffffffff).optional(),
 });
 
 /** Progress from stored text, or null when the text is not a progress record of a known version. */
@@ -51,6 +52,8 @@ export interface LocalBackendOptions {
 export function createLocalBackend(store: KeyValueStore, options: LocalBackendOptions = {}): ProgressBackend {
   let failing = false;
   return {
+    where: 'device',
+    lastSaveOk: () => !failing,
     load() {
       const raw = store.get(PROGRESS_KEY);
       if (raw === null) return null;

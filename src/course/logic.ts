@@ -1,7 +1,9 @@
 /**
- * The course's rules as pure functions: quiz scoring, progress records, completion, the order of the
- * course's pages and time estimates. The machine and the views call these; nothing here touches the DOM.
+ * The course's rules as pure functions: quiz scoring, progress records, completion and the order of the
+ * course's pages (time estimates are in time.ts). The machine and the views call these; nothing here
+ * touches the DOM.
  */
+import type { CoursePolicy } from './policy.ts';
 import type { CourseProgress } from './progress.ts';
 import type { Course, CourseModule, Question } from './schema.ts';
 
@@ -26,7 +28,8 @@ export interface QuizResult {
 
 export interface CourseResult {
   score: number;
-  status: 'incomplete' | 'passed';
+  /** 'failed' when a quiz has used every allowed attempt without a pass. */
+  status: 'incomplete' | 'passed' | 'failed';
 }
 
 /* ---------- Quiz ---------- */
@@ -42,8 +45,14 @@ export function isPassing(score: number, passMark: number): boolean {
   return score >= passMark;
 }
 
-export function scoreQuiz(module: CourseModule, answers: Answers, passMark: number): QuizResult {
-  const questions = module.quiz.questions.map((q) => {
+/** The bank's questions with these ids, in the order of the ids (unknown ids are skipped). */
+export function sheetQuestions(module: CourseModule, ids: readonly string[]): Question[] {
+  return ids.flatMap((id) => module.quiz.questions.filter((q) => q.id === id));
+}
+
+/** Scores the questions of one sheet (`asked`, question ids) against the answers. */
+export function scoreQuiz(module: CourseModule, asked: readonly string[], answers: Answers, passMark: number): QuizResult {
+  const questions = sheetQuestions(module, asked).map((q) => {
     const chosen = answers[q.id] ?? [];
     return { question: q.id, right: isQuestionRight(q, chosen), chosen: [...chosen] };
   });
@@ -53,8 +62,36 @@ export function scoreQuiz(module: CourseModule, answers: Answers, passMark: numb
   return { module: module.id, score, passed: isPassing(score, passMark), right, total, questions };
 }
 
-export function unansweredQuestions(module: CourseModule, answers: Answers): string[] {
-  return module.quiz.questions.filter((q) => (answers[q.id] ?? []).length === 0).map((q) => q.id);
+export function unansweredQuestions(module: CourseModule, asked: readonly string[], answers: Answers): string[] {
+  return sheetQuestions(module, asked)
+    .filter((q) => (answers[q.id] ?? []).length === 0)
+    .map((q) => q.id);
+}
+
+/** The lessons to read again after an attempt: those of the questions answered wrong, in course order. */
+export function lessonsToRevisit(module: CourseModule, result: QuizResult): string[] {
+  const wrong = new Set(result.questions.filter((q) => !q.right).map((q) => q.question));
+  const lessons = new Set(module.quiz.questions.filter((q) => wrong.has(q.id)).map((q) => q.lesson));
+  return module.lessons.filter((l) => lessons.has(l.id)).map((l) => l.id);
+}
+
+/** Attempts left at a module's quiz, or null when there is no limit. */
+export function attemptsLeft(progress: CourseProgress, module: string, policy: CoursePolicy): number | null {
+  if (policy.maxAttempts === null) return null;
+  return Math.max(0, policy.maxAttempts - (progress.quizzes[module]?.attempts ?? 0));
+}
+
+/** A quiz that used every allowed attempt without a pass: it takes no more attempts. */
+export function quizExhausted(progress: CourseProgress, module: string, policy: CoursePolicy): boolean {
+  return !modulePassed(progress, module) && attemptsLeft(progress, module, policy) === 0;
+}
+
+/**
+ * The answer key (which choices are right) is shown only once it can no longer be copied into a later
+ * attempt: after a pass, or after the last allowed attempt.
+ */
+export function answerKeyShown(result: QuizResult, progress: CourseProgress, policy: CoursePolicy): boolean {
+  return result.passed || modulePassed(progress, result.module) || quizExhausted(progress, result.module, policy);
 }
 
 /* ---------- Progress records ---------- */
@@ -90,6 +127,30 @@ export function allModulesPassed(course: Course, progress: CourseProgress): bool
   return course.modules.every((m) => modulePassed(progress, m.id));
 }
 
+/** A module is complete when its quiz is passed, and under the 'all' rule its lessons and activity are done too. */
+export function moduleComplete(module: CourseModule, progress: CourseProgress, policy: CoursePolicy): boolean {
+  if (!modulePassed(progress, module.id)) return false;
+  if (policy.completion === 'quizzes') return true;
+  return module.lessons.every((l) => progress.lessonsDone.includes(l.id)) && progress.activitiesDone.includes(module.activity.id);
+}
+
+export function courseComplete(course: Course, progress: CourseProgress, policy: CoursePolicy): boolean {
+  return course.modules.every((m) => moduleComplete(m, progress, policy));
+}
+
+/** What a module still needs under the policy once its quiz is passed: unread lessons, the activity. */
+export function missingForCompletion(
+  module: CourseModule,
+  progress: CourseProgress,
+  policy: CoursePolicy,
+): { lessons: string[]; activity: boolean } {
+  if (policy.completion === 'quizzes') return { lessons: [], activity: false };
+  return {
+    lessons: module.lessons.filter((l) => !progress.lessonsDone.includes(l.id)).map((l) => l.id),
+    activity: !progress.activitiesDone.includes(module.activity.id),
+  };
+}
+
 /** Mean of the modules' best quiz scores (a quiz not taken counts 0), rounded. */
 export function courseScore(course: Course, progress: CourseProgress): number {
   if (course.modules.length === 0) return 0;
@@ -97,13 +158,16 @@ export function courseScore(course: Course, progress: CourseProgress): number {
   return Math.round(sum / course.modules.length);
 }
 
-export function courseResult(course: Course, progress: CourseProgress): CourseResult {
-  return { score: courseScore(course, progress), status: allModulesPassed(course, progress) ? 'passed' : 'incomplete' };
+export function courseResult(course: Course, progress: CourseProgress, policy: CoursePolicy): CourseResult {
+  const score = courseScore(course, progress);
+  if (progress.completedAt || courseComplete(course, progress, policy)) return { score, status: 'passed' };
+  const failed = course.modules.some((m) => quizExhausted(progress, m.id, policy));
+  return { score, status: failed ? 'failed' : 'incomplete' };
 }
 
-/** Dates the completion the first time every module is passed; later attempts keep that date. */
-export function completeIfAllPassed(course: Course, progress: CourseProgress, now: Date): CourseProgress {
-  if (progress.completedAt || !allModulesPassed(course, progress)) return progress;
+/** Dates the completion the first time the course is complete under the policy; later visits keep that date. */
+export function completeIfDone(course: Course, progress: CourseProgress, policy: CoursePolicy, now: Date): CourseProgress {
+  if (progress.completedAt || !courseComplete(course, progress, policy)) return progress;
   return { ...progress, completedAt: now.toISOString() };
 }
 
@@ -119,23 +183,27 @@ export function moduleSteps(module: CourseModule, progress: CourseProgress): { d
 
 export type CoursePage =
   | { kind: 'overview' }
+  | { kind: 'essentials' }
   | { kind: 'progress' }
   | { kind: 'certificate' }
   | { kind: 'module'; module: string }
   | { kind: 'lesson'; module: string; lesson: string }
   | { kind: 'activity'; module: string }
-  | { kind: 'quiz'; module: string };
+  | { kind: 'quiz'; module: string }
+  | { kind: 'summary'; module: string };
 
 /** The page for the route's segments after "course", or null when they name nothing. */
 export function pageFromSegments(course: Course, segments: readonly string[]): CoursePage | null {
   const [first, second, ...rest] = segments;
   if (rest.length > 0) return null;
   if (first === undefined) return { kind: 'overview' };
-  if (second === undefined && (first === 'progress' || first === 'certificate')) return { kind: first };
+  if (second === undefined && (first === 'progress' || first === 'certificate' || first === 'essentials')) {
+    return { kind: first };
+  }
   const module = course.modules.find((m) => m.id === first);
   if (!module) return null;
   if (second === undefined) return { kind: 'module', module: module.id };
-  if (second === 'activity' || second === 'quiz') return { kind: second, module: module.id };
+  if (second === 'activity' || second === 'quiz' || second === 'summary') return { kind: second, module: module.id };
   return module.lessons.some((l) => l.id === second) ? { kind: 'lesson', module: module.id, lesson: second } : null;
 }
 
@@ -166,9 +234,12 @@ export function pageHref(page: CoursePage): string {
       return '#/course';
     case 'progress':
     case 'certificate':
+    case 'essentials':
       return `#/course/${page.kind}`;
     case 'module':
       return `#/course/${page.module}`;
+    case 'summary':
+      return `#/course/${page.module}/summary`;
     default:
       return `#/course/${pageLocation(page)}`;
   }
@@ -200,32 +271,4 @@ export function previousPage(course: Course, page: CoursePage): CoursePage | nul
 
 export function firstPage(course: Course): CoursePage {
   return coursePath(course)[0] ?? { kind: 'overview' };
-}
-
-/* ---------- Time estimates ---------- */
-
-/**
- * A module's minutes beyond its lessons go to practice: the quiz gets the larger half, the activity the
- * rest (course.json gives one figure per module).
- */
-export function practiceMinutes(module: CourseModule): { activity: number; quiz: number } {
-  const extra = Math.max(0, module.minutes - module.lessons.reduce((sum, l) => sum + l.minutes, 0));
-  const quiz = Math.ceil(extra / 2);
-  return { activity: extra - quiz, quiz };
-}
-
-export function moduleRemainingMinutes(module: CourseModule, progress: CourseProgress): number {
-  const practice = practiceMinutes(module);
-  const lessons = module.lessons.filter((l) => !progress.lessonsDone.includes(l.id)).reduce((sum, l) => sum + l.minutes, 0);
-  const activity = progress.activitiesDone.includes(module.activity.id) ? 0 : practice.activity;
-  const quiz = modulePassed(progress, module.id) ? 0 : practice.quiz;
-  return lessons + activity + quiz;
-}
-
-export function courseMinutes(course: Course): number {
-  return course.modules.reduce((sum, m) => sum + m.minutes, 0);
-}
-
-export function courseRemainingMinutes(course: Course, progress: CourseProgress): number {
-  return course.modules.reduce((sum, m) => sum + moduleRemainingMinutes(m, progress), 0);
 }

@@ -14,7 +14,14 @@ const lessonSchema = z.strictObject({ id, title: localized, minutes });
 const choiceSchema = z.strictObject({ id, text: localized, correct: z.boolean(), feedback: localized });
 
 const questionSchema = z
-  .strictObject({ id, prompt: localized, multiple: z.boolean(), choices: z.array(choiceSchema).min(2).max(8) })
+  .strictObject({
+    id,
+    /** The lesson a learner who gets this question wrong is sent back to. */
+    lesson: id,
+    prompt: localized,
+    multiple: z.boolean(),
+    choices: z.array(choiceSchema).min(2).max(8),
+  })
   .refine((q) => (q.multiple ? q.choices.some((c) => c.correct) : q.choices.filter((c) => c.correct).length === 1), {
     message: 'a single-answer question has exactly one correct choice, a multiple one at least one',
   });
@@ -51,6 +58,8 @@ const gameSituationSchema = z
     /** A scenario of the serious game: its cards are what the options show. */
     scenario: id,
     situation: localized,
+    /** The scenario's hazard that strikes once the chosen project is built: what happens next. */
+    shock: id,
     options: z
       .array(z.strictObject({ id, label: localized, card: id, best: z.boolean(), feedback: localized }))
       .min(2)
@@ -64,12 +73,22 @@ const moduleSchema = z.strictObject({
   id,
   title: localized,
   summary: localized,
-  /** The whole module: lessons, activity and quiz. */
+  /**
+   * The whole module: lessons, activity and quiz. Lessons are measured at 200 words a minute; the activity
+   * and the quiz get their own time (a content test checks both rules).
+   */
   minutes,
+  activityMinutes: minutes,
   lessons: z.array(lessonSchema).min(1).max(12),
   case: z.strictObject({ lesson: id }),
   activity: activitySchema,
-  quiz: z.strictObject({ questions: z.array(questionSchema).min(1).max(20) }),
+  /**
+   * A bank of questions; each attempt draws `draw` of them, so that a retry is a new sheet and the
+   * answer key of one attempt does not pass the next. The bank holds at least twice the draw.
+   */
+  quiz: z
+    .strictObject({ draw: z.number().int().min(1).max(20), questions: z.array(questionSchema).min(2).max(40) })
+    .refine((q) => q.questions.length >= 2 * q.draw, { message: 'a quiz bank holds at least twice the questions drawn' }),
 });
 
 function allIds(course: { modules: z.infer<typeof moduleSchema>[] }): string[] {
@@ -87,7 +106,14 @@ function allIds(course: { modules: z.infer<typeof moduleSchema>[] }): string[] {
 
 export const courseSchema = z
   .strictObject({
+    /**
+     * The content version: a new version whenever modules, lessons or activities are added, removed or
+     * reordered. It is stored with the learner's progress in an LMS (scorm/suspend-data.ts).
+     */
+    version: z.number().int().min(1),
     passMark: z.number().int().min(1).max(100),
+    /** The essentials path for busy officials: key lessons, in course order, read with each module's summary. */
+    essentials: z.array(id).min(1).max(20),
     modules: z.array(moduleSchema).min(1).max(20),
   })
   .superRefine((course, ctx) => {
@@ -96,13 +122,22 @@ export const courseSchema = z
       if (seen.has(each)) ctx.addIssue({ code: 'custom', message: `the id "${each}" is used twice` });
       seen.add(each);
     }
+    const lessons = new Set(course.modules.flatMap((m) => m.lessons.map((l) => l.id)));
+    for (const each of course.essentials) {
+      if (!lessons.has(each)) ctx.addIssue({ code: 'custom', path: ['essentials'], message: `no lesson "${each}"` });
+    }
     course.modules.forEach((m, i) => {
       if (!m.lessons.some((l) => l.id === m.case.lesson)) {
         ctx.addIssue({ code: 'custom', path: ['modules', i, 'case'], message: `no lesson "${m.case.lesson}" in "${m.id}"` });
       }
       const lessonMinutes = m.lessons.reduce((sum, l) => sum + l.minutes, 0);
-      if (lessonMinutes > m.minutes) {
+      if (lessonMinutes + m.activityMinutes >= m.minutes) {
         ctx.addIssue({ code: 'custom', path: ['modules', i, 'minutes'], message: `"${m.id}" is shorter than its lessons` });
+      }
+      for (const q of m.quiz.questions) {
+        if (!m.lessons.some((l) => l.id === q.lesson)) {
+          ctx.addIssue({ code: 'custom', path: ['modules', i, 'quiz'], message: `"${q.id}" sends to no lesson of "${m.id}"` });
+        }
       }
       const a = m.activity;
       if (a.type === 'sorting') {

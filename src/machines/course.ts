@@ -8,20 +8,24 @@ import { and, assign, setup } from 'xstate';
 import { type ActivityResult, checkActivity, unansweredItems } from '../course/activity-check.ts';
 import {
   type Answers,
-  allModulesPassed,
+  attemptsLeft,
   type CoursePage,
   type CourseResult,
-  completeIfAllPassed,
+  completeIfDone,
+  courseComplete,
   courseResult,
   markActivityDone,
   markLessonRead,
   pageLocation,
   type QuizResult,
+  quizExhausted,
   recordQuiz,
   scoreQuiz,
   unansweredQuestions,
 } from '../course/logic.ts';
+import { type CoursePolicy, DEFAULT_POLICY } from '../course/policy.ts';
 import { type CourseProgress, emptyProgress, type ProgressBackend } from '../course/progress.ts';
+import { attemptRecord, newSeed, type QuizSheet, quizSheet } from '../course/quiz-sheet.ts';
 import type { Course, CourseModule } from '../course/schema.ts';
 
 export interface CourseContext {
@@ -33,6 +37,8 @@ export interface CourseContext {
   missing: string[];
   activityResult: ActivityResult | null;
   quizResult: QuizResult | null;
+  /** The sheet of the quiz attempt on the page (drawn from the bank by the learner's seed and attempt number). */
+  sheet: QuizSheet | null;
   /** What was last reported to the backend, so it hears only of changes. */
   reported: CourseResult | null;
 }
@@ -56,6 +62,10 @@ export type CourseEvent =
 export interface CourseMachineOptions {
   /** The clock that dates completion (tests pass a fixed one). */
   now?: () => Date;
+  /** The deployer's completion rule and attempt limit. */
+  policy?: CoursePolicy;
+  /** The seed of a first visit's quiz sheets (tests pass a fixed one). */
+  seed?: () => number;
 }
 
 /** The module of the page, if the page belongs to one. */
@@ -64,11 +74,19 @@ export function pageModule(course: Course, page: CoursePage): CourseModule | und
 }
 
 /** Every milestone saves the progress and tells the backend when the overall result changed. */
-const SAVE = ['save the progress', 'report the result if it changed', 'remember the reported result'] as const;
+const SAVE = [
+  'date the completion',
+  'save the progress',
+  'report the result if it changed',
+  'remember the reported result',
+] as const;
 
 export function createCourseMachine(course: Course, backend: ProgressBackend, options: CourseMachineOptions = {}) {
   const now = options.now ?? (() => new Date());
+  const policy = options.policy ?? DEFAULT_POLICY;
+  const seed = options.seed ?? newSeed;
   const moduleOf = (context: CourseContext) => pageModule(course, context.page);
+  const asked = (context: CourseContext) => context.sheet?.questions.map((q) => q.id) ?? [];
 
   return setup({
     types: {
@@ -83,15 +101,26 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
       'page is the certificate': ({ context }) => context.page.kind === 'certificate',
       'page is the progress': ({ context }) => context.page.kind === 'progress',
       'page is a module': ({ context }) => context.page.kind === 'module',
-      'all modules passed': ({ context }) => allModulesPassed(course, context.progress),
+      'page is the essentials': ({ context }) => context.page.kind === 'essentials',
+      'page is a summary': ({ context }) => context.page.kind === 'summary',
+      'course complete': ({ context }) =>
+        context.progress.completedAt !== null || courseComplete(course, context.progress, policy),
       'quiz passed': ({ context }) => context.quizResult?.passed ?? false,
+      'no attempt left': ({ context }) => {
+        const module = moduleOf(context);
+        return module !== undefined && quizExhausted(context.progress, module.id, policy);
+      },
+      'an attempt is left': ({ context }) => {
+        const module = moduleOf(context);
+        return module !== undefined && attemptsLeft(context.progress, module.id, policy) !== 0;
+      },
       'activity answers complete': ({ context }) => {
         const module = moduleOf(context);
         return module !== undefined && unansweredItems(module.activity, context.draft).length === 0;
       },
       'quiz answers complete': ({ context }) => {
         const module = moduleOf(context);
-        return module !== undefined && unansweredQuestions(module, context.draft).length === 0;
+        return module !== undefined && unansweredQuestions(module, asked(context), context.draft).length === 0;
       },
     },
     actions: {
@@ -121,7 +150,7 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
       'list missing quiz answers': assign({
         missing: ({ context }) => {
           const module = moduleOf(context);
-          return module ? unansweredQuestions(module, context.draft) : [];
+          return module ? unansweredQuestions(module, asked(context), context.draft) : [];
         },
       }),
       'check the activity': assign(({ context }) => {
@@ -136,10 +165,24 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
       'score the quiz': assign(({ context }) => {
         const module = moduleOf(context);
         if (!module) return {};
-        const quizResult = scoreQuiz(module, context.draft, course.passMark);
-        const progress = completeIfAllPassed(course, recordQuiz(context.progress, quizResult), now());
-        return { missing: [], quizResult, progress };
+        const quizResult = scoreQuiz(module, asked(context), context.draft, course.passMark);
+        return { missing: [], quizResult, progress: recordQuiz(context.progress, quizResult) };
       }),
+      'tell the backend of the attempt': ({ context }) => {
+        const module = moduleOf(context);
+        if (module && context.sheet && context.quizResult) {
+          backend.quizSubmitted?.(attemptRecord(module, context.sheet, context.quizResult));
+        }
+      },
+      /** The sheet of the attempt to come: the number of attempts already made picks it. */
+      'draw the sheet': assign({
+        sheet: ({ context }) => {
+          const module = moduleOf(context);
+          if (!module) return null;
+          return quizSheet(module, context.progress.seed ?? 0, context.progress.quizzes[module.id]?.attempts ?? 0);
+        },
+      }),
+      'date the completion': assign({ progress: ({ context }) => completeIfDone(course, context.progress, policy, now()) }),
       'clear the answers': assign({ draft: {}, missing: [], activityResult: null, quizResult: null }),
       'record the name': assign({
         progress: ({ context, event }) =>
@@ -147,23 +190,27 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
       }),
       'save the progress': ({ context }) => backend.save(context.progress),
       'report the result if it changed': ({ context }) => {
-        const result = courseResult(course, context.progress);
+        const result = courseResult(course, context.progress, policy);
         const before = context.reported;
         if (before?.score !== result.score || before.status !== result.status) backend.report(result);
       },
-      'remember the reported result': assign({ reported: ({ context }) => courseResult(course, context.progress) }),
+      'remember the reported result': assign({ reported: ({ context }) => courseResult(course, context.progress, policy) }),
     },
   }).createMachine({
     id: 'course',
-    context: ({ input }) => ({
-      progress: input.progress ?? emptyProgress(),
-      page: input.page,
-      draft: {},
-      missing: [],
-      activityResult: null,
-      quizResult: null,
-      reported: null,
-    }),
+    context: ({ input }) => {
+      const progress = input.progress ?? emptyProgress();
+      return {
+        progress: progress.seed === undefined ? { ...progress, seed: seed() } : progress,
+        page: input.page,
+        draft: {},
+        missing: [],
+        activityResult: null,
+        quizResult: null,
+        sheet: null,
+        reported: null,
+      };
+    },
     initial: 'routing',
     on: {
       NAVIGATE: { target: '.routing', actions: 'open the page' },
@@ -176,17 +223,23 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
           { guard: 'page is the activity', target: 'activity', actions: ['record the location', ...SAVE] },
           { guard: 'page is the quiz', target: 'quiz', actions: ['record the location', ...SAVE] },
           {
-            guard: and(['page is the certificate', 'all modules passed']),
+            guard: and(['page is the certificate', 'course complete']),
             target: 'certificate',
             actions: ['record the location', ...SAVE],
           },
           { guard: 'page is the certificate', target: 'certificateLocked' },
           { guard: 'page is the progress', target: 'progress' },
           { guard: 'page is a module', target: 'module' },
+          { guard: 'page is the essentials', target: 'essentials' },
+          { guard: 'page is a summary', target: 'summary' },
           { target: 'overview' },
         ],
       },
       overview: {},
+      /** The essentials path: the key lessons and the modules' summaries. */
+      essentials: {},
+      /** A module's one-page summary, to print. */
+      summary: {},
       module: {},
       progress: {},
       lesson: {
@@ -216,8 +269,14 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
         },
       },
       quiz: {
-        initial: 'answering',
+        initial: 'starting',
+        entry: 'draw the sheet',
         states: {
+          starting: {
+            always: [{ guard: 'no attempt left', target: 'exhausted' }, { target: 'answering' }],
+          },
+          /** Every allowed attempt was used without a pass: the page shows the last sheet's answer key. */
+          exhausted: {},
           answering: {
             on: {
               ANSWER: { actions: 'record the answer' },
@@ -225,7 +284,7 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
                 {
                   guard: 'quiz answers complete',
                   target: 'submitted',
-                  actions: ['score the quiz', ...SAVE],
+                  actions: ['score the quiz', 'tell the backend of the attempt', ...SAVE],
                 },
                 { actions: 'list missing quiz answers' },
               ],
@@ -233,9 +292,9 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
           },
           submitted: {
             on: {
-              RETRY: { target: 'answering', actions: 'clear the answers' },
+              RETRY: { guard: 'an attempt is left', target: 'answering', actions: ['clear the answers', 'draw the sheet'] },
               CONTINUE: [
-                { guard: 'all modules passed', target: '#course.complete' },
+                { guard: 'course complete', target: '#course.complete' },
                 { guard: 'quiz passed', target: '#course.moduleDone' },
               ],
             },
@@ -244,7 +303,7 @@ export function createCourseMachine(course: Course, backend: ProgressBackend, op
       },
       /** The module's quiz is passed: the page offers the next module. */
       moduleDone: {},
-      /** Every module is passed: the page leads to the certificate. */
+      /** The course is complete: the page leads to the certificate. */
       complete: {},
       certificate: {
         on: { SET_NAME: { actions: ['record the name', ...SAVE] } },

@@ -1,55 +1,25 @@
-import { readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import {
+  answerQuiz,
+  checkEveryPageType,
+  chooseWithKeys,
+  course,
+  first,
+  type Module,
+  second,
+  sheet,
+  submit,
+  third,
+} from './course-pages.ts';
 import { axeViolations, expect, open, test } from './fixtures.ts';
 import { press } from './game-helpers.ts';
-
-interface Localized {
-  fr: string;
-  en: string;
-}
-interface Question {
-  id: string;
-  choices: { id: string; correct: boolean }[];
-}
-interface Module {
-  id: string;
-  title: Localized;
-  lessons: { id: string; title: Localized }[];
-  activity: { type: string; id: string; pairs?: { id: string }[] };
-  quiz: { questions: Question[] };
-}
-
-const course = JSON.parse(readFileSync('src/course/content/course.json', 'utf8')) as { modules: Module[] };
-const [first, second, third] = course.modules as [Module, Module, Module];
-
-/** Picks a select's option with the arrow keys, as a keyboard user does. */
-async function chooseWithKeys(select: Locator, value: string): Promise<void> {
-  // evaluateAll does not wait: the page may still be on its way after the URL changed.
-  await select.waitFor();
-  const values = await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
-  const target = values.indexOf(value);
-  expect(target, `option ${value} in ${values.join(', ')}`).toBeGreaterThan(0);
-  await select.focus();
-  for (let i = 0; i < target; i += 1) await select.page().keyboard.press('ArrowDown');
-  await expect(select).toHaveValue(value);
-}
-
-/** Ticks choices from the keyboard: the right ones, or for the first `wrong` questions a wrong one. */
-async function answerQuiz(page: Page, module: Module, wrong = 0): Promise<void> {
-  for (const [i, question] of module.quiz.questions.entries()) {
-    const picks = i < wrong ? [question.choices.find((c) => !c.correct)] : question.choices.filter((c) => c.correct);
-    for (const choice of picks) await press(page.locator(`[id="${choice?.id}"]`), 'Space');
-  }
-}
-
-const submit = (page: Page) => page.getByRole('button', { name: /Valider mes réponses|Submit my answers/ });
 
 /** Passes a module's quiz from its page, with the keyboard. */
 async function passQuiz(page: Page, module: Module): Promise<void> {
   await open(page, `#/course/${module.id}/quiz`);
   await answerQuiz(page, module);
   await press(submit(page));
-  await expect(page.locator('.course-result h2')).toHaveText(/100 %/);
+  await expect(page.locator('.course-result h2')).toHaveText(/100\u202f%/);
 }
 
 test.describe('online course', () => {
@@ -75,33 +45,55 @@ test.describe('online course', () => {
     await expect(page.locator('.course-result')).toBeFocused();
     await expect(page.locator('.course-result')).toContainText('Réussi');
     await press(page.getByRole('button', { name: 'Continuer' }));
-    await expect(page.locator('#page-title')).toHaveText(`Module terminé : ${first.title.fr}`);
+    await expect(page.locator('#page-title')).toHaveText(`Module terminé\u202f: ${first.title.fr}`);
+    await expect(page.locator('.course-milestone')).toContainText('Votre progression est enregistrée sur cet appareil.');
     await open(page, `#/course/${first.id}`);
     const steps = first.lessons.length + 2;
     await expect(page.locator('.course-progress-text')).toHaveText(`${steps} étapes sur ${steps} faites (100 %)`);
     await expect(page.locator('.course-done')).toHaveCount(first.lessons.length + 2);
   });
 
-  test('a failed quiz gives feedback on every choice, and a retry passes', async ({ page }) => {
+  test('a blind first attempt does not reveal the answer key, the retry is another sheet, a pass after reading shows it', async ({
+    page,
+  }) => {
     await open(page, `#/course/${second.id}/quiz`);
     await press(submit(page));
     await expect(page.locator('.course-error-summary')).toBeFocused();
-    await answerQuiz(page, second, 2);
+    const blind = await answerQuiz(page, second, 5);
     await press(submit(page));
     const result = page.locator('.course-result');
     await expect(result).toBeFocused();
-    await expect(result.locator('h2')).toHaveText('Votre score : 67 %');
-    await expect(result).toContainText('Pas encore réussi : le seuil de réussite est de 80 %');
-    const choices = second.quiz.questions.reduce((n, q) => n + q.choices.length, 0);
-    await expect(page.locator('.course-question-feedback .course-feedback > li')).toHaveCount(choices);
-    await expect(page.locator('.course-question-feedback.is-wrong')).toHaveCount(2);
+    await expect(result.locator('h2')).toHaveText('Votre score\u202f: 0\u202f%');
+    await expect(result).toContainText('Pas encore réussi\u202f: le seuil de réussite est de 80\u202f%');
+    // No key: no choice marked right, no explanation of a right choice, on the page or in its text.
+    await expect(page.locator('.course-marker.is-correct, .course-question-feedback')).toHaveCount(0);
+    const text = (await page.locator('main').textContent()) ?? '';
+    for (const question of blind) {
+      for (const choice of question.choices.filter((c) => c.correct)) expect(text).not.toContain(choice.feedback.fr);
+    }
+    // The lessons to read again are those of the questions missed.
+    const lessons = [...new Set(blind.map((q) => q.lesson))];
+    const links = page.locator('.course-revisit a');
+    await expect(links).toHaveCount(lessons.length);
     await expect(page.getByRole('button', { name: 'Continuer' })).toHaveCount(0);
-    await press(page.getByRole('button', { name: 'Réessayer' }));
+
+    await press(page.getByRole('button', { name: 'Nouvelle tentative' }));
     await expect(page.locator('#page-title')).toBeFocused();
+    const retry = await sheet(page, second);
+    expect(retry.map((q) => q.id).filter((id) => blind.some((q) => q.id === id))).toEqual([]);
+
+    // Read the lessons pointed to, then pass: the key is shown.
+    for (const lesson of lessons) {
+      await open(page, `#/course/${second.id}/${lesson}`);
+      await press(page.locator('.course-next'));
+    }
+    await open(page, `#/course/${second.id}/quiz`);
     await answerQuiz(page, second);
     await press(submit(page));
-    await expect(result.locator('h2')).toHaveText('Votre score : 100 %');
-    await expect(page.locator('.course-quiz')).toContainText("Votre meilleur score jusqu'ici : 100 % (2 tentative(s))");
+    await expect(result.locator('h2')).toHaveText('Votre score\u202f: 100\u202f%');
+    await expect(page.locator('.course-question-feedback')).toHaveCount(5);
+    await expect(page.locator('.course-marker.is-correct')).not.toHaveCount(0);
+    await expect(page.locator('.course-quiz')).toContainText("Votre meilleur score jusqu'ici\u202f: 100\u202f% (2 tentatives)");
   });
 
   test('a learner who leaves comes back to the same lesson with Resume', async ({ page }) => {
@@ -128,7 +120,7 @@ test.describe('online course', () => {
     await page.keyboard.type('Camille Martin');
     await expect(page.locator('.course-certificate-name')).toHaveText('Camille Martin');
     await expect(page.locator('.course-certificate tbody tr')).toHaveCount(6);
-    await expect(page.locator('.course-certificate tfoot')).toContainText('100 %');
+    await expect(page.locator('.course-certificate tfoot')).toContainText('100\u202f%');
     await page.evaluate(() => {
       (window as unknown as { printed: number }).printed = 0;
       window.print = () => {
@@ -151,41 +143,33 @@ test.describe('online course', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
-  test('no WCAG 2.1 A/AA violation on a lesson, a quiz and the certificate, in French and English', async ({ page }) => {
-    test.setTimeout(120_000);
-    const passed = Object.fromEntries(course.modules.map((m) => [m.id, { best: 100, attempts: 1, passed: true }]));
-    for (const language of ['fr', 'en'] as const) {
-      await open(page, `#/course/${first.id}/resilience-basics-needs`);
-      if (language === 'en') {
-        await press(page.getByRole('button', { name: /EN/ }));
-        await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  for (const language of ['fr', 'en'] as const) {
+    for (const width of [1280, 375]) {
+      test(`every course page type: no WCAG 2.1 A/AA violation and no sideways scroll, ${language} at ${width} px`, async ({
+        page,
+      }) => {
+        test.setTimeout(180_000);
+        await page.setViewportSize({ width, height: 900 });
+        await checkEveryPageType(page, language, async (label) => {
+          expect(await axeViolations(page), `${language} ${width} ${label}`).toEqual([]);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, `${language} ${width} ${label}: sideways scroll`).toBeLessThanOrEqual(0);
+        });
+      });
+    }
+  }
+
+  test('each module’s summary prints on one page, alone', async ({ page }) => {
+    for (const module of course.modules) {
+      await open(page, `#/course/${module.id}/summary`);
+      await expect(page.locator('.course-summary-lesson')).toHaveCount(module.lessons.length);
+      await page.emulateMedia({ media: 'print' });
+      for (const hidden of ['.site-header', '#course-print-summary', '.course-breadcrumb']) {
+        await expect(page.locator(hidden)).toBeHidden();
       }
-      await expect(page.locator('figure.course-diagram svg title')).toHaveCount(1);
-      expect(await axeViolations(page), `${language} lesson`).toEqual([]);
-
-      await open(page, `#/course/${second.id}/quiz`);
-      expect(await axeViolations(page), `${language} quiz`).toEqual([]);
-      await answerQuiz(page, second, 1);
-      await press(submit(page));
-      await expect(page.locator('.course-result')).toBeVisible();
-      expect(await axeViolations(page), `${language} quiz after submit`).toEqual([]);
-
-      await page.evaluate((quizzes) => {
-        const progress = {
-          version: 1,
-          location: 'certificate',
-          lessonsDone: [],
-          activitiesDone: [],
-          quizzes,
-          learnerName: 'Camille',
-          completedAt: '2025-06-01T09:00:00.000Z',
-        };
-        localStorage.setItem('rtk:course:progress', JSON.stringify(progress));
-      }, passed);
-      await page.reload();
-      await open(page, '#/course/certificate');
-      await expect(page.locator('.course-certificate')).toBeVisible();
-      expect(await axeViolations(page), `${language} certificate`).toEqual([]);
+      const pdf = Buffer.from(await page.pdf({ format: 'A4' })).toString('latin1');
+      expect(pdf.match(/\/Type\s*\/Page[^s]/g), module.id).toHaveLength(1);
+      await page.emulateMedia({ media: 'screen' });
     }
   });
 
@@ -194,7 +178,7 @@ test.describe('online course', () => {
     const activity = module.activity as Module['activity'] & { options: { id: string; best: boolean }[] };
     await open(page, `#/course/${module.id}/activity`);
     await expect(page.locator('.course-game-card')).toHaveCount(activity.options.length);
-    await expect(page.locator('.course-game-card').first()).toContainText(/Coût : \d+ k€\. Les leviers paient/);
+    await expect(page.locator('.course-game-card').first()).toContainText(/Coût\u202f: \d+ k€\. Les leviers paient/);
     const wrongOption = activity.options.find((o) => !o.best);
     await press(page.locator(`[id="${wrongOption?.id}"]`), 'Space');
     await press(page.getByRole('button', { name: 'Vérifier mes réponses' }));
@@ -203,15 +187,21 @@ test.describe('online course', () => {
     await expect(page.locator('.course-feedback .course-marker')).toHaveCount(2);
     await expect(page.locator('.course-feedback')).toContainText('Votre choix');
     await expect(page.locator('.course-feedback')).toContainText('Meilleur choix');
+    // What happens next, from the engine, for every option; and the case stays in view.
+    await expect(page.locator('.course-outcome')).toHaveCount(activity.options.length);
+    await expect(page.locator('.course-outcome-title').first()).toContainText(/^Et ensuite, au tour \d+\u202f: /);
+    await expect(page.locator('.course-outcome').first()).toContainText('Sans aucun projet\u202f:');
+    await expect(page.locator('.course-situation')).toBeVisible();
   });
 
   test('redraws a page in the other language at the same place', async ({ page }) => {
     await open(page, `#/course/${first.id}/quiz`);
-    await answerQuiz(page, first, 6);
+    const asked = await answerQuiz(page, first, 5);
     await press(page.getByRole('button', { name: /EN/ }));
     await expect(page.locator('#page-title')).toHaveText(`Quiz: ${first.title.en}`);
-    // The answers given before the switch are still ticked.
-    for (const question of first.quiz.questions) {
+    // The same sheet, with the answers given before the switch still ticked.
+    expect((await sheet(page, first)).map((q) => q.id)).toEqual(asked.map((q) => q.id));
+    for (const question of asked) {
       const wrong = question.choices.find((c) => !c.correct);
       await expect(page.locator(`[id="${wrong?.id}"]`)).toBeChecked();
     }

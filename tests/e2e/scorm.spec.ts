@@ -8,11 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { axeViolations, expect, test } from './fixtures.ts';
-import { completeModule, course, readLesson, scoFrame } from './scorm-harness/course-driver.ts';
+import { completeModule, course, passQuiz, readLesson, scoFrame } from './scorm-harness/course-driver.ts';
 import { type LmsServer, PLAYER_PATH, SCO_PATH, startLmsServer } from './scorm-harness/server.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,6 +33,9 @@ interface Cmi {
     score: { raw: string; min: string; max: string };
   };
   suspend_data: string;
+  /** toJSON gives SCORM's lists as objects keyed "0", "1"... */
+  interactions: Record<string, { id: string; type: string; student_response: string; result: string }>;
+  objectives: Record<string, { id: string; status: string; score: { raw: string } }>;
 }
 
 let webRoot = '';
@@ -71,9 +74,10 @@ test.afterAll(async () => {
   console.log(`SCORM e2e: ${zipEntries.length} files in the zip, largest suspend_data ${largestSuspendData} characters`);
 });
 
-async function launch(page: Page, preload?: Record<string, unknown>) {
+async function launch(page: Page, preload?: Record<string, unknown>, refuse?: 'initialize' | 'commit') {
   const query = new URLSearchParams({ sco: `${SCO_PATH}index.html` });
   if (preload) query.set('cmi', JSON.stringify(preload));
+  if (refuse) query.set('refuse', refuse);
   await page.goto(`${server.origin}${PLAYER_PATH}?${query}`);
   return scoFrame(page);
 }
@@ -150,7 +154,13 @@ test('first launch: incomplete at once, progress committed, the learner leaves m
   expect(end.core.exit).toBe('suspend');
   expect(end.core.score).toMatchObject({ raw: String(Math.round(100 / course.modules.length)), min: '0', max: '100' });
   expect(end.core.session_time).toMatch(/^\d{2,4}:\d{2}:\d{2}$/);
-  expect(end.suspend_data).toMatch(/^1\.[A-Za-z0-9_-]+$/);
+  expect(end.suspend_data).toMatch(/^2\.[A-Za-z0-9_-]+$/);
+  // The quiz's answers as interactions (one per question on the sheet), the module as an objective.
+  const interactions = Object.values(end.interactions);
+  expect(interactions).toHaveLength(5);
+  expect(interactions.every((i) => i.type === 'choice' && i.result === 'correct')).toBe(true);
+  expect(interactions.every((i) => first.quiz.questions.some((q) => q.id === i.id))).toBe(true);
+  expect(Object.values(end.objectives).map((o) => [o.id, o.status, o.score.raw])).toEqual([[first.id, 'passed', '100']]);
 });
 
 test('relaunch: resumes at the stored location with the progress, then completes the course: passed', async ({ page }) => {
@@ -237,4 +247,129 @@ test('progress the platform gives back unreadable: the course starts afresh and 
   const notice = frame.locator('.messages');
   await expect(notice).toContainText("La progression enregistrée par la plateforme de formation n'a pas pu être lue");
   await expect(notice).not.toContainText('mise de côté');
+});
+
+test('progress saved by the previous package (format 1, by position) comes back by id in this one', async ({ page }) => {
+  // Format 1 as the previous package wrote it: lessons 1, 2 and 4, the first activity, the first quiz passed.
+  const json = '{"l":"b","a":"1","q":[[0,100,1,1]],"n":"Marie Dupont","c":null}';
+  const frame = await launch(page, {
+    core: { student_id: 'learner-9', student_name: 'Dupont, Marie', lesson_status: 'incomplete', entry: 'resume' },
+    suspend_data: `1.${Buffer.from(json, 'utf8').toString('base64url')}`,
+  });
+  await frame.evaluate(() => {
+    window.location.hash = '#/course/resilience-basics';
+  });
+  await expect(frame.locator('.course-module .course-progress-text')).toHaveText('5 étapes sur 6 faites (83\u202f%)');
+  // The next save writes it in the current format.
+  await frame.evaluate(() => {
+    window.location.hash = '#/course/resilience-basics/resilience-basics-gironde';
+  });
+  await expect(frame.locator('#page-title')).toHaveText('Cas\u202f: la stratégie de résilience de la Gironde');
+  const { cmi: end } = await closeAndCheck(page);
+  expect(end.suspend_data.startsWith('2.')).toBe(true);
+});
+
+test('progress written by a package without the first module comes back in this one, which has it first', async ({ page }) => {
+  // Format 2 as an earlier package wrote it, whose course started at today's second module.
+  const [first, second] = course.modules;
+  if (!first || !second) throw new Error('the course has fewer than two modules');
+  const packed = {
+    cv: 1,
+    l: second.lessons.map((l) => l.id),
+    a: [second.activity.id],
+    q: { [second.id]: [100, 2, 1] },
+    n: 'Léa Martin',
+    c: null,
+  };
+  const frame = await launch(page, {
+    core: { student_id: 'learner-11', student_name: 'Martin, Léa', lesson_status: 'incomplete', entry: 'resume' },
+    suspend_data: `2.${Buffer.from(JSON.stringify(packed), 'utf8').toString('base64url')}`,
+  });
+  await frame.evaluate((id) => {
+    window.location.hash = `#/course/${id}`;
+  }, second.id);
+  const steps = second.lessons.length + 2;
+  await expect(frame.locator('.course-module .course-progress-text')).toHaveText(
+    `${steps} étapes sur ${steps} faites (100\u202f%)`,
+  );
+  await frame.evaluate((id) => {
+    window.location.hash = `#/course/${id}`;
+  }, first.id);
+  await expect(frame.locator('.course-module .course-progress-text')).toHaveText(
+    `0 étapes sur ${first.lessons.length + 2} faites (0\u202f%)`,
+  );
+  await closeAndCheck(page);
+});
+
+test('a refused commit says so in the learner’s language, and no page says the progress is saved', async ({ page }) => {
+  const frame = await launch(page, undefined, 'commit');
+  await expect(frame.locator('.messages')).toContainText("La plateforme de formation a refusé d'enregistrer votre progression.");
+  const [first] = course.modules;
+  if (!first) throw new Error('the course has no module');
+  await passQuiz(frame, first);
+  await expect(frame.locator('.course-milestone')).toContainText(
+    "La plateforme de formation n'a pas enregistré votre progression.",
+  );
+  await expect(frame.locator('.course-milestone')).not.toContainText('Votre progression est enregistrée');
+  await expect(frame.locator('.messages .message')).toHaveCount(1);
+});
+
+test('a refused initialise says so and offers to continue without tracking', async ({ page }) => {
+  const frame = await launch(page, undefined, 'initialize');
+  await expect(frame.locator('#page-title')).toHaveText("Le suivi de la formation n'a pas démarré");
+  expect(await axeViolations(page)).toEqual([]);
+  await frame.getByRole('button', { name: 'Continuer sans suivi' }).click();
+  await expect(frame.locator('#page-title')).toHaveText('Formation en ligne des élus');
+  await expect(frame.locator('#course-storage')).toContainText("Votre progression n'est pas suivie");
+  await expect(frame.locator('.messages')).toContainText("Votre progression n'est pas suivie");
+});
+
+test('a review launch (lesson_mode review) says so and changes nothing the LMS keeps', async ({ page }) => {
+  const frame = await launch(page, {
+    core: { student_id: 'learner-3', lesson_mode: 'review', lesson_status: 'passed', score: { raw: '90' } },
+  });
+  await expect(frame.locator('.messages')).toContainText('Mode révision\u202f:');
+  const [first] = course.modules;
+  if (!first) throw new Error('the course has no module');
+  await readLesson(frame, first, first.lessons[0] as (typeof first.lessons)[number]);
+  const { calls: all, cmi: end } = await closeAndCheck(page);
+  const written = all.filter((c) => c.method === 'LMSSetValue').map((c) => c.args[0]);
+  expect(written).toEqual(['cmi.core.session_time']);
+  expect(end.core.lesson_status).toBe('passed');
+  expect(end.core.score.raw).toBe('90');
+});
+
+test('the learner’s language preference in the LMS opens the course in English', async ({ page }) => {
+  const frame = await launch(page, { core: { student_name: 'Smith, Jane' }, student_preference: { language: 'en-GB' } });
+  await expect(frame.locator('#page-title')).toHaveText('Online course for elected officials');
+  await expect(frame.locator('#course-storage')).toHaveText('Your progress is sent to your learning platform.');
+});
+
+test('the package holds no link to a part it lacks', async ({ page }) => {
+  const frame = await launch(page);
+  await frame.evaluate(() => {
+    window.location.hash = '#/course/designing-projects/designing-projects-test';
+  });
+  await expect(frame.locator('article.course-lesson')).toContainText('test d’autoévaluation');
+  await expect(frame.locator('a[href="#/test"], a[href="#/game"], a[href="#/facilitator"]')).toHaveCount(0);
+});
+
+test('the package opens from file:// too (no ES module, no CORS request)', async ({ page }) => {
+  await page.goto(pathToFileURL(join(webRoot, SCO_PATH, 'index.html')).href);
+  await expect(page.locator('html[data-ready="true"]')).toBeAttached();
+  await expect(page.locator('#page-title')).toHaveText('Formation en ligne des élus');
+  const html = readFileSync(join(webRoot, SCO_PATH, 'index.html'), 'utf8');
+  expect(html).not.toMatch(/type="module"|crossorigin/);
+  await page.evaluate(() => {
+    window.location.hash = '#/guide';
+  });
+  await expect(page.locator('.site-nav a[aria-current="page"]')).toHaveAttribute('href', '#/guide');
+});
+
+test('the manifest gives the LMS a title, a description, the languages and a typical learning time', () => {
+  const manifest = readFileSync(join(webRoot, SCO_PATH, 'imsmanifest.xml'), 'utf8');
+  expect(manifest).toContain('<imsmd:langstring xml:lang="fr">Kit territoire résilient — Formation</imsmd:langstring>');
+  expect(manifest).toMatch(/<imsmd:description>\s*<imsmd:langstring xml:lang="fr">Six modules courts/);
+  expect(manifest).toContain('<imsmd:language>fr</imsmd:language>');
+  expect(manifest).toMatch(/<imsmd:datetime>\d{2}:\d{2}:00<\/imsmd:datetime>/);
 });

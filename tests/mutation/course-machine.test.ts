@@ -20,6 +20,7 @@ function courseModule(id: string): CourseModule {
     title: t(id),
     summary: t(id),
     minutes: 30,
+    activityMinutes: 5,
     lessons: [
       { id: `${id}-l1`, title: t('l1'), minutes: 10 },
       { id: `${id}-l2`, title: t('l2'), minutes: 5 },
@@ -38,16 +39,20 @@ function courseModule(id: string): CourseModule {
         { id: `${id}-i2`, label: t('i2'), category: `${id}-b`, feedback: t('f') },
       ],
     },
+    // Drawing the whole bank keeps every question on every sheet (only their order changes).
     quiz: {
+      draw: 2,
       questions: [
         {
           id: `${id}-q1`,
+          lesson: `${id}-l1`,
           prompt: t('q1'),
           multiple: false,
           choices: [choice(`${id}-q1-yes`, true), choice(`${id}-q1-no`, false)],
         },
         {
           id: `${id}-q2`,
+          lesson: `${id}-l2`,
           prompt: t('q2'),
           multiple: false,
           choices: [choice(`${id}-q2-yes`, true), choice(`${id}-q2-no`, false)],
@@ -57,7 +62,7 @@ function courseModule(id: string): CourseModule {
   };
 }
 
-const course: Course = { passMark: 50, modules: [courseModule('m1'), courseModule('m2')] };
+const course: Course = { version: 1, passMark: 50, essentials: ['m1-l1'], modules: [courseModule('m1'), courseModule('m2')] };
 const NOW = new Date('2026-03-04T05:06:07.000Z');
 
 function recorder() {
@@ -78,7 +83,9 @@ function recorder() {
 
 function run(page: CoursePage, events: CourseEvent[] = [], progress: CourseProgress | null = null, clock: boolean = true) {
   const rec = recorder();
-  const machine = clock ? createCourseMachine(course, rec.backend, { now: () => NOW }) : createCourseMachine(course, rec.backend);
+  const machine = clock
+    ? createCourseMachine(course, rec.backend, { now: () => NOW, seed: () => 11 })
+    : createCourseMachine(course, rec.backend);
   const actor = createActor(machine, { input: { progress, page } }).start();
   for (const event of events) actor.send(event);
   const snapshot = actor.getSnapshot();
@@ -107,12 +114,13 @@ describe('the course machine', () => {
     const overview = run({ kind: 'overview' });
     expect(overview.snapshot.value).toBe('overview');
     expect(overview.snapshot.context).toEqual({
-      progress: emptyProgress(),
+      progress: { ...emptyProgress(), seed: 11 },
       page: { kind: 'overview' },
       draft: {},
       missing: [],
       activityResult: null,
       quizResult: null,
+      sheet: null,
       reported: null,
     });
     expect([overview.saved.length, overview.reported.length]).toEqual([0, 0]);

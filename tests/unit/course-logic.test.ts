@@ -5,34 +5,45 @@ import { optionCard, teamShare } from '../../src/course/game-situation.ts';
 import {
   type Answers,
   allModulesPassed,
-  completeIfAllPassed,
+  answerKeyShown,
+  attemptsLeft,
+  completeIfDone,
+  courseComplete,
   coursePath,
-  courseRemainingMinutes,
   courseResult,
   courseScore,
   isQuestionRight,
+  lessonsToRevisit,
   markActivityDone,
   markLessonRead,
-  moduleRemainingMinutes,
+  moduleComplete,
   moduleSteps,
   nextPage,
   pageFromLocation,
   pageFromSegments,
   pageHref,
   pageLocation,
-  practiceMinutes,
   previousPage,
+  quizExhausted,
   recordQuiz,
   scoreQuiz,
   unansweredQuestions,
 } from '../../src/course/logic.ts';
+import { DEFAULT_POLICY } from '../../src/course/policy.ts';
 import { emptyProgress } from '../../src/course/progress.ts';
 import type { CourseModule } from '../../src/course/schema.ts';
+import { courseRemainingMinutes, moduleRemainingMinutes, practiceMinutes } from '../../src/course/time.ts';
 import { scenario } from './helpers.ts';
 
 const course = loadCourse();
 const first = course.modules[0] as CourseModule;
 const last = course.modules.at(-1) as CourseModule;
+
+/** A sheet of five: the bank's first five questions. */
+const sheetOf = (module: CourseModule) => module.quiz.questions.slice(0, 5).map((q) => q.id);
+const QUIZZES = DEFAULT_POLICY;
+const ALL = { completion: 'all', maxAttempts: null } as const;
+const TWO_ATTEMPTS = { completion: 'quizzes', maxAttempts: 2 } as const;
 
 function correctAnswers(module: CourseModule): Answers {
   return Object.fromEntries(module.quiz.questions.map((q) => [q.id, q.choices.filter((c) => c.correct).map((c) => c.id)]));
@@ -58,30 +69,73 @@ describe('quiz scoring', () => {
     expect(isQuestionRight(multiple, [])).toBe(false);
   });
 
-  it('scores round(100 x right / questions) and passes at the pass mark or more', () => {
-    expect(scoreQuiz(first, correctAnswers(first), 80)).toMatchObject({ score: 100, right: 6, total: 6, passed: true });
-    expect(scoreQuiz(first, wrongAnswers(first, 1), 80)).toMatchObject({ score: 83, passed: true });
-    expect(scoreQuiz(first, wrongAnswers(first, 2), 80)).toMatchObject({ score: 67, passed: false });
-    expect(scoreQuiz(first, wrongAnswers(first, 1), 83).passed).toBe(true);
-    expect(scoreQuiz(first, wrongAnswers(first, 1), 84).passed).toBe(false);
-    expect(scoreQuiz(first, {}, 80)).toMatchObject({ score: 0, right: 0, passed: false });
+  it('scores the sheet’s questions only, round(100 x right / asked), and passes at the pass mark or more', () => {
+    const sheet = sheetOf(first);
+    expect(scoreQuiz(first, sheet, correctAnswers(first), 80)).toMatchObject({ score: 100, right: 5, total: 5, passed: true });
+    expect(scoreQuiz(first, sheet, wrongAnswers(first, 1), 80)).toMatchObject({ score: 80, passed: true });
+    expect(scoreQuiz(first, sheet, wrongAnswers(first, 2), 80)).toMatchObject({ score: 60, passed: false });
+    expect(scoreQuiz(first, sheet, wrongAnswers(first, 1), 81).passed).toBe(false);
+    expect(scoreQuiz(first, sheet, {}, 80)).toMatchObject({ score: 0, right: 0, passed: false });
+    // Wrong answers to questions not on the sheet change nothing.
+    const others = first.quiz.questions.slice(5, 10).map((q) => q.id);
+    expect(scoreQuiz(first, others, wrongAnswers(first, 5), 80)).toMatchObject({ score: 100, total: 5 });
   });
 
-  it('lists unanswered questions', () => {
+  it('lists unanswered questions of the sheet', () => {
     const answers = correctAnswers(first);
     const skipped = first.quiz.questions[2]?.id ?? '';
     answers[skipped] = [];
-    expect(unansweredQuestions(first, answers)).toEqual([skipped]);
+    expect(unansweredQuestions(first, sheetOf(first), answers)).toEqual([skipped]);
+    expect(unansweredQuestions(first, sheetOf(first), {})).toEqual(sheetOf(first));
+  });
+
+  it('sends a failed attempt back to the lessons of the questions answered wrong, in course order', () => {
+    const sheet = ['resilience-basics-q6', 'resilience-basics-q3', 'resilience-basics-q1', 'resilience-basics-q5'];
+    const answers = correctAnswers(first);
+    for (const id of ['resilience-basics-q3', 'resilience-basics-q6']) {
+      const q = first.quiz.questions.find((x) => x.id === id);
+      answers[id] = [q?.choices.find((c) => !c.correct)?.id ?? ''];
+    }
+    expect(lessonsToRevisit(first, scoreQuiz(first, sheet, answers, 80))).toEqual([
+      'resilience-basics-what',
+      'resilience-basics-compass',
+    ]);
+    expect(lessonsToRevisit(first, scoreQuiz(first, sheet, correctAnswers(first), 80))).toEqual([]);
   });
 });
 
 describe('progress records and completion', () => {
   it('keeps the best score, counts attempts and never un-passes a module', () => {
-    let p = recordQuiz(emptyProgress(), scoreQuiz(first, wrongAnswers(first, 3), 80));
-    expect(p.quizzes[first.id]).toEqual({ best: 50, attempts: 1, passed: false });
-    p = recordQuiz(p, scoreQuiz(first, correctAnswers(first), 80));
-    p = recordQuiz(p, scoreQuiz(first, wrongAnswers(first, 4), 80));
+    let p = recordQuiz(emptyProgress(), scoreQuiz(first, sheetOf(first), wrongAnswers(first, 3), 80));
+    expect(p.quizzes[first.id]).toEqual({ best: 40, attempts: 1, passed: false });
+    p = recordQuiz(p, scoreQuiz(first, sheetOf(first), correctAnswers(first), 80));
+    p = recordQuiz(p, scoreQuiz(first, sheetOf(first), wrongAnswers(first, 4), 80));
     expect(p.quizzes[first.id]).toEqual({ best: 100, attempts: 3, passed: true });
+  });
+
+  it('shows the answer key only after a pass or the last allowed attempt', () => {
+    const failed = scoreQuiz(first, sheetOf(first), wrongAnswers(first, 2), 80);
+    const once = recordQuiz(emptyProgress(), failed);
+    expect(answerKeyShown(failed, once, QUIZZES)).toBe(false);
+    expect(answerKeyShown(failed, once, TWO_ATTEMPTS)).toBe(false);
+    expect(attemptsLeft(once, first.id, TWO_ATTEMPTS)).toBe(1);
+    expect(attemptsLeft(once, first.id, QUIZZES)).toBeNull();
+    const twice = recordQuiz(once, failed);
+    expect(answerKeyShown(failed, twice, TWO_ATTEMPTS)).toBe(true);
+    expect(quizExhausted(twice, first.id, TWO_ATTEMPTS)).toBe(true);
+    expect(quizExhausted(twice, first.id, QUIZZES)).toBe(false);
+    const passed = scoreQuiz(first, sheetOf(first), correctAnswers(first), 80);
+    expect(answerKeyShown(passed, recordQuiz(emptyProgress(), passed), QUIZZES)).toBe(true);
+  });
+
+  it('completes a module on its quiz alone, or under the "all" rule with its lessons and activity too', () => {
+    let p = recordQuiz(emptyProgress(), scoreQuiz(first, sheetOf(first), correctAnswers(first), 80));
+    expect(moduleComplete(first, p, QUIZZES)).toBe(true);
+    expect(moduleComplete(first, p, ALL)).toBe(false);
+    for (const l of first.lessons) p = markLessonRead(p, l.id);
+    expect(moduleComplete(first, p, ALL)).toBe(false);
+    p = markActivityDone(p, first.activity.id);
+    expect(moduleComplete(first, p, ALL)).toBe(true);
   });
 
   it('marks lessons and activities once', () => {
@@ -92,23 +146,34 @@ describe('progress records and completion', () => {
 
   it('scores the course as the mean of best scores and completes it when every quiz is passed', () => {
     let p = emptyProgress();
-    for (const m of course.modules.slice(0, 5)) p = recordQuiz(p, scoreQuiz(m, correctAnswers(m), 80));
+    for (const m of course.modules.slice(0, 5)) p = recordQuiz(p, scoreQuiz(m, sheetOf(m), correctAnswers(m), 80));
     expect(allModulesPassed(course, p)).toBe(false);
-    expect(courseScore(course, p)).toBe(Math.round(500 / 6));
-    expect(courseResult(course, p)).toEqual({ score: 83, status: 'incomplete' });
-    expect(completeIfAllPassed(course, p, new Date('2025-03-01T10:00:00Z')).completedAt).toBeNull();
-    p = recordQuiz(p, scoreQuiz(last, wrongAnswers(last, 1), 80));
-    expect(courseResult(course, p)).toEqual({ score: Math.round((500 + 83) / 6), status: 'passed' });
-    const done = completeIfAllPassed(course, p, new Date('2025-03-01T10:00:00Z'));
+    expect(courseScore(course, p)).toBe(83);
+    expect(courseResult(course, p, QUIZZES)).toEqual({ score: 83, status: 'incomplete' });
+    expect(completeIfDone(course, p, QUIZZES, new Date('2025-03-01T10:00:00Z')).completedAt).toBeNull();
+    p = recordQuiz(p, scoreQuiz(last, sheetOf(last), wrongAnswers(last, 1), 80));
+    // (5 x 100 + 80) / 6 = 96.7
+    expect(courseResult(course, p, QUIZZES)).toEqual({ score: 97, status: 'passed' });
+    expect(courseResult(course, p, ALL)).toEqual({ score: 97, status: 'incomplete' });
+    expect(courseComplete(course, p, ALL)).toBe(false);
+    const done = completeIfDone(course, p, QUIZZES, new Date('2025-03-01T10:00:00Z'));
     expect(done.completedAt).toBe('2025-03-01T10:00:00.000Z');
-    expect(completeIfAllPassed(course, done, new Date('2026-01-01')).completedAt).toBe(done.completedAt);
+    expect(completeIfDone(course, done, QUIZZES, new Date('2026-01-01')).completedAt).toBe(done.completedAt);
+  });
+
+  it('reports "failed" once a quiz has used every allowed attempt without a pass', () => {
+    const failed = scoreQuiz(first, sheetOf(first), wrongAnswers(first, 3), 80);
+    const p = recordQuiz(recordQuiz(emptyProgress(), failed), failed);
+    // 40 / 6 = 6.7
+    expect(courseResult(course, p, TWO_ATTEMPTS)).toEqual({ score: 7, status: 'failed' });
+    expect(courseResult(course, p, QUIZZES)).toEqual({ score: 7, status: 'incomplete' });
   });
 
   it('counts module steps: lessons, activity, quiz', () => {
     let p = markLessonRead(emptyProgress(), first.lessons[0]?.id ?? '');
     expect(moduleSteps(first, p)).toEqual({ done: 1, total: first.lessons.length + 2 });
     p = markActivityDone(p, first.activity.id);
-    p = recordQuiz(p, scoreQuiz(first, correctAnswers(first), 80));
+    p = recordQuiz(p, scoreQuiz(first, sheetOf(first), correctAnswers(first), 80));
     expect(moduleSteps(first, p).done).toBe(3);
   });
 });
@@ -166,7 +231,7 @@ describe('time estimates', () => {
     let p = markLessonRead(emptyProgress(), lesson?.id ?? '');
     expect(moduleRemainingMinutes(first, p)).toBe(first.minutes - (lesson?.minutes ?? 0));
     p = markActivityDone(p, first.activity.id);
-    p = recordQuiz(p, scoreQuiz(first, correctAnswers(first), 80));
+    p = recordQuiz(p, scoreQuiz(first, sheetOf(first), correctAnswers(first), 80));
     for (const l of first.lessons) p = markLessonRead(p, l.id);
     expect(moduleRemainingMinutes(first, p)).toBe(0);
     const all = course.modules.reduce((s, m) => s + m.minutes, 0);

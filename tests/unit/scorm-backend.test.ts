@@ -40,11 +40,23 @@ function lms(preload: Record<string, unknown> = {}) {
   return { api, calls, cmi, sets };
 }
 
+/** Choice ids of a question in content order, as the SCO gives them to its backend. */
+const choiceOrder = (question: string) =>
+  course.modules
+    .flatMap((m) => m.quiz.questions)
+    .find((q) => q.id === question)
+    ?.choices.map((c) => c.id) ?? [];
+
 function start(runtime: ReturnType<typeof lms>, clock = { t: 0 }) {
   const errors: ScormBackendError[] = [];
   const session = openScormSession(runtime.api);
   if (!session) throw new Error('LMS refused to start');
-  const backend = createScormBackend(session, { outline: course, now: () => clock.t, onError: (e) => errors.push(e) });
+  const backend = createScormBackend(session, {
+    outline: course,
+    now: () => clock.t,
+    onError: (e) => errors.push(e),
+    choices: choiceOrder,
+  });
   return { backend, session, clock, errors };
 }
 
@@ -194,5 +206,97 @@ describe('SCORM 1.2 value formats', () => {
 
   it('writes the score as a whole number from 0 to 100', () => {
     expect([formatScore(87.5), formatScore(-3), formatScore(140), formatScore(Number.NaN)]).toEqual(['88', '0', '100', '0']);
+  });
+
+  it('records each answered question as an interaction and each module as an objective', () => {
+    const runtime = lms();
+    const { backend } = start(runtime);
+    backend.quizSubmitted?.({
+      module: 'sse-actors',
+      attempt: 0,
+      score: 50,
+      passed: false,
+      questions: [
+        { id: 'sse-actors-q7', chosen: ['sse-actors-q7-a'], correct: ['sse-actors-q7-b'], right: false },
+        {
+          id: 'sse-actors-q4',
+          chosen: ['sse-actors-q4-a', 'sse-actors-q4-b'],
+          correct: ['sse-actors-q4-a', 'sse-actors-q4-b'],
+          right: true,
+        },
+      ],
+    });
+    backend.quizSubmitted?.({
+      module: 'sse-actors',
+      attempt: 1,
+      score: 100,
+      passed: true,
+      questions: [{ id: 'sse-actors-q8', chosen: ['sse-actors-q8-c'], correct: ['sse-actors-q8-c'], right: true }],
+    });
+    // toJSON gives the lists as objects keyed "0", "1"...
+    const cmi = runtime.cmi() as unknown as {
+      interactions: Record<string, Record<string, unknown>>;
+      objectives: Record<string, { id: string; status: string; score: { raw: string } }>;
+    };
+    const interactions = Object.values(cmi.interactions);
+    expect(interactions.map((i) => [i.id, i.type, i.student_response, i.result])).toEqual([
+      ['sse-actors-q7', 'choice', 'a', 'wrong'],
+      ['sse-actors-q4', 'choice', 'a,b', 'correct'],
+      ['sse-actors-q8', 'choice', 'c', 'correct'],
+    ]);
+    expect(runtime.sets('cmi.interactions.0.correct_responses.0.pattern')).toEqual(['b']);
+    expect(Object.values(cmi.objectives).map((o) => [o.id, o.status, o.score.raw])).toEqual([['sse-actors', 'passed', '100']]);
+    expect(runtime.calls.filter((c) => c.error !== '0')).toEqual([]);
+  });
+
+  it('gives the LMS’s learner name and language preference', () => {
+    const runtime = lms({ core: { student_name: 'Dupont, Marie' }, student_preference: { language: 'en-GB' } });
+    const { backend } = start(runtime);
+    expect(backend.learnerName?.()).toBe('Dupont, Marie');
+    expect(backend.preferredLanguage()).toBe('en-GB');
+    expect(backend.where).toBe('lms');
+  });
+
+  it('in review mode changes nothing the LMS keeps: no status, score, progress or interaction', () => {
+    const runtime = lms({ core: { lesson_mode: 'review', lesson_status: 'passed', score: { raw: '90' } } });
+    const { backend } = start(runtime);
+    backend.save({ ...emptyProgress(), lessonsDone: [index.lessons[0] as string], location: 'sse-actors/quiz' });
+    backend.report({ score: 10, status: 'incomplete' });
+    backend.quizSubmitted?.({ module: 'sse-actors', attempt: 0, score: 0, passed: false, questions: [] });
+    expect(backend.where).toBe('review');
+    expect(runtime.calls.filter((c) => c.method === 'LMSSetValue')).toEqual([]);
+    expect(runtime.cmi().core.lesson_status).toBe('passed');
+  });
+
+  it('in browse mode marks the attempt browsed and sends no score', () => {
+    const runtime = lms({ core: { lesson_mode: 'browse' } });
+    const { backend } = start(runtime);
+    backend.report({ score: 100, status: 'passed' });
+    expect(runtime.sets('cmi.core.lesson_status')).toEqual(['browsed']);
+    expect(runtime.sets('cmi.core.score.raw')).toEqual([]);
+  });
+
+  it('on a no-credit launch keeps the progress but sends no status, score or interaction', () => {
+    const runtime = lms({ core: { credit: 'no-credit', lesson_status: 'not attempted' } });
+    const { backend } = start(runtime);
+    backend.save({ ...emptyProgress(), location: 'sse-actors/quiz' });
+    backend.report({ score: 100, status: 'passed' });
+    backend.quizSubmitted?.({ module: 'sse-actors', attempt: 0, score: 100, passed: true, questions: [] });
+    expect(runtime.sets('cmi.core.lesson_location')).toEqual(['sse-actors/quiz']);
+    expect(runtime.sets('cmi.core.lesson_status')).toEqual([]);
+    expect(runtime.sets('cmi.core.score.raw')).toEqual([]);
+    expect(runtime.sets('cmi.objectives.0.id')).toEqual([]);
+  });
+
+  it('says a save did not reach the LMS when it refuses the commit, and that it did once it accepts again', () => {
+    const runtime = lms();
+    const { backend } = start(runtime);
+    const commit = runtime.api.LMSCommit.bind(runtime.api);
+    runtime.api.LMSCommit = (() => 'false') as never;
+    backend.save({ ...emptyProgress(), location: 'sse-actors/quiz' });
+    expect(backend.lastSaveOk?.()).toBe(false);
+    runtime.api.LMSCommit = commit;
+    backend.save({ ...emptyProgress(), location: 'sse-actors/activity' });
+    expect(backend.lastSaveOk?.()).toBe(true);
   });
 });

@@ -44,4 +44,30 @@ describe('SCORM 1.2 manifest', () => {
       buildManifest({ identifier: 'k', version: '1', title: 't', launch: 'index.html', files: [...files, 'imsmanifest.xml'] }),
     ).toThrow();
   });
+
+  it('carries the title, description, languages and typical learning time an LMS shows (IMS meta-data 1.2.1)', () => {
+    const withMetadata = buildManifest({
+      identifier: 'kit-course',
+      version: '0.1.0',
+      title: 'Formation',
+      launch: 'index.html',
+      files,
+      metadata: {
+        titles: { fr: 'Formation des élus', en: 'Course for officials' },
+        descriptions: { fr: 'Six modules & un quiz', en: 'Six modules' },
+        languages: ['fr', 'en'],
+        typicalLearningMinutes: 125,
+      },
+    });
+    expect(withMetadata).toContain('xmlns:imsmd="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"');
+    expect(withMetadata).toContain('<imsmd:langstring xml:lang="fr">Formation des élus</imsmd:langstring>');
+    expect(withMetadata).toContain('<imsmd:langstring xml:lang="fr">Six modules &amp; un quiz</imsmd:langstring>');
+    expect(withMetadata.match(/<imsmd:language>(fr|en)<\/imsmd:language>/g)).toEqual([
+      '<imsmd:language>fr</imsmd:language>',
+      '<imsmd:language>en</imsmd:language>',
+    ]);
+    expect(withMetadata).toContain('<imsmd:datetime>02:05:00</imsmd:datetime>');
+    expect(withMetadata.indexOf('<imsmd:lom>')).toBeLessThan(withMetadata.indexOf('</metadata>'));
+    expect(manifest).not.toContain('imsmd');
+  });
 });

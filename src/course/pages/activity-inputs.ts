@@ -8,7 +8,7 @@ import { localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
 import { effectsText } from '../../ui/game/format.ts';
 import { stableOrder } from '../activity-check.ts';
-import { type OptionCard, optionCard, teamShare } from '../game-situation.ts';
+import { type OptionCard, optionCard, type ShockOutcome, shockOutcome, teamShare } from '../game-situation.ts';
 import type { Answers } from '../logic.ts';
 import type { Activity, GameSituationActivity, MatchingActivity, SortingActivity } from '../schema.ts';
 
@@ -123,4 +123,35 @@ export function activityInputs(activity: Activity, draft: Answers, answer: Answe
   if (activity.type === 'sorting') return sortingInputs(activity, draft, answer);
   if (activity.type === 'matching') return matchingInputs(activity, draft, answer);
   return situationInputs(activity, draft, answer);
+}
+
+/** The shock's outcome for each option, from the engine (see shockOutcome). */
+export function optionOutcomes(activity: GameSituationActivity): Map<string, ShockOutcome> {
+  const scenario = bundledScenarios().get(activity.scenario);
+  const out = new Map<string, ShockOutcome>();
+  if (!scenario) return out;
+  for (const option of activity.options) {
+    const outcome = shockOutcome(scenario, option.card, activity.shock);
+    if (outcome) out.set(option.id, outcome);
+  }
+  return out;
+}
+
+/** "What happens next": the shock, the losses with the project and without, the share absorbed. */
+export function outcomeDetails(outcome: ShockOutcome): HTMLElement {
+  const losses = (impacts: ShockOutcome['impacts']) => effectsText(impacts) || t('course:game.outcome.noLoss');
+  return h(
+    'div',
+    { class: 'course-outcome' },
+    h(
+      'p',
+      { class: 'course-outcome-title' },
+      t('course:game.outcome.title', { round: outcome.round, hazard: localize(outcome.hazard.name) }),
+    ),
+    outcome.started ? null : h('p', {}, t('course:game.outcome.notStarted')),
+    h('p', {}, t('course:game.outcome.losses', { impacts: losses(outcome.impacts) })),
+    h('p', {}, t('course:game.outcome.without', { impacts: losses(outcome.withoutProject) })),
+    h('p', {}, t('course:game.outcome.absorbed', { percent: Math.round(outcome.absorbed * 100) })),
+    outcome.collapsed ? h('p', { class: 'course-verdict is-wrong' }, t('course:game.outcome.collapsed')) : null,
+  );
 }

@@ -3,9 +3,9 @@ import { localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
 import type { ActivityResult } from '../activity-check.ts';
 import { stableOrder } from '../activity-check.ts';
-import { practiceMinutes } from '../logic.ts';
 import type { Activity, CourseModule } from '../schema.ts';
-import { activityInputs, optionCardDetails, optionCards } from './activity-inputs.ts';
+import { practiceMinutes } from '../time.ts';
+import { activityInputs, optionCardDetails, optionCards, optionOutcomes, outcomeDetails } from './activity-inputs.ts';
 import { pager } from './lesson-page.ts';
 import type { PageArgs, RenderedPage } from './page.ts';
 import { breadcrumb, courseCrumb, kicker, minutesText, missingSummary, moduleCrumb, pageHeading, pageName } from './widgets.ts';
@@ -41,11 +41,13 @@ function itemFeedback(activity: Activity, result: ActivityResult): HTMLElement {
   if (activity.type === 'game-situation') {
     const chosen = result.items[0]?.given ?? null;
     const cards = optionCards(activity);
+    const outcomes = optionOutcomes(activity);
     return h(
       'ul',
       { class: 'course-feedback' },
       ...stableOrder(activity.options, activity.id).map((option) => {
         const card = cards.get(option.id);
+        const outcome = outcomes.get(option.id);
         return h(
           'li',
           { class: option.best ? 'is-correct' : '' },
@@ -57,6 +59,7 @@ function itemFeedback(activity: Activity, result: ActivityResult): HTMLElement {
             option.best ? h('span', { class: 'course-marker is-correct' }, t('course:feedback.bestChoice')) : null,
           ),
           h('p', {}, localize(option.feedback)),
+          outcome ? outcomeDetails(outcome) : null,
           card ? optionCardDetails(card, `${option.id}--card`) : null,
         );
       }),
@@ -99,7 +102,7 @@ export function activityPage(args: PageArgs, module: CourseModule): RenderedPage
   const activity = module.activity;
   const title = pageName(course, { kind: 'activity', module: module.id });
   const result = snapshot.matches({ activity: 'checked' }) ? snapshot.context.activityResult : null;
-  const body: HTMLElement[] = [];
+  const body: (HTMLElement | null)[] = [];
 
   if (result) {
     body.push(
@@ -118,7 +121,10 @@ export function activityPage(args: PageArgs, module: CourseModule): RenderedPage
           ),
         ),
       ),
-      h('h2', {}, t('course:feedback.title')),
+      // The case stays in view: the feedback and the outcomes are read against it.
+      activity.type === 'game-situation' ? h('p', { class: 'course-situation' }, localize(activity.situation)) : null,
+      h('h2', {}, t(activity.type === 'game-situation' ? 'course:activity.outcomes' : 'course:feedback.title')),
+      activity.type === 'game-situation' ? h('p', {}, t('course:activity.outcomesIntro')) : null,
       itemFeedback(activity, result),
     );
   } else {

@@ -5,6 +5,7 @@
 import { currentLanguage, localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
 import { courseScore } from '../logic.ts';
+import { completionRuleText } from './overview.ts';
 import type { PageArgs, RenderedPage } from './page.ts';
 import { breadcrumb, courseCrumb, moduleNumber, pageHeading } from './widgets.ts';
 
@@ -17,6 +18,15 @@ function formatDate(iso: string | null): string {
   return language === 'fr' && date.getDate() === 1 ? text.replace(/^1 /, '1er ') : text;
 }
 
+const HINTS = { device: 'Device', lms: 'Lms', none: 'None', review: 'None' } as const;
+
+/** SCORM's cmi.core.student_name is "Last, First": a certificate reads "First Last". */
+export function displayName(lmsName: string): string {
+  const [last, first, ...rest] = lmsName.split(',').map((part) => part.trim());
+  if (rest.length > 0 || !first || !last) return lmsName.trim();
+  return `${first} ${last}`;
+}
+
 function lockedPage(args: PageArgs): RenderedPage {
   const title = t('course:certificate.title');
   const node = h(
@@ -24,7 +34,7 @@ function lockedPage(args: PageArgs): RenderedPage {
     { class: 'course-page course-certificate-page' },
     breadcrumb([courseCrumb(), { label: title }]),
     pageHeading(title),
-    h('p', { class: 'notice', role: 'note' }, t('course:certificate.locked', { passMark: args.course.passMark })),
+    h('p', { class: 'notice', role: 'note' }, completionRuleText(args)),
     h('p', {}, h('a', { href: '#/course/progress' }, t('course:overview.progressLink'))),
   );
   return { title, node };
@@ -41,14 +51,16 @@ export function certificatePage(args: PageArgs): RenderedPage {
     id: 'course-learner-name',
     autocomplete: 'name',
     maxlength: 200,
-    value: progress.learnerName,
+    // The name the learner typed, else the one the LMS knows ("Dupont, Marie" becomes "Marie Dupont").
+    value: progress.learnerName || displayName(args.backend.learnerName?.() ?? ''),
     'aria-describedby': 'course-learner-name-hint',
   });
   const shownName = h('p', { class: 'course-certificate-name' }, '');
-  shownName.textContent = progress.learnerName.trim() || t('course:certificate.noName');
+  shownName.textContent = input.value.trim() || t('course:certificate.noName');
   input.addEventListener('input', () => {
     shownName.textContent = input.value.trim() || t('course:certificate.noName');
   });
+  // A name prefilled from the LMS is saved the first time the learner leaves the field or prints.
   let savedName = progress.learnerName;
   const saveName = () => {
     if (input.value === savedName) return;
@@ -115,7 +127,11 @@ export function certificatePage(args: PageArgs): RenderedPage {
       { class: 'field course-name-field' },
       h('label', { for: 'course-learner-name' }, t('course:certificate.nameLabel')),
       input,
-      h('p', { class: 'course-hint', id: 'course-learner-name-hint' }, t('course:certificate.nameHint')),
+      h(
+        'p',
+        { class: 'course-hint', id: 'course-learner-name-hint' },
+        t(`course:certificate.nameHint${HINTS[args.backend.where ?? 'device']}`),
+      ),
     ),
     h(
       'p',

@@ -1,7 +1,7 @@
 /** #/course/<module>/<lesson>: the lesson, then Previous and "Mark as read, next". */
 import { currentLanguage, localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
-import { renderLesson } from '../lesson-content.ts';
+import { renderLesson, unlinkMissingParts } from '../lesson-content.ts';
 import { type CoursePage, nextPage, pageHref, previousPage } from '../logic.ts';
 import type { CourseModule, Lesson } from '../schema.ts';
 import type { PageArgs, RenderedPage } from './page.ts';
@@ -57,8 +57,10 @@ export function lessonPage(args: PageArgs, module: CourseModule, lesson: Lesson)
       read ? h('p', {}, doneMark(t('course:lesson.read'))) : null,
     ),
   );
-  if (content) article.append(content);
-  else article.append(h('p', { class: 'notice' }, t('course:errors.missingLesson')));
+  if (content) {
+    unlinkMissingParts(content, args.parts, t('course:lesson.notInPackage'));
+    article.append(content);
+  } else article.append(h('p', { class: 'notice' }, t('course:errors.missingLesson')));
 
   const node = h(
     'div',

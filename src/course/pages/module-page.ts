@@ -1,8 +1,9 @@
 /** #/course/<module>: the module's lessons with their minutes and done marks, then its activity and quiz. */
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
-import { type CoursePage, modulePassed, moduleRemainingMinutes, moduleSteps, pageHref, practiceMinutes } from '../logic.ts';
+import { type CoursePage, modulePassed, moduleSteps, pageHref } from '../logic.ts';
 import type { CourseModule } from '../schema.ts';
+import { moduleRemainingMinutes, practiceMinutes } from '../time.ts';
 import type { PageArgs, RenderedPage } from './page.ts';
 import { breadcrumb, courseCrumb, doneMark, kicker, minutesText, moduleNumber, pageHeading, progressBar } from './widgets.ts';
 
@@ -84,6 +85,7 @@ export function modulePage(args: PageArgs, module: CourseModule): RenderedPage {
     lessons,
     h('h2', {}, t('course:module.practice')),
     practiceList,
+    h('p', {}, h('a', { href: pageHref({ kind: 'summary', module: module.id }) }, t('course:module.summarySheet'))),
   );
   return { title, node };
 }

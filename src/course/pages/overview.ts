@@ -1,20 +1,24 @@
 /** #/course: the six modules with their time, progress and a way in (Resume or Start). */
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
-import {
-  allModulesPassed,
-  courseMinutes,
-  courseRemainingMinutes,
-  firstPage,
-  moduleRemainingMinutes,
-  moduleSteps,
-  pageFromLocation,
-  pageHref,
-} from '../logic.ts';
+import { courseComplete, firstPage, moduleSteps, pageFromLocation, pageHref } from '../logic.ts';
+import { courseMinutes, courseRemainingMinutes, moduleRemainingMinutes } from '../time.ts';
 import type { PageArgs, RenderedPage } from './page.ts';
 import { doneMark, minutesText, moduleNumber, pageHeading, pageName, progressBar } from './widgets.ts';
 
-export function overviewPage({ course, snapshot }: PageArgs): RenderedPage {
+/** "Your progress stays on this device" or "goes to your learning platform": the truth for this backend. */
+export function storageText(args: PageArgs): string {
+  return t(`course:storage.${args.backend.where ?? 'device'}`);
+}
+
+/** The completion rule the deployer chose, and the attempt limit if there is one. */
+export function completionRuleText({ course, policy }: PageArgs): string {
+  const rule = t(`course:overview.rule.${policy.completion}`, { passMark: course.passMark });
+  return policy.maxAttempts === null ? rule : `${rule} ${t('course:overview.attempts', { count: policy.maxAttempts })}`;
+}
+
+export function overviewPage(args: PageArgs): RenderedPage {
+  const { course, snapshot, policy } = args;
   const progress = snapshot.context.progress;
   const resume = pageFromLocation(course, progress.location);
   const steps = course.modules.map((m) => moduleSteps(m, progress));
@@ -65,6 +69,8 @@ export function overviewPage({ course, snapshot }: PageArgs): RenderedPage {
     { class: 'course-page course-overview' },
     pageHeading(t('course:title')),
     h('p', { class: 'lead' }, t('course:overview.intro')),
+    h('p', { class: 'course-rule', id: 'course-rule' }, completionRuleText(args)),
+    h('p', { class: 'course-storage', id: 'course-storage' }, storageText(args)),
     h(
       'p',
       { class: 'course-meta' },
@@ -74,6 +80,7 @@ export function overviewPage({ course, snapshot }: PageArgs): RenderedPage {
       }),
     ),
     start,
+    h('p', { class: 'course-essentials-link' }, h('a', { href: '#/course/essentials' }, t('course:overview.essentials'))),
     progressBar('course-progress-all', t('course:overview.allProgress'), done, total),
     h('h2', {}, t('course:overview.modules')),
     modules,
@@ -81,7 +88,9 @@ export function overviewPage({ course, snapshot }: PageArgs): RenderedPage {
       'p',
       { class: 'course-links' },
       h('a', { href: '#/course/progress' }, t('course:overview.progressLink')),
-      allModulesPassed(course, progress) ? h('a', { href: '#/course/certificate' }, t('course:overview.certificateLink')) : null,
+      courseComplete(course, progress, policy) || progress.completedAt
+        ? h('a', { href: '#/course/certificate' }, t('course:overview.certificateLink'))
+        : null,
     ),
   );
   return { title: t('course:title'), node };

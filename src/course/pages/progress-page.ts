@@ -1,24 +1,20 @@
 /** #/course/progress: a table of every module's lessons, activity and quiz, with the overall score and time left. */
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
-import {
-  allModulesPassed,
-  courseRemainingMinutes,
-  courseScore,
-  moduleRemainingMinutes,
-  moduleSteps,
-  pageHref,
-} from '../logic.ts';
+import { courseComplete, courseScore, moduleSteps, pageHref } from '../logic.ts';
+import { courseRemainingMinutes, moduleRemainingMinutes } from '../time.ts';
+import { completionRuleText, storageText } from './overview.ts';
 import type { PageArgs, RenderedPage } from './page.ts';
 import { breadcrumb, courseCrumb, minutesText, moduleNumber, pageHeading, progressBar } from './widgets.ts';
 
-export function progressPage({ course, snapshot }: PageArgs): RenderedPage {
+export function progressPage(args: PageArgs): RenderedPage {
+  const { course, snapshot, policy } = args;
   const progress = snapshot.context.progress;
   const title = t('course:progress.title');
   const steps = course.modules.map((m) => moduleSteps(m, progress));
   const done = steps.reduce((sum, s) => sum + s.done, 0);
   const total = steps.reduce((sum, s) => sum + s.total, 0);
-  const complete = allModulesPassed(course, progress);
+  const complete = progress.completedAt !== null || courseComplete(course, progress, policy);
 
   const head = ['module', 'lessons', 'activity', 'quiz', 'left'].map((key) =>
     h('th', { scope: 'col' }, t(`course:progress.columns.${key}`)),
@@ -82,7 +78,8 @@ export function progressPage({ course, snapshot }: PageArgs): RenderedPage {
     ),
     complete
       ? h('p', {}, h('a', { class: 'button', href: '#/course/certificate' }, t('course:overview.certificateLink')))
-      : h('p', {}, t('course:progress.certificateLater')),
+      : h('p', {}, completionRuleText(args)),
+    h('p', { class: 'course-storage' }, storageText(args)),
   );
   return { title, node };
 }

@@ -5,7 +5,11 @@ import type { CoursePage } from '../logic.ts';
 import type { Course, CourseModule } from '../schema.ts';
 
 export function minutesText(minutes: number): string {
-  return t('course:time.minutes', { count: minutes });
+  if (minutes < 60) return t('course:time.minutes', { count: minutes });
+  const rest = minutes % 60;
+  return rest === 0
+    ? t('course:time.hours', { hours: Math.floor(minutes / 60) })
+    : t('course:time.hoursMinutes', { hours: Math.floor(minutes / 60), minutes: String(rest).padStart(2, '0') });
 }
 
 export function moduleNumber(course: Course, module: CourseModule): number {
@@ -20,6 +24,10 @@ export function pageName(course: Course, page: CoursePage): string {
       return t('course:title');
     case 'progress':
       return t('course:progress.title');
+    case 'essentials':
+      return t('course:essentials.title');
+    case 'summary':
+      return t('course:summary.title', { module: module ? localize(module.title) : '' });
     case 'certificate':
       return t('course:certificate.title');
     case 'module':

@@ -9,7 +9,7 @@
  * Commits: at each milestone the course saves or reports, and when the page
  * is hidden; LMSFinish once, when the page goes away.
  */
-import { type CourseProgress, emptyProgress, type ProgressBackend } from '../progress.ts';
+import { type CourseProgress, emptyProgress, type ProgressBackend, type QuizAttempt } from '../progress.ts';
 import type { ScormSession } from './api.ts';
 import {
   type CourseOutline,
@@ -37,6 +37,9 @@ export function formatScore(score: number): string {
   return String(Math.round(Math.min(100, Math.max(0, Number.isFinite(score) ? score : 0))));
 }
 
+/** The choice ids of a question in content order (interactions name a choice by its place in that order). */
+export type ChoiceOrder = (question: string) => readonly string[];
+
 export type ScormBackendError = { kind: 'unreadable-suspend-data' } | { kind: 'suspend-data-too-large' };
 
 export interface ScormBackendOptions {
@@ -46,15 +49,29 @@ export interface ScormBackendOptions {
   onError?: (error: ScormBackendError) => void;
 }
 
+/** cmi.core.lesson_mode: 'browse' (a look without credit), 'review' (an attempt already done), else 'normal'. */
+export type LessonMode = 'normal' | 'browse' | 'review';
+
 export interface ScormBackend extends ProgressBackend {
   /** The lesson status as last read from or written to the LMS. */
   status(): LessonStatus;
+  mode(): LessonMode;
+  /** cmi.student_preference.language as the LMS gives it ('' when it gives none). */
+  preferredLanguage(): string;
+}
+
+/** A choice as SCORM 1.2 writes it in interactions: its place in the question's content order, a to z. */
+function choiceLetter(index: number): string {
+  return index >= 0 && index < 26 ? String.fromCharCode(97 + index) : 'z';
 }
 
 const DONE_STATUSES: ReadonlySet<string> = new Set(['passed', 'completed']);
 
 /** Starts reporting to the LMS at once: the attempt becomes "incomplete" and is committed. */
-export function createScormBackend(session: ScormSession, options: ScormBackendOptions): ScormBackend {
+export function createScormBackend(
+  session: ScormSession,
+  options: ScormBackendOptions & { choices?: ChoiceOrder },
+): ScormBackend {
   const now = options.now ?? (() => Date.now());
   const onError = options.onError ?? (() => {});
   const index: OutlineIndex = indexOutline(options.outline);
@@ -63,6 +80,7 @@ export function createScormBackend(session: ScormSession, options: ScormBackendO
   const written = new Map<string, string>();
   let dirty = false;
 
+  let lastCommitOk = true;
   const set = (element: string, value: string) => {
     if (written.get(element) === value) return;
     if (session.setValue(element, value)) {
@@ -72,8 +90,18 @@ export function createScormBackend(session: ScormSession, options: ScormBackendO
   };
   const commit = () => {
     if (!dirty) return;
-    if (session.commit()) dirty = false;
+    lastCommitOk = session.commit();
+    if (lastCommitOk) dirty = false;
   };
+
+  const modeValue = session.getValue('cmi.core.lesson_mode');
+  const mode: LessonMode = modeValue === 'browse' || modeValue === 'review' ? modeValue : 'normal';
+  const credit = session.getValue('cmi.core.credit') !== 'no-credit';
+  const studentName = session.getValue('cmi.core.student_name');
+  const language = session.getValue('cmi.student_preference.language');
+  /** A review changes nothing the LMS keeps; a browse or a no-credit launch sends no result. */
+  const tracksProgress = mode !== 'review';
+  const tracksResult = mode === 'normal' && credit;
 
   const initialStatus = session.getValue('cmi.core.lesson_status') as LessonStatus;
   let status: LessonStatus = initialStatus;
@@ -85,16 +113,39 @@ export function createScormBackend(session: ScormSession, options: ScormBackendO
   const writeExit = () => set('cmi.core.exit', DONE_STATUSES.has(status) ? '' : 'suspend');
   const writeSessionTime = () => set('cmi.core.session_time', formatSessionTime(now() - startedAt));
 
-  if (!DONE_STATUSES.has(status) && status !== 'failed') {
+  // Objectives already recorded by an earlier launch keep their index.
+  const objectives = new Map<string, number>();
+  if (tracksResult) {
+    const count = Number.parseInt(session.getValue('cmi.objectives._count'), 10) || 0;
+    for (let n = 0; n < count; n += 1) objectives.set(session.getValue(`cmi.objectives.${n}.id`), n);
+  }
+  let interactions = tracksResult ? Number.parseInt(session.getValue('cmi.interactions._count'), 10) || 0 : 0;
+
+  if (mode === 'browse' && status === 'not attempted') {
+    status = 'browsed';
+    set('cmi.core.lesson_status', 'browsed');
+  } else if (tracksResult && !DONE_STATUSES.has(status) && status !== 'failed') {
     status = 'incomplete';
     set('cmi.core.lesson_status', 'incomplete');
   }
-  set('cmi.core.score.min', '0');
-  set('cmi.core.score.max', '100');
-  writeExit();
+  if (tracksResult) {
+    set('cmi.core.score.min', '0');
+    set('cmi.core.score.max', '100');
+  }
+  if (tracksProgress) writeExit();
   commit();
 
+  const letters = (question: string, ids: readonly string[]) => {
+    const order = options.choices?.(question) ?? [];
+    return ids.map((id) => choiceLetter(order.indexOf(id))).join(',');
+  };
+
   return {
+    where: mode === 'review' ? 'review' : 'lms',
+    lastSaveOk: () => lastCommitOk,
+    learnerName: () => studentName,
+    mode: () => mode,
+    preferredLanguage: () => language,
     status: () => status,
 
     load(): CourseProgress | null {
@@ -109,6 +160,7 @@ export function createScormBackend(session: ScormSession, options: ScormBackendO
     },
 
     save(progress) {
+      if (!tracksProgress) return;
       const data = encodeSuspendData(index, progress);
       if (data === '') onError({ kind: 'suspend-data-too-large' });
       else set('cmi.suspend_data', data);
@@ -117,6 +169,7 @@ export function createScormBackend(session: ScormSession, options: ScormBackendO
     },
 
     report({ score, status: next }) {
+      if (!tracksResult) return;
       set('cmi.core.score.raw', formatScore(score));
       // A passed attempt stays passed: a review after the end must not undo it.
       if (next === 'passed' || !DONE_STATUSES.has(status)) {
@@ -129,10 +182,40 @@ export function createScormBackend(session: ScormSession, options: ScormBackendO
       commit();
     },
 
+    quizSubmitted(attempt: QuizAttempt) {
+      if (!tracksResult) return;
+      // One interaction per question answered, appended: SCORM 1.2 interactions are a journal.
+      for (const q of attempt.questions) {
+        const n = interactions;
+        interactions += 1;
+        set(`cmi.interactions.${n}.id`, q.id);
+        set(`cmi.interactions.${n}.objectives.0.id`, attempt.module);
+        set(`cmi.interactions.${n}.type`, 'choice');
+        set(`cmi.interactions.${n}.student_response`, letters(q.id, q.chosen));
+        set(`cmi.interactions.${n}.correct_responses.0.pattern`, letters(q.id, q.correct));
+        set(`cmi.interactions.${n}.result`, q.right ? 'correct' : 'wrong');
+        set(`cmi.interactions.${n}.weighting`, '1');
+      }
+      // One objective per module: its best score and whether it is passed.
+      let n = objectives.get(attempt.module);
+      if (n === undefined) {
+        n = objectives.size;
+        objectives.set(attempt.module, n);
+        set(`cmi.objectives.${n}.id`, attempt.module);
+      }
+      const best = Math.max(attempt.score, Number(written.get(`cmi.objectives.${n}.score.raw`) ?? 0));
+      const passed = attempt.passed || written.get(`cmi.objectives.${n}.status`) === 'passed';
+      set(`cmi.objectives.${n}.score.min`, '0');
+      set(`cmi.objectives.${n}.score.max`, '100');
+      set(`cmi.objectives.${n}.score.raw`, formatScore(best));
+      set(`cmi.objectives.${n}.status`, passed ? 'passed' : 'incomplete');
+      commit();
+    },
+
     leave(reason) {
       if (session.finished) return;
       writeSessionTime();
-      writeExit();
+      if (tracksProgress) writeExit();
       // Session time changes every time, so this always commits.
       commit();
       if (reason === 'unload') session.finish();

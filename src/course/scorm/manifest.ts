@@ -17,6 +17,52 @@ export interface ManifestInput {
   launch: string;
   /** Every file of the package except the manifest itself, relative to the package root. */
   files: readonly string[];
+  /** What an LMS shows of the package: its title and description per language, first language first. */
+  metadata?: {
+    titles: Record<string, string>;
+    descriptions: Record<string, string>;
+    /** Languages of the content (IETF tags), the main one first. */
+    languages: readonly string[];
+    /** The time an average learner needs, in minutes. */
+    typicalLearningMinutes: number;
+  };
+}
+
+/** IMS Meta-data 1.2.1, the LOM binding SCORM 1.2 reads inside a manifest. */
+const IMSMD = 'http://www.imsglobal.org/xsd/imsmd_rootv1p2p1';
+
+/** SCORM 1.2 meta-data durations are HH:MM:SS. */
+export function learningTime(minutes: number): string {
+  const total = Math.max(0, Math.round(minutes));
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(Math.floor(total / 60))}:${two(total % 60)}:00`;
+}
+
+function langStrings(texts: Record<string, string>, indent: string): string[] {
+  return Object.entries(texts).map(
+    ([lang, text]) => `${indent}<imsmd:langstring xml:lang="${escapeXml(lang)}">${escapeXml(text)}</imsmd:langstring>`,
+  );
+}
+
+function lom(metadata: NonNullable<ManifestInput['metadata']>): string[] {
+  return [
+    '    <imsmd:lom>',
+    '      <imsmd:general>',
+    '        <imsmd:title>',
+    ...langStrings(metadata.titles, '          '),
+    '        </imsmd:title>',
+    ...metadata.languages.map((lang) => `        <imsmd:language>${escapeXml(lang)}</imsmd:language>`),
+    '        <imsmd:description>',
+    ...langStrings(metadata.descriptions, '          '),
+    '        </imsmd:description>',
+    '      </imsmd:general>',
+    '      <imsmd:educational>',
+    '        <imsmd:typicallearningtime>',
+    `          <imsmd:datetime>${learningTime(metadata.typicalLearningMinutes)}</imsmd:datetime>`,
+    '        </imsmd:typicallearningtime>',
+    '      </imsmd:educational>',
+    '    </imsmd:lom>',
+  ];
 }
 
 export const MANIFEST_FILE = 'imsmanifest.xml';
@@ -52,10 +98,11 @@ export function buildManifest(input: ManifestInput): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<manifest identifier="${base}" version="${escapeXml(input.version)}"`,
     '  xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"',
-    '  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">',
+    `  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"${input.metadata ? `\n  xmlns:imsmd="${IMSMD}"` : ''}>`,
     '  <metadata>',
     '    <schema>ADL SCORM</schema>',
     '    <schemaversion>1.2</schemaversion>',
+    ...(input.metadata ? lom(input.metadata) : []),
     '  </metadata>',
     `  <organizations default="${base}-org">`,
     `    <organization identifier="${base}-org">`,

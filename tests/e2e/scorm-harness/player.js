@@ -2,7 +2,8 @@
  * Test LMS player: puts a scorm-again SCORM 1.2 runtime on window.API, preloaded
  * with the cmi data given in the query (?cmi=<JSON>, as an LMS resuming an
  * attempt), records every call the SCO makes with the last error right after
- * it, then opens the SCO in an iframe (?sco=<path>).
+ * it, then opens the SCO in an iframe (?sco=<path>). ?refuse=<call> makes one
+ * call fail, as an LMS in trouble does.
  */
 (() => {
   const params = new URLSearchParams(window.location.search);
@@ -31,6 +32,10 @@
       return result;
     };
   }
+  // ?refuse=initialize or ?refuse=commit: an LMS that refuses that call (returns "false").
+  const refuse = params.get('refuse');
+  if (refuse === 'initialize') api.LMSInitialize = () => 'false';
+  if (refuse === 'commit') api.LMSCommit = () => 'false';
   window.API = api;
 
   window.scormTest = {
