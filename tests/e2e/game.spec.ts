@@ -155,6 +155,27 @@ test.describe('serious game', () => {
     await expect(page.locator('section.department')).toContainText('20 k€ réservés à votre commune');
   });
 
+  test('the same game open in two windows stays one game: a move and the pause in one show in the other', async ({
+    page,
+    context,
+  }) => {
+    await setUpGame(page, { scenario: 'periurban-brownfield', teams: 2, seed: 8, facilitator: true });
+    const hash = new URL(page.url()).hash;
+    const other = await context.newPage();
+    await open(other, hash);
+    await gameReady(other);
+    // The second window moves the round on: the first follows.
+    await other.keyboard.press('n');
+    await expect(phaseTitle(page)).toHaveText('Choix des projets');
+    await expect(page.locator('.turn-banner')).toContainText('Équipe 1');
+    // Équipe 1 passes in the first window: the second shows Équipe 2's turn.
+    await page.keyboard.press('p');
+    await expect(other.locator('.turn-banner')).toContainText('Équipe 2');
+    await page.keyboard.press('k');
+    await expect(other.locator('.turn-banner')).toContainText('Partie en pause', { timeout: 1000 });
+    await other.close();
+  });
+
   test('a facilitator injects a hazard and extends the timer', async ({ page }) => {
     await setUpGame(page, { scenario: 'forest-commune-wildfire', teams: 2, seed: 21, facilitator: true });
     const panel = page.locator('.facilitator-panel');

@@ -6,9 +6,11 @@
  */
 import { type Actor, createActor } from 'xstate';
 import { cardsOpenTo, checkEvent, currentTeam } from '../../engine/index.ts';
+import type { TurnTimer } from '../../engine/timer.ts';
 import type { GameEvent, GameState, Phase, Scenario } from '../../engine/types.ts';
-import type { SessionMachine, SessionOptions } from '../../machines/game.ts';
+import type { LogEntry, SessionMachine, SessionOptions } from '../../machines/game.ts';
 import { type SessionSnapshot, sessionMachineFor } from '../../machines/replay.ts';
+import type { Replica, SessionLink } from '../../session/local-link.ts';
 import {
   GAME_FILE_FORMAT,
   GAME_FILE_VERSION,
@@ -84,6 +86,10 @@ export class GameController {
   private levers: string[] = [];
   private refusal: string | null = null;
   private facilitator: boolean;
+  /** Other windows of this session, when it is open in several (see session/local-link.ts). */
+  private link: SessionLink | null = null;
+  /** The authority's clock, shown by a window that follows it. */
+  private remoteTimer: TurnTimer | null = null;
 
   constructor(
     scenario: Scenario,
@@ -187,16 +193,18 @@ export class GameController {
           ...(event.by ? { by: event.by } : {}),
         });
       case 'PAUSE':
-        return this.actor.send({ type: 'pause' });
+        return this.dispatch({ type: 'pause' });
       case 'RESUME':
-        return this.actor.send({ type: 'resume' });
+        return this.dispatch({ type: 'resume' });
       case 'TICK':
+        // Only the authority's clock runs; the others show it.
+        if (!this.isAuthority()) return;
         return this.actor.send({ type: 'tick', seconds: event.seconds });
       case 'EXTEND_TIME':
-        return this.actor.send({ type: 'extend-time', seconds: event.seconds });
+        return this.dispatch({ type: 'extend-time', seconds: event.seconds });
       case 'SET_TIMER': {
         const timer = this.snapshot().context.timer;
-        return this.actor.send({
+        return this.dispatch({
           type: 'set-timer',
           enabled: event.enabled,
           limitSeconds: event.limitSeconds ?? timer.limitSeconds,
@@ -210,12 +218,41 @@ export class GameController {
         this.facilitator = event.enabled;
         return this.changed();
       case 'FINISH':
-        return this.actor.send({ type: 'finish' });
+        return this.dispatch({ type: 'finish' });
     }
   }
 
-  private dispatch(event: GameEvent): void {
-    this.actor.send(event);
+  private dispatch(event: LogEntry): void {
+    if (this.link) this.link.propose(event);
+    else this.actor.send(event);
+  }
+
+  /**
+   * Joins the other windows of this session: one of them is the authority
+   * (it applies, saves and ticks the clock); the others propose their events
+   * to it and follow its log.
+   */
+  connect(makeLink: (replica: Replica) => SessionLink): void {
+    this.link = makeLink({
+      log: () => this.snapshot().context.log,
+      timer: () => this.snapshot().context.timer,
+      apply: (entry) => this.actor.send(entry),
+      follow: (entries, timer) => {
+        for (const entry of entries) this.actor.send(entry);
+        this.remoteTimer = timer;
+        this.changed();
+      },
+      lead: () => {
+        this.remoteTimer = null;
+        this.lastSaved = '';
+        this.changed();
+      },
+    });
+  }
+
+  /** This window applies the events (alone, or as the authority of several). */
+  isAuthority(): boolean {
+    return this.link === null || this.link.isLeader();
   }
 
   view(): GameView {
@@ -238,7 +275,7 @@ export class GameController {
             pendingHazard: game.pendingHazard,
           }
         : null,
-      timer: snap.context.timer,
+      timer: this.remoteTimer ?? snap.context.timer,
       facilitator: this.facilitator,
     };
   }
@@ -273,6 +310,7 @@ export class GameController {
 
   dispose(): void {
     this.disposed = true;
+    this.link?.close();
     this.subscription.unsubscribe();
     this.actor.stop();
     this.listeners.clear();
@@ -284,10 +322,12 @@ export class GameController {
     if (this.disposed) return;
     // Write when the log grew or the draft changed: a clock tick changes nothing worth keeping.
     const key = `${this.snapshot().context.log.length}|${JSON.stringify(this.selection)}|${this.levers.join(',')}|${this.facilitator}`;
-    if (key !== this.lastSaved) {
+    // One window saves: the authority (the others' copies are the same game).
+    if (key !== this.lastSaved && this.isAuthority()) {
       this.lastSaved = key;
       this.onStoreResult(this.persist(this.save()));
     }
+    this.link?.changed();
     const view = this.view();
     for (const listener of this.listeners) listener(view);
   }

@@ -8,6 +8,7 @@ import type { Scenario } from '../../engine/types.ts';
 import { loadedMapCode, loadMapCode } from '../../game/map-code.ts';
 import type { MapHandle } from '../../game/view-model.ts';
 import { localize, t } from '../../i18n/index.ts';
+import { broadcastChannel, SessionLink, webLock } from '../../session/local-link.ts';
 import { exportSave, writeSave } from '../../storage/game-saves.ts';
 import type { AppContext } from '../app-context.ts';
 import { confirmDialog, downloadText } from '../dialog.ts';
@@ -62,6 +63,9 @@ export class PlayView {
       start,
       facilitator,
     );
+    // The same game open in other windows (projector, console, seats) stays one game.
+    const name = `resilient-territory-kit:session:${saveId}`;
+    this.controller.connect((replica) => new SessionLink(broadcastChannel(name), webLock(name), replica));
     const view = this.controller.view();
     this.showFacilitator = view.facilitator;
     for (const lever of view.round?.levers ?? []) this.funding.add(lever);
