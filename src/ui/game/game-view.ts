@@ -1,7 +1,8 @@
 /**
  * #/game routes: set-up (#/game), a deep link that starts a game
  * (#/game/play?scenario=<id>&seed=<n>&teams=<n>&difficulty=<d>&rounds=<n>&seat=<n>&name=<team 1>&name=...) and a saved session
- * (#/game/session/<id>), which a reload resumes exactly.
+ * (#/game/session/<id>), which a reload resumes exactly, and its faces: the projector screen
+ * (/screen), the facilitator's console (/facilitator) and each team's seat (/team/<n>).
  */
 import { bundledScenarios } from '../../content/scenarios.ts';
 import { MAX_TEAMS } from '../../engine/game.ts';
@@ -12,6 +13,7 @@ import { readSave, resumeSave } from '../../storage/game-saves.ts';
 import type { ViewFactory } from '../app-context.ts';
 import { h } from '../dom.ts';
 import type { Route } from '../router.ts';
+import { faceLabel, faceOf } from './faces.ts';
 import { PlayView } from './play-view.ts';
 import { createGame, gameFileError, randomSeed, renderSetup } from './setup-view.ts';
 import './game.css';
@@ -49,13 +51,20 @@ export const gameView: ViewFactory = (ctx) => {
         showError(`${t('game:errorsGeneral.unresumable')} ${gameFileError(resumed)}`);
         return;
       }
-      title = `${localize(scenario.title)} · ${t('app.name')}`;
+      // #/game/session/<id>/screen, /facilitator, /team/<n>: the faces of the same game.
+      const face = faceOf(next.segments.slice(3), resumed.snapshot.context.game);
+      if (!face) {
+        showError(t('game:faces.unknown'));
+        return;
+      }
+      title = `${localize(scenario.title)} · ${faceLabel(face, resumed.snapshot.context.game)} · ${t('app.name')}`;
       play = new PlayView(
         ctx,
         scenario,
         id,
         { options: resumed.file.options, snapshot: resumed.snapshot, ...(save.draft ? { draft: save.draft } : {}) },
         save.facilitator ?? false,
+        face,
       );
       play.mount(target);
       return;

@@ -14,6 +14,7 @@ import type { AppContext } from '../app-context.ts';
 import { confirmDialog, downloadText } from '../dialog.ts';
 import { h } from '../dom.ts';
 import { GameController, type GameStart, type GameView } from './controller.ts';
+import { type Face, faceLabel, facePlays, roundAsItStands } from './faces.ts';
 import { facilitatorPanel, timerDisplay } from './facilitator-panel.ts';
 import { mapModel, shownTeam } from './map-model.ts';
 import { mapTextView } from './map-text.ts';
@@ -25,6 +26,7 @@ export class PlayView {
   private readonly controller: GameController;
   private readonly root = h('div', { class: 'play' });
   private readonly heading = h('h1', { id: 'page-title' });
+  private readonly faceLine = h('p', { class: 'face-label' });
   private readonly banner = h('p', { class: 'turn-banner' });
   private readonly timerSlot = h('div', { class: 'timer-slot' });
   private readonly mapBox = h('div', { class: 'map-canvas', role: 'img' });
@@ -54,6 +56,7 @@ export class PlayView {
     saveId: string,
     start: GameStart,
     facilitator: boolean,
+    private readonly face: Face = { kind: 'table' },
   ) {
     this.controller = new GameController(
       scenario,
@@ -67,13 +70,16 @@ export class PlayView {
     const name = `resilient-territory-kit:session:${saveId}`;
     this.controller.connect((replica) => new SessionLink(broadcastChannel(name), webLock(name), replica));
     const view = this.controller.view();
-    this.showFacilitator = view.facilitator;
+    // The console always shows the facilitator's controls; the projector and the seats never do.
+    this.showFacilitator = face.kind === 'facilitator' || (face.kind === 'table' && view.facilitator);
+    this.root.classList.add(`face-${face.kind}`);
     for (const lever of view.round?.levers ?? []) this.funding.add(lever);
   }
 
   mount(container: HTMLElement): void {
     this.root.append(
       this.heading,
+      this.faceLine,
       this.toolbar,
       this.banner,
       this.timerSlot,
@@ -137,7 +143,9 @@ export class PlayView {
 
   /** Load time is measured from outside: the map has drawn and the first turn accepts input. */
   private markReady(): void {
-    if (this.readyMarked || !this.firstFrame || !this.panel.querySelector('button')) return;
+    // The table is ready when its first turn accepts input; the other faces once the round shows.
+    const shown = this.face.kind === 'table' ? this.panel.querySelector('button') : this.panel.querySelector('#phase-title');
+    if (this.readyMarked || !this.firstFrame || !shown) return;
     this.readyMarked = true;
     performance.mark('kit:game-ready');
     this.root.dataset.ready = 'true';
@@ -169,6 +177,7 @@ export class PlayView {
   private draw(view: GameView, force: boolean): void {
     const game = view.game;
     this.heading.textContent = localize(this.scenario.title);
+    this.faceLine.textContent = faceLabel(this.face, view.game);
     this.mapBox.setAttribute('aria-label', t('game:map.label', { territory: localize(this.scenario.territory.name) }));
     this.renderToolbar(view);
     const current = game ? teamsToAct(game)[0] : undefined;
@@ -194,6 +203,9 @@ export class PlayView {
       view.round?.selection,
       view.round?.refusal,
       view.paused,
+      // The other faces show who has played and the offers in progress.
+      game?.teams.map((team) => team.acted).join(),
+      game?.offers.length,
       // A team holding the Department seat sees its splits recorded in the diagnose panel.
       game?.departmentSeat === null ? null : game?.allocations,
     ]);
@@ -258,7 +270,10 @@ export class PlayView {
       poolChoice: this.pools,
     };
     if (view.phase !== 'plan') this.pools.clear();
-    this.panel.replaceChildren(title, ...phasePanel(panelCtx));
+    this.panel.replaceChildren(
+      title,
+      ...(facePlays(this.face, view) ? phasePanel(panelCtx) : roundAsItStands(this.face, view, this.scenario)),
+    );
     this.panel.toggleAttribute('inert', view.paused);
     if (this.last && (hadFocus || phaseChanged)) title.focus({ preventScroll: true });
   }
@@ -293,8 +308,22 @@ export class PlayView {
     const hadFocus = this.toolbar.contains(document.activeElement)
       ? (document.activeElement as HTMLElement).dataset.tool
       : undefined;
+    const base = `#/game/session/${this.controller.id}`;
+    const faces =
+      this.face.kind === 'table' || this.face.kind === 'facilitator'
+        ? h(
+            'nav',
+            { class: 'face-links', 'aria-label': t('game:faces.links') },
+            h('span', {}, t('game:faces.links')),
+            ...[
+              [`${base}/screen`, t('game:faces.screenFace')],
+              [`${base}/facilitator`, t('game:faces.facilitatorFace')],
+              ...view.game.teams.map((team, i) => [`${base}/team/${i + 1}`, t('game:faces.teamFace', { team: team.name })]),
+            ].map(([href, label]) => h('a', { href, target: '_blank', rel: 'noopener' }, label)),
+          )
+        : null;
     this.toolbar.replaceChildren(
-      toggle,
+      ...(this.face.kind === 'table' ? [toggle] : []),
       h(
         'button',
         { type: 'button', class: 'button-quiet', 'data-tool': 'help', onclick: () => helpDialog(this.shortcutContext()) },
@@ -306,10 +335,10 @@ export class PlayView {
         t('game:actions.export'),
       ),
       h('a', { href: '#/game', class: 'button-quiet', 'data-tool': 'new' }, t('game:actions.newGame')),
+      ...(faces ? [faces] : []),
     );
     toggle.dataset.tool = 'facilitator';
     if (hadFocus) (this.toolbar.querySelector(`[data-tool="${hadFocus}"]`) as HTMLElement | null)?.focus();
-    void view;
   }
 
   private toggleFacilitator(): void {
@@ -362,7 +391,8 @@ export class PlayView {
   }
 
   private shortcutContext(): ShortcutContext {
-    return { view: this.controller.view(), facilitator: this.showFacilitator };
+    const view = this.controller.view();
+    return { view, facilitator: this.showFacilitator, face: this.face.kind, plays: facePlays(this.face, view) };
   }
 
   private shortcut(key: string): boolean {

@@ -12,6 +12,10 @@ export interface ShortcutContext {
   view: GameView;
   /** The facilitator's controls are shown on this screen. */
   facilitator: boolean;
+  /** Which face of the game this window is (the table when absent). */
+  face?: 'table' | 'screen' | 'facilitator' | 'team';
+  /** The round's own panel is this face's now (always on the table). */
+  plays?: boolean;
 }
 
 export interface Shortcut {
@@ -23,7 +27,7 @@ export interface Shortcut {
 }
 
 const playing = ({ view }: ShortcutContext) => view.status === 'playing';
-const moving = (ctx: ShortcutContext) => playing(ctx) && !ctx.view.paused;
+const moving = (ctx: ShortcutContext) => playing(ctx) && !ctx.view.paused && ctx.plays !== false;
 // N moves the round on where everyone reads together; a team's own choices (plan, funding) take their own keys.
 const SHARED_PHASES = new Set(['diagnose', 'implement', 'shock', 'evaluate']);
 
@@ -36,7 +40,7 @@ export const GAME_SHORTCUTS: readonly Shortcut[] = [
     when: (c) => moving(c) && (c.view.phase === 'plan' || c.view.phase === 'fund'),
   },
   { key: 'b', action: 'back', label: 'game:help.back', when: (c) => moving(c) && c.view.phase === 'fund' },
-  { key: 'f', action: 'facilitator', label: 'game:help.facilitator', when: playing },
+  { key: 'f', action: 'facilitator', label: 'game:help.facilitator', when: (c) => playing(c) && (c.face ?? 'table') === 'table' },
   { key: 'k', action: 'pause', label: 'game:help.pause', when: (c) => playing(c) && c.facilitator },
   { key: 'm', action: 'map', label: 'game:help.map', when: () => true },
   { key: '?', action: 'help', label: 'game:help.help', when: () => true },
