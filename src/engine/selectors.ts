@@ -1,7 +1,8 @@
 /** Questions the views ask of a game, answered by the rules so that no rule lives in a view. */
 import { type ActionError, leverApplies, movesPerRound } from './game.ts';
 import { type Quote, quoteProject } from './projects.ts';
-import type { GameState, Scenario, TeamState } from './types.ts';
+import { ESSENTIAL_NEEDS_IDS } from './rules.ts';
+import type { GameState, IndicatorId, Scenario, TeamState } from './types.ts';
 
 /**
  * What a team would pay to start a card on its own now, asking every lever
@@ -38,4 +39,20 @@ export function soloPrice(
 /** Moves a team has left this round: none once it passed, fewer for a commune in collapse. */
 export function remainingMoves(team: TeamState): number {
   return team.acted ? 0 : Math.max(0, movesPerRound(team) - team.moves);
+}
+
+/** The odds of each hazard of the deck, as shares of 1 (what the rules panel shows). */
+export function hazardOdds(scenario: Scenario): { hazard: string; share: number }[] {
+  const total = scenario.deckHazards.reduce((sum, h) => sum + h.weight, 0);
+  return total === 0 ? [] : scenario.deckHazards.map((h) => ({ hazard: h.hazard, share: h.weight / total }));
+}
+
+/** Points above the collapse threshold under which an essential need is in danger: a warning, before it is too late. */
+export const COLLAPSE_WARNING_MARGIN = 10;
+
+/** A team's essential needs near collapse (at most the margin above the threshold), weakest first. */
+export function needsNearCollapse(team: TeamState, scenario: Scenario): IndicatorId[] {
+  return ESSENTIAL_NEEDS_IDS.filter(
+    (id) => scenario.indicatorIds.includes(id) && team.indicators[id] <= scenario.collapseAt + COLLAPSE_WARNING_MARGIN,
+  ).sort((a, b) => team.indicators[a] - team.indicators[b]);
 }

@@ -24,6 +24,12 @@ test.describe('the faces of one game', () => {
     await expect(screen.locator('.facilitator-panel')).toHaveCount(0);
     await expect(screen.locator('.phase-panel button')).toHaveCount(0);
     await expect(console_.locator('.facilitator-panel')).toBeVisible();
+    // The rules that decide the game are on every face: peri-urban brownfield's target is 51, collapse at 10.
+    for (const p of [screen, console_, seat]) {
+      await p.locator('.rules-panel summary').click();
+      await expect(p.locator('.rules-panel')).toContainText('au moins 51');
+      await expect(p.locator('.rules-panel')).toContainText('à 10 ou moins');
+    }
 
     // The console pauses: the projector shows it within a second.
     await console_.keyboard.press('k');

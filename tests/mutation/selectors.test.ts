@@ -3,7 +3,7 @@
  * lever that can apply alone. Two teams: contract 90, call 60 (fixture.ts).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { remainingMoves, soloPrice, soloQuote } from '../../src/engine/selectors.ts';
+import { hazardOdds, needsNearCollapse, remainingMoves, soloPrice, soloQuote } from '../../src/engine/selectors.ts';
 import type { Scenario } from '../../src/engine/types.ts';
 import { makeScenario, planGame, project, withProjects, withTeam } from './fixture.ts';
 
@@ -71,5 +71,23 @@ describe('moves left', () => {
     expect(remainingMoves({ ...team, collapsed: true })).toBe(1);
     expect(remainingMoves({ ...team, collapsed: true, moves: 2 })).toBe(0);
     expect(remainingMoves({ ...team, acted: true })).toBe(0);
+  });
+});
+
+describe('what the rules panel shows', () => {
+  it('the odds of each hazard of the deck: fire 2, flood 1, heat 1 -> a half, a quarter, a quarter', () => {
+    expect(hazardOdds(s)).toEqual([
+      { hazard: 'fire', share: 0.5 },
+      { hazard: 'flood', share: 0.25 },
+      { hazard: 'heat', share: 0.25 },
+    ]);
+    expect(hazardOdds({ ...s, deckHazards: [] })).toEqual([]);
+  });
+
+  it('warns of essential needs at most 10 points above the collapse threshold (15), weakest first; other needs never', () => {
+    const team = planGame(s, 2).teams[0];
+    if (!team) throw new Error('no team');
+    const indicators = { ...team.indicators, breathe: 40, drink: 25, eat: 26, move: 12, live: 50, cohesion: 5, jobs: 20 };
+    expect(needsNearCollapse({ ...team, indicators }, s)).toEqual(['move', 'drink']);
   });
 });

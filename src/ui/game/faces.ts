@@ -106,3 +106,8 @@ export function faceLabel(face: Face, game: GameState): string {
   if (face.kind === 'team') return t('game:faces.teamFace', { team: game.teams.find((x) => x.id === face.team)?.name ?? '' });
   return t(`game:faces.${face.kind}Face`);
 }
+
+/** Whose collapse warnings a face shows: a seat its own; the other faces every team's. */
+export function warnedTeams(face: Face, game: GameState): string[] {
+  return face.kind === 'team' ? [face.team] : game.teams.map((team) => team.id);
+}

@@ -14,12 +14,13 @@ import type { AppContext } from '../app-context.ts';
 import { confirmDialog, downloadText } from '../dialog.ts';
 import { h } from '../dom.ts';
 import { GameController, type GameStart, type GameView } from './controller.ts';
-import { type Face, faceLabel, facePlays, roundAsItStands } from './faces.ts';
+import { type Face, faceLabel, facePlays, roundAsItStands, warnedTeams } from './faces.ts';
 import { facilitatorPanel, timerDisplay } from './facilitator-panel.ts';
 import { mapModel, shownTeam } from './map-model.ts';
 import { mapTextView } from './map-text.ts';
 import { narrate } from './narration.ts';
 import { type PanelContext, phasePanel } from './panels.ts';
+import { collapseWarnings, rulesPanel } from './rules-panel.ts';
 import { helpDialog, installShortcuts, type ShortcutContext, shortcutFor } from './shortcuts.ts';
 
 export class PlayView {
@@ -272,7 +273,9 @@ export class PlayView {
     if (view.phase !== 'plan') this.pools.clear();
     this.panel.replaceChildren(
       title,
+      ...collapseWarnings(view.game, this.scenario, warnedTeams(this.face, view.game)),
       ...(facePlays(this.face, view) ? phasePanel(panelCtx) : roundAsItStands(this.face, view, this.scenario)),
+      rulesPanel(view.game, this.scenario),
     );
     this.panel.toggleAttribute('inert', view.paused);
     if (this.last && (hadFocus || phaseChanged)) title.focus({ preventScroll: true });
