@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { axeViolations, expect, open, test } from './fixtures.ts';
-import { gameReady, phaseTitle, setUpGame } from './game-helpers.ts';
+import { gameReady, phaseTitle, press, setUpGame } from './game-helpers.ts';
 
 async function face(context: BrowserContext, hash: string): Promise<Page> {
   const page = await context.newPage();
@@ -54,6 +54,50 @@ test.describe('the faces of one game', () => {
 
     for (const p of [screen, console_, seat]) expect(await axeViolations(p)).toEqual([]);
     for (const p of [screen, console_, seat]) await p.close();
+  });
+
+  test('a whole 3-team game played from the seats, with a pooled project, to a debrief that says why', async ({
+    page,
+    context,
+  }) => {
+    await setUpGame(page, { scenario: 'periurban-brownfield', teams: 3, seed: 5 });
+    const session = new URL(page.url()).hash;
+    const console_ = await face(context, `${session}/facilitator`);
+    const seats = [
+      await face(context, `${session}/team/1`),
+      await face(context, `${session}/team/2`),
+      await face(context, `${session}/team/3`),
+    ];
+    const [one, two] = seats as [Page, Page, Page];
+    await console_.keyboard.press('n');
+    // Team 1 offers team 2 to pool the forum, from its seat.
+    const card = one.locator('.game-card[data-card="sse-territorial-forum"]');
+    await press(card.getByLabel('Équipe 2'), 'Space');
+    await press(card.getByRole('button', { name: /Choisir/ }));
+    await press(one.getByRole('button', { name: 'Lancer le projet' }));
+    await one.keyboard.press('p');
+    // Team 2 accepts on its turn, on its own seat.
+    await press(two.getByRole('button', { name: "Accepter l'offre de Équipe 1 pour « Forum territorial de l'ESS »" }));
+    await two.keyboard.press('p');
+    for (let guard = 0; guard < 120; guard += 1) {
+      if (await console_.locator('.debrief-slot h2').first().isVisible()) break;
+      const title = (await phaseTitle(console_).textContent()) ?? '';
+      if (/Choix des projets|Financement/.test(title)) {
+        const banner = (await console_.locator('.turn-banner').textContent()) ?? '';
+        const n = Number(/Équipe (\d)/.exec(banner)?.[1]);
+        await (seats[n - 1] as Page).keyboard.press('p');
+        await expect(console_.locator('.turn-banner')).not.toHaveText(banner);
+      } else {
+        await console_.keyboard.press('n');
+        await expect(phaseTitle(console_).or(console_.locator('.debrief-slot h2').first())).not.toHaveText(title);
+      }
+    }
+    // The debrief, on every face: each team is told why it reached or missed the target.
+    const verdicts = console_.locator('.debrief-why-verdict');
+    await expect(verdicts).toHaveCount(3);
+    for (const verdict of await verdicts.allTextContents()) expect(verdict).toMatch(/^Objectif (atteint|manqué de \d+ points?)/);
+    await expect(one.locator('.debrief-decisions [data-project]').first()).toContainText('Forum territorial');
+    for (const p of [console_, ...seats]) await p.close();
   });
 
   test('a seat for a team the game does not have says so', async ({ page }) => {
