@@ -53,6 +53,12 @@ test.describe('the faces of one game', () => {
     await expect(screen.locator('.face-turns [data-team="team-2"]')).toHaveAttribute('data-state', 'playing');
 
     for (const p of [screen, console_, seat]) expect(await axeViolations(p)).toEqual([]);
+    // And in English.
+    for (const p of [screen, console_, seat]) {
+      await press(p.getByRole('button', { name: /EN/ }));
+      await expect(p.locator('.face-label')).not.toHaveText(/Écran|Console|Poste/);
+      expect(await axeViolations(p)).toEqual([]);
+    }
     for (const p of [screen, console_, seat]) await p.close();
   });
 
