@@ -24,6 +24,22 @@ test.describe('the faces of one game', () => {
     await expect(screen.locator('.facilitator-panel')).toHaveCount(0);
     await expect(screen.locator('.phase-panel button')).toHaveCount(0);
     await expect(console_.locator('.facilitator-panel')).toBeVisible();
+    // The projector at 1280 x 720: nothing scrolls sideways, no text under 14 px.
+    await screen.setViewportSize({ width: 1280, height: 720 });
+    const layout = await screen.evaluate(() => {
+      const small: string[] = [];
+      let read = 0;
+      for (const el of document.querySelectorAll<HTMLElement>('main *')) {
+        const text = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+        if (text && el.offsetParent !== null) read += 1;
+        if (text && el.offsetParent !== null && Number.parseFloat(getComputedStyle(el).fontSize) < 14) {
+          small.push(`${el.tagName.toLowerCase()}.${el.className}: ${getComputedStyle(el).fontSize}`);
+        }
+      }
+      return { sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth, small, read };
+    });
+    expect(layout.read).toBeGreaterThan(30);
+    expect({ sideways: layout.sideways, small: layout.small }).toEqual({ sideways: false, small: [] });
     // The rules that decide the game are on every face: peri-urban brownfield's target is 51, collapse at 10.
     for (const p of [screen, console_, seat]) {
       await p.locator('.rules-panel summary').click();
