@@ -67,6 +67,14 @@ test.describe('the faces of one game', () => {
     // P on a seat whose turn it is not does nothing.
     await seat.keyboard.press('p');
     await expect(screen.locator('.face-turns [data-team="team-2"]')).toHaveAttribute('data-state', 'playing');
+    // The other teams pass at the table; the console moves on to the shock: the projector shows the hazard, no button.
+    await page.keyboard.press('p');
+    await page.keyboard.press('p');
+    await expect(phaseTitle(screen)).toHaveText('Réalisation');
+    await console_.keyboard.press('n');
+    await expect(phaseTitle(screen)).toHaveText('Aléa');
+    await expect(screen.locator('.shock-title')).not.toBeEmpty();
+    await expect(screen.locator('.phase-panel button')).toHaveCount(0);
 
     for (const p of [screen, console_, seat]) expect(await axeViolations(p)).toEqual([]);
     // And in English.

@@ -111,3 +111,17 @@ export function faceLabel(face: Face, game: GameState): string {
 export function warnedTeams(face: Face, game: GameState): string[] {
   return face.kind === 'team' ? [face.team] : game.teams.map((team) => team.id);
 }
+
+/** The round's shared steps the room reads together: the projector shows them as the table does. */
+export function sharedStep(view: GameView): boolean {
+  return view.phase === 'diagnose' || view.phase === 'implement' || view.phase === 'shock' || view.phase === 'evaluate';
+}
+
+/** A panel for the room to read: the same content without its controls (the projector is not driven). */
+export function withoutControls(elements: HTMLElement[]): HTMLElement[] {
+  for (const element of elements) {
+    for (const control of element.querySelectorAll('button, input, select, textarea, fieldset.department-seat')) control.remove();
+    if (element.matches('button')) element.remove();
+  }
+  return elements.filter((element) => !element.matches('button'));
+}

@@ -14,7 +14,7 @@ import type { AppContext } from '../app-context.ts';
 import { confirmDialog, downloadText } from '../dialog.ts';
 import { h } from '../dom.ts';
 import { GameController, type GameStart, type GameView } from './controller.ts';
-import { type Face, faceLabel, facePlays, roundAsItStands, warnedTeams } from './faces.ts';
+import { type Face, faceLabel, facePlays, roundAsItStands, sharedStep, warnedTeams, withoutControls } from './faces.ts';
 import { facilitatorPanel, timerDisplay } from './facilitator-panel.ts';
 import { mapModel, shownTeam } from './map-model.ts';
 import { mapTextView } from './map-text.ts';
@@ -274,7 +274,11 @@ export class PlayView {
     this.panel.replaceChildren(
       title,
       ...collapseWarnings(view.game, this.scenario, warnedTeams(this.face, view.game)),
-      ...(facePlays(this.face, view) ? phasePanel(panelCtx) : roundAsItStands(this.face, view, this.scenario)),
+      ...(facePlays(this.face, view)
+        ? phasePanel(panelCtx)
+        : this.face.kind === 'screen' && sharedStep(view)
+          ? withoutControls(phasePanel(panelCtx))
+          : roundAsItStands(this.face, view, this.scenario)),
       rulesPanel(view.game, this.scenario),
     );
     this.panel.toggleAttribute('inert', view.paused);
