@@ -48,17 +48,27 @@ export function checkEvent(state: GameState, scenario: Scenario, event: GameEven
       return null;
     case 'inject-hazard':
       return hazardInDeck(scenario, event.hazard) ? null : 'unknown-hazard';
+    case 'plan-hazard':
+      if (!hazardInDeck(scenario, event.hazard)) return 'unknown-hazard';
+      // This round's shock can still be planned until it strikes; a later round, up to the last.
+      return Number.isInteger(event.round) &&
+        event.round <= state.rounds &&
+        (event.round > state.round || (event.round === state.round && !['shock', 'evaluate'].includes(state.phase)))
+        ? null
+        : 'bad-round';
     case 'allocate-envelope':
       return validateAllocation(state, scenario, event);
   }
   return 'not-now';
 }
 
-/** The shock of this round: the injected hazard if there is one, else a draw from the deck. */
+/** The shock of this round: the injected hazard if there is one, else the one planned for this round, else a draw from the deck. */
 function strike(state: GameState, scenario: Scenario): GameState {
   if (state.pendingHazard !== null) {
     return { ...applyHazard(state, scenario, state.pendingHazard, true), pendingHazard: null };
   }
+  const planned = state.plannedHazards.find((p) => p.round === state.round);
+  if (planned) return applyHazard(state, scenario, planned.hazard, true);
   const drawn = drawHazard(state, scenario);
   return applyHazard(drawn.state, scenario, drawn.hazard);
 }
@@ -123,6 +133,14 @@ export function applyEvent(state: GameState, scenario: Scenario, event: GameEven
       return state.phase === 'plan' ? leavePlanIfDone(passEveryone(state, scenario), scenario) : advance(state, scenario);
     case 'inject-hazard':
       return { ...state, pendingHazard: event.hazard };
+    case 'plan-hazard':
+      return {
+        ...state,
+        plannedHazards: [
+          ...state.plannedHazards.filter((p) => p.round !== event.round),
+          { round: event.round, hazard: event.hazard },
+        ].sort((a, b) => a.round - b.round),
+      };
     case 'allocate-envelope':
       return allocateEnvelope(state, event);
     case 'end-game':

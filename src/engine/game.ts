@@ -62,6 +62,7 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
     phase: 'diagnose',
     order: teams.map((t) => t.id),
     pendingHazard: null,
+    plannedHazards: [],
     teams,
     ...departmentEnvelope(scenario, count),
     departmentSeat: options.departmentSeat ?? null,
@@ -163,6 +164,7 @@ export type ActionError =
   | 'not-in-collapse'
   | 'bad-allocation'
   | 'not-your-seat'
+  | 'bad-round'
   | 'budget';
 
 type OwnAction = Exclude<PlayerAction, { type: 'answer-offer' }>;

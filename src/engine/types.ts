@@ -126,6 +126,8 @@ export type GameEvent =
   | { type: 'continue' }
   | { type: 'skip-phase' }
   | { type: 'inject-hazard'; hazard: string }
+  /** The facilitator plans a round's shock ahead (hidden from the room until it strikes). */
+  | { type: 'plan-hazard'; round: number; hazard: string }
   /**
    * The Department seat splits a lever's envelope of the round between the
    * communes (diagnose phase); `by` names the team holding the seat, absent
@@ -150,6 +152,8 @@ export interface GameState {
   order: string[];
   /** A hazard the facilitator injected: it is the next shock, whatever the phase it came in. */
   pendingHazard: string | null;
+  /** Shocks the facilitator planned for later rounds, one per round at most. */
+  plannedHazards: { round: number; hazard: string }[];
   teams: TeamState[];
   /** What is left this round of the Department's envelope, per lever id (k€), shared by every commune. */
   envelope: Record<string, number>;

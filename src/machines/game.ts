@@ -70,12 +70,13 @@ const GAME_EVENTS = new Set([
   'continue',
   'skip-phase',
   'inject-hazard',
+  'plan-hazard',
   'allocate-envelope',
   'end-game',
 ]);
 
 /** What the facilitator may still do while the game is paused. */
-const FACILITATOR_GAME_EVENTS = new Set(['skip-phase', 'inject-hazard', 'allocate-envelope', 'end-game']);
+const FACILITATOR_GAME_EVENTS = new Set(['skip-phase', 'inject-hazard', 'plan-hazard', 'allocate-envelope', 'end-game']);
 
 export function isGameEvent(event: { type: string }): event is GameEvent {
   return GAME_EVENTS.has(event.type);

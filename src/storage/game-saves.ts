@@ -14,7 +14,7 @@ import { type ReplayResult, replayLog, type SessionSnapshot } from '../machines/
 import type { KeyValueStore, StoreResult } from './store.ts';
 
 export const GAME_FILE_FORMAT = 'resilient-territory-kit/game';
-/** Version 4 added the Department seat (options.departmentSeat, allocate-envelope's `by`); version 3 files read as they are. */
+/** Version 4 added the Department seat (options.departmentSeat, allocate-envelope's `by`) and planned hazards (plan-hazard); version 3 files read as they are. */
 export const GAME_FILE_VERSION = 4;
 const OLDEST_READABLE_VERSION = 3;
 /** Larger than any real game (a 12-round game of 6 teams logs a few hundred events). */
@@ -47,6 +47,7 @@ const logEntry = z.discriminatedUnion('type', [
   bare('skip-phase'),
   bare('end-game'),
   z.strictObject({ type: z.literal('inject-hazard'), hazard: id }),
+  z.strictObject({ type: z.literal('plan-hazard'), round: z.int().check(z.gte(1), z.lte(12)), hazard: id }),
   z.strictObject({
     type: z.literal('allocate-envelope'),
     lever: id,

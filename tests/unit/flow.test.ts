@@ -340,3 +340,35 @@ describe('the end of the game', () => {
     expect(newGame(6, 12).rounds).toBe(12);
   });
 });
+
+describe('hazards the facilitator plans ahead', () => {
+  const plan = (round: number, hazard: string): GameEvent => ({ type: 'plan-hazard', round, hazard });
+
+  it('a planned round strikes with its hazard; an injection still comes first; a round without a plan draws', () => {
+    let g = play(newGame(2, 4), plan(2, 'drought'), plan(3, 'heatwave'), plan(3, 'storm'));
+    // One plan per round: the later one replaces the earlier.
+    expect(g.plannedHazards).toEqual([
+      { round: 2, hazard: 'drought' },
+      { round: 3, hazard: 'storm' },
+    ]);
+    g = play(g, ...WHOLE_ROUND);
+    const drawn = g.hazards[0];
+    expect(drawn?.injected).toBe(false);
+    g = play(g, ...WHOLE_ROUND);
+    expect([g.hazards[1]?.hazard, g.hazards[1]?.injected]).toEqual(['drought', true]);
+    g = play(g, { type: 'inject-hazard', hazard: 'heatwave' }, ...WHOLE_ROUND);
+    expect(g.hazards[2]?.hazard).toBe('heatwave');
+  });
+
+  it('refuses a round that is over or beyond the game, and a hazard the deck cannot draw; the room never sees the plans', () => {
+    const g = newGame(2, 4);
+    expect(refusal(g, plan(5, 'drought'))).toBe('bad-round');
+    expect(refusal(g, plan(0, 'drought'))).toBe('bad-round');
+    expect(refusal(g, plan(2.5, 'drought'))).toBe('bad-round');
+    expect(refusal(g, plan(1, 'drought'))).toBeNull();
+    expect(refusal(toPhase(g, 'shock'), plan(1, 'drought'))).toBe('bad-round');
+    expect(refusal(toPhase(g, 'shock'), plan(2, 'drought'))).toBeNull();
+    expect(refusal(g, plan(2, 'coastal-erosion'))).toBe('unknown-hazard');
+    expect(playerView(play(g, plan(2, 'drought')), null)).not.toHaveProperty('plannedHazards');
+  });
+});

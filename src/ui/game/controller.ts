@@ -57,6 +57,7 @@ export type ViewEvent =
   | { type: 'PASS' }
   | { type: 'SKIP_PHASE' }
   | { type: 'INJECT_HAZARD'; hazard: string }
+  | { type: 'PLAN_HAZARD'; round: number; hazard: string }
   | { type: 'ALLOCATE'; lever: string; shares: Record<string, number>; by?: string }
   | { type: 'PAUSE' }
   | { type: 'RESUME' }
@@ -185,6 +186,8 @@ export class GameController {
         return this.dispatch({ type: 'skip-phase' });
       case 'INJECT_HAZARD':
         return this.dispatch({ type: 'inject-hazard', hazard: event.hazard });
+      case 'PLAN_HAZARD':
+        return this.dispatch({ type: 'plan-hazard', round: event.round, hazard: event.hazard });
       case 'ALLOCATE':
         return this.dispatch({
           type: 'allocate-envelope',

@@ -114,7 +114,53 @@ export function facilitatorPanel(view: GameView, scenario: Scenario, handlers: F
       ),
       pendingName ? h('p', { role: 'status' }, t('game:facilitator.injected', { hazard: pendingName })) : null,
     ),
+    planAhead(view, scenario, send),
     view.game?.departmentSeat === null ? departmentSeatForm(view, scenario, send) : null,
+  );
+}
+
+/** Shocks planned for later rounds: the facilitator's script, never shown to the room. */
+function planAhead(view: GameView, scenario: Scenario, send: FacilitatorHandlers['send']): HTMLElement | null {
+  const game = view.game;
+  if (!game || view.status !== 'playing') return null;
+  const first = ['shock', 'evaluate'].includes(game.phase) ? game.round + 1 : game.round;
+  if (first > game.rounds) return null;
+  const hazardName = (id: string) => localize(scenario.hazards[id]?.name ?? { fr: id, en: id });
+  const roundSelect = h(
+    'select',
+    { id: 'plan-round' },
+    ...Array.from({ length: game.rounds - first + 1 }, (_, i) =>
+      h('option', { value: first + i }, t('game:facilitator.planRound', { round: first + i })),
+    ),
+  );
+  const hazardSelect = h(
+    'select',
+    { id: 'plan-hazard' },
+    ...scenario.deckHazards.map((entry) => h('option', { value: entry.hazard }, hazardName(entry.hazard))),
+  );
+  const planned = game.plannedHazards.filter((p) => p.round >= first);
+  return h(
+    'fieldset',
+    { class: 'plan-ahead' },
+    h('legend', {}, t('game:facilitator.planTitle')),
+    h('p', { class: 'field' }, h('label', { for: 'plan-round' }, t('game:facilitator.planRoundLabel')), roundSelect),
+    h('p', { class: 'field' }, h('label', { for: 'plan-hazard' }, t('game:facilitator.planHazardLabel')), hazardSelect),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button-quiet',
+        onclick: () => send({ type: 'PLAN_HAZARD', round: Number(roundSelect.value), hazard: hazardSelect.value }),
+      },
+      t('game:facilitator.planButton'),
+    ),
+    planned.length === 0
+      ? h('p', {}, t('game:facilitator.planNone'))
+      : h(
+          'ul',
+          { class: 'planned-hazards' },
+          ...planned.map((p) => h('li', {}, t('game:facilitator.planned', { round: p.round, hazard: hazardName(p.hazard) }))),
+        ),
   );
 }
 

@@ -223,6 +223,7 @@ export class PlayView {
       view.timer.forceOnExpiry,
       view.timer.remainingSeconds > 0,
       view.round?.pendingHazard,
+      view.game?.plannedHazards.length,
       // The Department seat shows in the diagnose phase, with the round's envelopes and splits.
       view.game?.round,
       view.game?.phase,
