@@ -1,5 +1,9 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createGame } from '../../src/engine/index.ts';
+import { initI18n } from '../../src/i18n/index.ts';
+import { indicatorsTable } from '../../src/ui/game/panels.ts';
+import { cardFacts } from '../../src/ui/game/plan-panel.ts';
 import { ACTOR_ICONS } from '../../src/ui/icons/actors.ts';
 import { HAZARD_ICONS } from '../../src/ui/icons/hazards.ts';
 import { type IconKind, icon, iconDrawing } from '../../src/ui/icons/icon.ts';
@@ -189,5 +193,45 @@ describe('icons', () => {
     expect(icon('lever', 'toString').getAttribute('data-icon')).toBe('lever:generic');
     expect(icon('nonsense' as IconKind, 'drink').getAttribute('data-icon')).toBe('nonsense:generic');
     expect(iconDrawing('need', 'meteor')).toBeUndefined();
+  });
+});
+
+describe('icons beside the words of the game panels', () => {
+  beforeAll(async () => {
+    await initI18n('fr');
+  });
+  const s = scenario('periurban-brownfield');
+  const icons = (el: Element) => [...el.querySelectorAll('svg.icon')];
+
+  it("puts the actor type and the hazards a card shields beside their names, and keeps the card's words", () => {
+    const card = s.cards['producer-shop'];
+    if (!card) throw new Error('no producer-shop card');
+    const facts = cardFacts(card, s);
+    const actor = facts.querySelector('.card-actor');
+    expect(icons(actor as Element).map((svg) => svg.getAttribute('data-icon'))).toEqual(['actor:cooperative']);
+    const shields = facts.querySelector('.card-hazards');
+    expect(shields?.textContent).toBe("Protège contre : Rupture d'approvisionnement (40 %), Épidémie (10 %)");
+    expect(icons(shields as Element).map((svg) => svg.getAttribute('data-icon'))).toEqual([
+      'hazard:supply-disruption',
+      'hazard:pandemic',
+    ]);
+    for (const svg of icons(facts)) expect(svg.getAttribute('aria-hidden')).toBe('true');
+  });
+
+  it('heads each indicator column with its need icon and its name', () => {
+    const table = indicatorsTable(createGame(s, { seed: 1, teams: ['T1', 'T2'] }), s);
+    const heads = [...table.querySelectorAll('thead th')];
+    expect(heads.map((th) => th.textContent)).toEqual([
+      'Équipe',
+      ...['Respirer', 'Boire', 'Manger', 'Se déplacer', 'Habiter', 'Cohésion sociale', 'Emplois locaux', 'Coopération'],
+      'Résilience',
+      'Budget (k€)',
+    ]);
+    expect(heads.map((th) => th.querySelector('svg')?.getAttribute('data-icon') ?? null)).toEqual([
+      null,
+      ...['breathe', 'drink', 'eat', 'move', 'live', 'cohesion', 'jobs', 'cooperation'].map((id) => `need:${id}`),
+      null,
+      null,
+    ]);
   });
 });
