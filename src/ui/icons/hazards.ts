@@ -45,10 +45,11 @@ export const HAZARD_ICONS: Readonly<Record<string, IconDrawing>> = {
   ],
   // Tempête et chablis: a fir tree blown down, and the wind.
   'windthrow-storm': [
-    path('M18.7 8 L13.1 10.5 L14.3 11.2 L9.5 14.1 L18 19.1 L18.2 13.4 L19.3 14.1 Z'),
-    path('M13.8 16.6 L11.5 20.5'),
-    path('M4 21 H20'),
-    path('M2 7 H8 M2 11 H9 M2 15 H6'),
+    path('M16.1 11.2 L10.4 11.1 L11.1 12.1 L5.8 12.7 L11.2 20.4 L13.5 15.6 L14.3 16.7 Z'),
+    path('M8.5 16.6 L5 19 M3.8 17.3 L6.2 20.7'),
+    path('M2 21 H22'),
+    path('M10 4 H19 A2.5 2.5 0 1 1 16.5 6.5'),
+    path('M6 7.5 H13'),
   ],
   // Flambée des prix de l'énergie: a bolt, and the price going up.
   'energy-price-spike': [path('M11 2 L4 13 H10 L9 22 L16 11 H10.5 Z'), SOARS],
