@@ -176,9 +176,10 @@ describe('debrief view', () => {
         expect(row.querySelector('th[scope="row"]')).not.toBeNull();
         expect(cells(row)).toEqual(team.trajectory.map((point) => String(point[id])));
       });
-      // Resilience against the target, the eight indicators, the profile.
-      const charts = [...section.querySelectorAll('svg')];
+      // Resilience against the target, the eight indicators, the profile; the pictograms beside words are hidden.
+      const charts = [...section.querySelectorAll('svg:not(.icon)')];
       expect(charts).toHaveLength(3);
+      for (const pictogram of section.querySelectorAll('svg.icon')) expect(pictogram.getAttribute('aria-hidden')).toBe('true');
       for (const chart of charts) {
         expect(chart.getAttribute('role')).toBe('img');
         const title = chart.querySelector(':scope > title');

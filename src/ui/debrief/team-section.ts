@@ -4,6 +4,7 @@ import type { GameState, Scenario } from '../../engine/types.ts';
 import { courseHref, guideHref } from '../../guide/links.ts';
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
+import { icon } from '../icons/icon.ts';
 import { lineChart, profileChart } from './charts.ts';
 import type { TeamFacts } from './facts.ts';
 import {
@@ -178,7 +179,8 @@ function hazardsBlock(game: GameState, scenario: Scenario, facts: TeamFacts): HT
         const effect = record.effects[team];
         const name = h(
           'td',
-          {},
+          { class: 'debrief-hazard-name' },
+          icon('hazard', record.hazard),
           hazardName(scenario, record.hazard),
           record.injected ? h('span', { class: 'debrief-note' }, ` ${t('debrief:hazards.injected')}`) : null,
         );

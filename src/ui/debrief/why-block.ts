@@ -7,6 +7,7 @@
 import type { GameState, Scenario } from '../../engine/types.ts';
 import { t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
+import { icon } from '../icons/icon.ts';
 import { lineChart } from './charts.ts';
 import type { TeamFacts } from './facts.ts';
 import { hazardName, indicatorName, listText, roundShortLabel } from './format.ts';
@@ -35,6 +36,7 @@ function costList(facts: TeamFacts): HTMLElement {
         h(
           'li',
           { 'data-indicator': cost.indicator },
+          icon('need', cost.indicator),
           t('debrief:why.cost', {
             indicator: indicatorName(cost.indicator),
             value: cost.value,

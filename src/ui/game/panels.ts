@@ -14,6 +14,7 @@ import type { GameState, Scenario } from '../../engine/types.ts';
 import { guideHref } from '../../guide/links.ts';
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
+import { icon } from '../icons/icon.ts';
 import type { GameView, ViewEvent as SessionEvent } from './controller.ts';
 import { departmentSeatForm } from './department-seat.ts';
 import { communeName, effectsText, indicatorName, signed } from './format.ts';
@@ -54,7 +55,7 @@ function indicatorsGrid(game: GameState, scenario: Scenario, caption: string): H
         'tr',
         {},
         h('th', { scope: 'col' }, t('game:table.team')),
-        ...scenario.indicatorIds.map((id) => h('th', { scope: 'col' }, indicatorName(id))),
+        ...scenario.indicatorIds.map((id) => h('th', { scope: 'col' }, icon('need', id), indicatorName(id))),
         h('th', { scope: 'col' }, t('game:table.overall')),
         h('th', { scope: 'col' }, t('game:table.budget')),
       ),
@@ -160,7 +161,7 @@ function fundPanel(ctx: PanelContext, game: GameState, team: string): HTMLElemen
       'li',
       { class: 'field-check' },
       box,
-      h('label', { for: id }, localize(lever.name), eligible ? '' : ` (${t('game:fund.notEligible')})`),
+      h('label', { for: id }, icon('lever', lever.id), localize(lever.name), eligible ? '' : ` (${t('game:fund.notEligible')})`),
       h('a', { href: guideHref(lever.guide), class: 'lever-guide' }, '?'),
     );
   });
@@ -252,6 +253,7 @@ function shockPanel(ctx: PanelContext, game: GameState): HTMLElement[] {
     h(
       'h3',
       { class: 'shock-title' },
+      icon('hazard', hazard.id),
       t('game:shock.title', { hazard: localize(hazard.name) }),
       record.injected ? ` ${t('game:shock.injected')}` : '',
     ),

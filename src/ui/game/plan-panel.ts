@@ -11,30 +11,33 @@ import {
 import type { Card, GameState, Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
+import { icon } from '../icons/icon.ts';
 import { communeName, effectsText } from './format.ts';
 import { button, type PanelContext } from './panels.ts';
 
+/** "Label: a, b" as one list item, each hazard after its (decorative) icon; the words are those of format.labelled. */
+function hazardsFact(label: string, shares: { hazard: string; share: number }[], scenario: Scenario): HTMLElement {
+  const mark = '\u2063';
+  const [before = '', after = ''] = t('game:format.labelled', { label, value: mark }).split(mark);
+  const items = shares.flatMap((m, i) => {
+    const hazard = scenario.hazards[m.hazard];
+    const text = `${hazard ? localize(hazard.name) : m.hazard} (${Math.round(m.share * 100)} %)`;
+    return [i > 0 ? ', ' : '', h('span', { class: 'icon-text' }, icon('hazard', m.hazard), text)];
+  });
+  return h('li', { class: 'card-hazards' }, before, ...items, after);
+}
+
 export function cardFacts(card: Card, scenario: Scenario): HTMLElement {
   const actor = scenario.actors[card.actor];
-  const hazardShare = (m: { hazard: string; share: number }) => {
-    const hazard = scenario.hazards[m.hazard];
-    return `${hazard ? localize(hazard.name) : m.hazard} (${Math.round(m.share * 100)} %)`;
-  };
-  const shields = card.mitigates.map(hazardShare);
-  const worsens = card.aggravates.map(hazardShare);
   const rivals = card.excludes.map((id) => (scenario.cards[id] ? localize(scenario.cards[id].title) : id));
   return h(
     'ul',
     { class: 'card-facts' },
     h('li', {}, `${t('game:plan.cost', { cost: card.cost })} · ${t('game:plan.duration', { count: card.duration })}`),
-    actor ? h('li', {}, localize(actor.name)) : null,
+    actor ? h('li', { class: 'card-actor' }, icon('actor', actor.type), localize(actor.name)) : null,
     h('li', {}, t('game:format.labelled', { label: t('game:plan.effects'), value: effectsText(card.effects) })),
-    shields.length > 0
-      ? h('li', {}, t('game:format.labelled', { label: t('game:plan.shields'), value: shields.join(', ') }))
-      : null,
-    worsens.length > 0
-      ? h('li', {}, t('game:format.labelled', { label: t('game:plan.aggravates'), value: worsens.join(', ') }))
-      : null,
+    card.mitigates.length > 0 ? hazardsFact(t('game:plan.shields'), card.mitigates, scenario) : null,
+    card.aggravates.length > 0 ? hazardsFact(t('game:plan.aggravates'), card.aggravates, scenario) : null,
     rivals.length > 0
       ? h('li', {}, t('game:format.labelled', { label: t('game:plan.excludes'), value: rivals.join(', ') }))
       : null,
