@@ -78,7 +78,10 @@ function serveDist(workerSuffix: () => string): Promise<Server> {
     try {
       let body: Buffer | string = readFileSync(file);
       if (path === '/sw.js') body = body.toString('utf8') + workerSuffix();
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
       response.end(body);
     } catch {
       response.writeHead(404);
