@@ -72,7 +72,7 @@ export function createShell(root: HTMLElement, handlers: ShellHandlers): Shell {
 
   function renderFooter() {
     clear(footerNav);
-    footerNav.setAttribute('aria-label', t('legal:footer.label'));
+    footerNav.setAttribute('aria-label', t('legalLinks.label'));
     footerNav.append(
       h(
         'ul',
@@ -81,7 +81,7 @@ export function createShell(root: HTMLElement, handlers: ShellHandlers): Shell {
           h(
             'li',
             {},
-            h('a', { href: `#/${part}`, 'aria-current': active === part ? 'page' : undefined }, t(`legal:footer.${part}`)),
+            h('a', { href: `#/${part}`, 'aria-current': active === part ? 'page' : undefined }, t(`legalLinks.${part}`)),
           ),
         ),
       ),

@@ -6,12 +6,12 @@ const grid = readGrid();
 const figures = auditFigures(grid);
 const NBSP = '\u00a0';
 
-function legal(language: 'fr' | 'en') {
-  return JSON.parse(readFileSync(new URL(`../../src/i18n/locales/${language}/legal.json`, import.meta.url), 'utf8')) as {
-    footer: Record<string, string>;
-    accessibility: { sections: { heading: string; paragraphs: string[] }[] };
-  };
+function locale<T>(language: 'fr' | 'en', ns: string): T {
+  return JSON.parse(readFileSync(new URL(`../../src/i18n/locales/${language}/${ns}.json`, import.meta.url), 'utf8')) as T;
 }
+const legal = (language: 'fr' | 'en') =>
+  locale<{ accessibility: { sections: { heading: string; paragraphs: string[] }[] } }>(language, 'legal');
+const footer = (language: 'fr' | 'en') => locale<{ legalLinks: Record<string, string> }>(language, 'common').legalLinks;
 
 function statementText(language: 'fr' | 'en'): string {
   return legal(language)
@@ -63,7 +63,7 @@ describe('RGAA 4.1 audit grid', () => {
     expect(text).toContain(`Les ${figures.notTested} autres critères applicables`);
     expect(text).toContain(`ce taux ne porte que sur ${figures.coverage}${NBSP}% des critères applicables`);
     expect(text).toContain(`est ${figures.state} avec le RGAA 4.1`);
-    expect(legal('fr').footer.accessibilite).toBe(`Accessibilité${NBSP}: ${figures.state}`);
+    expect(footer('fr').accessibilite).toBe(`Accessibilité${NBSP}: ${figures.state}`);
   });
 
   it('the English statement and footer quote the grid', () => {
@@ -82,7 +82,7 @@ describe('RGAA 4.1 audit grid', () => {
     expect(text).toContain(`The other ${figures.notTested} applicable criteria`);
     expect(text).toContain(`this rate covers only ${figures.coverage}% of the applicable criteria`);
     expect(text).toContain(`is ${state} with RGAA 4.1`);
-    expect(legal('en').footer.accessibilite).toBe(`Accessibility: ${state}`);
+    expect(footer('en').accessibilite).toBe(`Accessibility: ${state}`);
   });
 
   it('criterion 8.1 holds: the page declares its document type', () => {

@@ -1,6 +1,6 @@
 /** Renders a legal page (accessibility statement, privacy note) from its locale namespace: text only, no rules. */
 import i18next from 'i18next';
-import { t } from '../../i18n/index.ts';
+import { loadNamespace, t } from '../../i18n/index.ts';
 import type { ViewFactory } from '../app-context.ts';
 import { h } from '../dom.ts';
 
@@ -46,7 +46,8 @@ function renderSection(section: LegalSection, index: number): HTMLElement {
 export function legalPage(page: 'accessibility' | 'privacy'): ViewFactory {
   return () => ({
     title: () => `${t(`legal:${page}.title`)} · ${t('app.name')}`,
-    render(container) {
+    async render(container) {
+      await loadNamespace('legal');
       container.append(
         h(
           'article',
