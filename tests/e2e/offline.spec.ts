@@ -11,17 +11,18 @@ import type { Page } from '@playwright/test';
 import { expect, open, test } from './fixtures.ts';
 import { gameReady } from './game-helpers.ts';
 
-const ROUTES: readonly { hash: string; title: RegExp }[] = [
-  { hash: '#/', title: /^Bienvenue dans le kit territoire résilient$/ },
-  { hash: '#/game', title: /./ },
-  { hash: '#/course', title: /./ },
-  { hash: '#/course/progress', title: /./ },
-  { hash: '#/test', title: /./ },
-  { hash: '#/guide', title: /./ },
-  { hash: '#/guide/search?q=eau', title: /./ },
-  { hash: '#/facilitator', title: /./ },
-  { hash: '#/accessibilite', title: /^Déclaration d'accessibilité$/ },
-  { hash: '#/donnees-personnelles', title: /^Données personnelles et mentions légales$/ },
+/** Each route and the link its page marks as current (in the header, or in the footer for the legal pages). */
+const ROUTES: readonly { hash: string; current: string | null }[] = [
+  { hash: '#/', current: null },
+  { hash: '#/game', current: 'Jeu sérieux' },
+  { hash: '#/course', current: 'Formation' },
+  { hash: '#/course/progress', current: 'Formation' },
+  { hash: '#/test', current: 'Test' },
+  { hash: '#/guide', current: 'Guide pratique' },
+  { hash: '#/guide/search?q=eau', current: 'Guide pratique' },
+  { hash: '#/facilitator', current: 'Animation' },
+  { hash: '#/accessibilite', current: 'Accessibilité\u00a0: non conforme' },
+  { hash: '#/donnees-personnelles', current: 'Données personnelles et mentions légales' },
 ];
 
 const GAME_LINK = '#/game/play?scenario=market-town-drought&seed=7&teams=2&difficulty=normal&rounds=4&name=Ouest&name=Est';
@@ -41,12 +42,18 @@ test('once loaded, every route renders offline, after a reload too', async ({ pa
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   await page.reload();
   await expect(page.locator('#page-title')).toHaveText('Bienvenue dans le kit territoire résilient');
-  for (const { hash, title } of ROUTES) {
-    await open(page, hash);
-    await expect(page.locator('#page-title')).toHaveText(title);
-    await page.reload();
-    await expect(page.locator('html[data-ready="true"]')).toBeAttached();
-    await expect(page.locator('#page-title')).toHaveText(title);
+  for (const { hash, current } of ROUTES) {
+    for (const load of ['navigate', 'reload'] as const) {
+      if (load === 'navigate') await open(page, hash);
+      else await page.reload();
+      await expect(page.locator('html[data-ready="true"]')).toBeAttached();
+      await expect(page.locator('#page-title')).toBeVisible();
+      await expect(page.locator('#page-title')).not.toHaveText('Page introuvable');
+      const marked = page.locator('a[aria-current="page"]');
+      if (current === null) await expect(marked).toHaveCount(0);
+      else await expect(marked).toHaveText(current);
+      if (hash.includes('search')) await expect(page.locator('main mark').first()).toBeVisible(); // found offline
+    }
   }
   // A game from a deep link, with its map (Phaser's chunk comes from the cache too).
   await page.goto(`./${GAME_LINK}`);

@@ -62,6 +62,8 @@ export function kitPwa(): PluginOption {
       // The map's Phaser chunk is the largest file (about 800 KB).
       maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       navigateFallback: 'index.html',
+      // The SCORM package, when served beside the kit (dist/scorm/), keeps its own pages.
+      navigateFallbackDenylist: [/\/scorm\//],
       cleanupOutdatedCaches: true,
       clientsClaim: false,
       skipWaiting: false,
