@@ -76,4 +76,20 @@ describe('locales: plurals and English style', () => {
     expect(en('plan.minPartners', { count: 1 })).toBe('Needs at least 1 partner');
     expect(en('turn.moves', { count: 3 })).toBe('3 more projects possible this round');
   });
+
+  it('the debrief counts the rounds played in French: one round is singular', async () => {
+    const debrief = (language: string) => JSON.parse(readFileSync(new URL(`${language}/debrief.json`, dir), 'utf8'));
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      lng: 'fr',
+      resources: { fr: { debrief: debrief('fr') }, en: { debrief: debrief('en') } },
+      interpolation: { escapeValue: false },
+    });
+    const options = (count: number) => ({ scenario: 'Montalbret', count, rounds: 7, target: 54 });
+    expect(i18n.getFixedT('fr', 'debrief')('headline.intro', options(1))).toContain(
+      '«\u00a0Montalbret\u00a0»\u00a0: 1 tour joué sur 7.',
+    );
+    expect(i18n.getFixedT('fr', 'debrief')('headline.intro', options(7))).toContain(': 7 tours joués sur 7.');
+    expect(i18n.getFixedT('en', 'debrief')('headline.intro', options(1))).toContain('“Montalbret”: 1 of 7 rounds played.');
+  });
 });
