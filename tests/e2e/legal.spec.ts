@@ -67,7 +67,7 @@ test('the privacy note lists the storage keys and the LMS fields', async ({ page
   await expect(page.getByRole('heading', { name: "Serveur d'atelier" })).toBeVisible();
 });
 
-for (const hash of ['#/test', '#/accessibilite']) {
+for (const hash of ['#/test', '#/game', '#/guide/understand-resilience', '#/accessibilite']) {
   test(`switching language on ${hash} keeps the focus on the language control and the scroll position`, async ({ page }) => {
     await page.setViewportSize({ width: 800, height: 420 });
     await open(page, hash);
