@@ -3,13 +3,14 @@ import { defineConfig } from 'vitest/config';
 import { bundledScenarios } from './tools/lib/vite-bundled-scenarios.ts';
 import { gameRoutePreload } from './tools/lib/vite-game-preload.ts';
 import { phaserLite } from './tools/lib/vite-phaser-lite.ts';
+import { kitPwa } from './tools/lib/vite-pwa.ts';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
 export default defineConfig(({ command }) => ({
   // Relative base: the built kit runs from any folder (a USB key, an LMS sub-path).
   base: './',
-  plugins: [bundledScenarios(), gameRoutePreload(), ...(command === 'build' ? [phaserLite()] : [])],
+  plugins: [bundledScenarios(), gameRoutePreload(), ...(command === 'build' ? [phaserLite()] : []), kitPwa()],
   resolve: {
     // The built kit takes Phaser from its sources, with only what the map uses (src/game/phaser/lite.ts).
     // The dev server keeps the published bundle: its dependency pre-bundling cannot apply the build flags.

@@ -7,6 +7,8 @@ import { loadSettings, prefersReducedMotion, type Settings, saveSettings } from 
 import { browserStore, type StoreResult } from './storage/store.ts';
 import type { AppContext, View, ViewFactory } from './ui/app-context.ts';
 import { clear } from './ui/dom.ts';
+import { startServiceWorker } from './ui/offline/service-worker.ts';
+import { createUpdatePrompt } from './ui/offline/update-prompt.ts';
 import { onRouteChange, parseHash, type Route } from './ui/router.ts';
 import { loadView } from './ui/routes.ts';
 import { createShell } from './ui/shell.ts';
@@ -65,18 +67,34 @@ async function start(root: HTMLElement): Promise<void> {
     settings: () => settings,
     onLanguage: async (language) => {
       if (language === settings.language) return;
+      // The page is redrawn in the new language where the user was: same scroll, same focus.
+      const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      const scroll = { left: window.scrollX, top: window.scrollY };
       ctx.updateSettings({ language });
       await changeLanguage(language);
       shell.relocalize(route.segments[0]);
       if (view?.relocalize) view.relocalize();
       else await render(route, false);
       document.title = view?.title() ?? t('app.name');
+      updatePrompt.relocalize();
+      window.scrollTo(scroll);
+      if (focused?.isConnected && document.activeElement !== focused) focused.focus({ preventScroll: true });
       shell.announce(t('language.changed'));
     },
     onSettings: (change) => {
       ctx.updateSettings(change);
       shell.announce(t('settings.saved'));
     },
+  });
+
+  const updatePrompt = createUpdatePrompt(shell.updateSlot, (message) => shell.announce(message));
+  startServiceWorker({
+    onReady(first) {
+      if (document.documentElement.dataset.offlineReady === 'true') return;
+      document.documentElement.dataset.offlineReady = 'true';
+      if (first) shell.announce(t('offline:ready'));
+    },
+    onUpdate: (apply) => updatePrompt.show(apply),
   });
 
   /** Shows `next`; `ready` is its view's code when the caller already holds it (no second await, no frame in between). */

@@ -3,7 +3,10 @@ import i18next, { type i18n } from 'i18next';
 import type { Localized } from '../content/schema.ts';
 import type { Language } from '../storage/settings.ts';
 
-const modules = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+type LocaleModule = { default: Record<string, unknown> };
+// Namespaces only one or two routes read are loaded with them (loadNamespace), not with every page.
+const modules = import.meta.glob<LocaleModule>(['./locales/*/*.json', '!./locales/*/legal.json'], { eager: true });
+const lazyModules = import.meta.glob<LocaleModule>('./locales/*/legal.json');
 
 function resources() {
   const out: Record<string, Record<string, Record<string, unknown>>> = {};
@@ -39,6 +42,17 @@ export function currentLanguage(): Language {
 /** Picks the current language from a scenario's { fr, en } text. */
 export function localize(text: Localized): string {
   return text[currentLanguage()];
+}
+
+/** Adds a lazily loaded namespace (both languages), once. */
+export async function loadNamespace(ns: 'legal'): Promise<void> {
+  await Promise.all(
+    Object.entries(lazyModules).map(async ([path, load]) => {
+      const match = /\.\/locales\/(\w+)\/([\w-]+)\.json$/.exec(path);
+      if (!match || match[2] !== ns || i18next.hasResourceBundle(match[1] ?? '', ns)) return;
+      i18next.addResourceBundle(match[1] ?? '', ns, (await load()).default);
+    }),
+  );
 }
 
 export async function changeLanguage(language: Language): Promise<void> {

@@ -6,6 +6,8 @@ import { loadMapCode } from '../game/map-code.ts';
 import type { ViewFactory } from './app-context.ts';
 
 export const NAV_PARTS = ['game', 'course', 'test', 'guide', 'facilitator'] as const;
+/** Linked from every page's footer (French route names: the statement's address is set by RGAA practice). */
+export const LEGAL_PARTS = ['accessibilite', 'donnees-personnelles'] as const;
 
 export async function loadView(part: string | undefined, sub?: string): Promise<ViewFactory> {
   // A game route needs the map: fetch its Phaser chunk now, alongside the view, not after it.
@@ -23,6 +25,10 @@ export async function loadView(part: string | undefined, sub?: string): Promise<
       return (await import('../course/course-view.ts')).courseView;
     case 'test':
       return (await import('../assessment/test-view.ts')).testView;
+    case 'accessibilite':
+      return (await import('./legal/accessibility-view.ts')).accessibilityView;
+    case 'donnees-personnelles':
+      return (await import('./legal/privacy-view.ts')).privacyView;
     default:
       return (await import('./views/notice.ts')).notFoundView;
   }

@@ -2,7 +2,7 @@
 import { t } from '../i18n/index.ts';
 import { LANGUAGES, type Language, type Settings } from '../storage/settings.ts';
 import { clear, h } from './dom.ts';
-import { NAV_PARTS } from './routes.ts';
+import { LEGAL_PARTS, NAV_PARTS } from './routes.ts';
 
 export interface ShellHandlers {
   onLanguage(language: Language): void;
@@ -12,6 +12,8 @@ export interface ShellHandlers {
 
 export interface Shell {
   main: HTMLElement;
+  /** Where the prompt for a waiting new version goes (src/ui/offline/update-prompt.ts). */
+  updateSlot: HTMLElement;
   relocalize(activePart: string | undefined): void;
   setActive(part: string | undefined): void;
   notify(message: string, kind: 'error' | 'info'): void;
@@ -36,8 +38,11 @@ export function createShell(root: HTMLElement, handlers: ShellHandlers): Shell {
     h('div', { class: 'header-tools' }, languageGroup, settingsButton),
   );
   const messages = h('div', { class: 'messages', role: 'alert' });
+  const updateSlot = h('div', { class: 'update-slot' });
   const main = h('main', { id: 'main', tabindex: -1 });
-  const footer = h('footer', { class: 'site-footer' });
+  const footerText = h('p', {});
+  const footerNav = h('nav', { class: 'footer-nav' });
+  const footer = h('footer', { class: 'site-footer' }, footerText, footerNav);
   const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', id: 'live-region' });
   const dialog = h('dialog', { class: 'settings-dialog', 'aria-labelledby': 'settings-title' });
   settingsButton.addEventListener('click', () => {
@@ -47,7 +52,7 @@ export function createShell(root: HTMLElement, handlers: ShellHandlers): Shell {
 
   clear(root);
   root.removeAttribute('aria-busy');
-  root.append(skip, header, messages, main, footer, live, dialog);
+  root.append(skip, header, updateSlot, messages, main, footer, live, dialog);
 
   let active: string | undefined;
 
@@ -65,24 +70,38 @@ export function createShell(root: HTMLElement, handlers: ShellHandlers): Shell {
     );
   }
 
+  function renderFooter() {
+    clear(footerNav);
+    footerNav.setAttribute('aria-label', t('legalLinks.label'));
+    footerNav.append(
+      h(
+        'ul',
+        {},
+        ...LEGAL_PARTS.map((part) =>
+          h(
+            'li',
+            {},
+            h('a', { href: `#/${part}`, 'aria-current': active === part ? 'page' : undefined }, t(`legalLinks.${part}`)),
+          ),
+        ),
+      ),
+    );
+  }
+
+  /** The buttons are built once and updated in place, so that the one just pressed keeps the focus. */
+  const languageButtons = LANGUAGES.map((lang) => {
+    const label = h('span', { class: 'visually-hidden' });
+    const button = h('button', { type: 'button', lang, onclick: () => handlers.onLanguage(lang) }, lang.toUpperCase(), label);
+    languageGroup.append(button);
+    return { lang, button, label };
+  });
+
   function renderLanguage() {
-    clear(languageGroup);
     languageGroup.setAttribute('aria-label', t('language.label'));
     const current = handlers.settings().language;
-    for (const lang of LANGUAGES) {
-      languageGroup.append(
-        h(
-          'button',
-          {
-            type: 'button',
-            lang,
-            'aria-pressed': String(current === lang),
-            onclick: () => handlers.onLanguage(lang),
-          },
-          lang.toUpperCase(),
-          h('span', { class: 'visually-hidden' }, ` ${t(`language.${lang}`)}`),
-        ),
-      );
+    for (const { lang, button, label } of languageButtons) {
+      button.setAttribute('aria-pressed', String(current === lang));
+      label.textContent = ` ${t(`language.${lang}`)}`;
     }
   }
 
@@ -128,8 +147,9 @@ export function createShell(root: HTMLElement, handlers: ShellHandlers): Shell {
     skip.textContent = t('app.skip');
     brand.textContent = t('app.name');
     settingsButton.textContent = t('settings.open');
-    footer.textContent = t('app.footer');
+    footerText.textContent = t('app.footer');
     renderNav();
+    renderFooter();
     renderLanguage();
     if (dialog.open) renderSettings();
   }
@@ -137,9 +157,11 @@ export function createShell(root: HTMLElement, handlers: ShellHandlers): Shell {
   return {
     main,
     relocalize,
+    updateSlot,
     setActive(part) {
       active = part;
       renderNav();
+      renderFooter();
     },
     notify(message, kind) {
       const dismiss = h('button', { type: 'button', class: 'button-quiet', 'aria-label': t('errors.dismiss') }, '×');

@@ -178,7 +178,7 @@ test.describe('online course', () => {
     const activity = module.activity as Module['activity'] & { options: { id: string; best: boolean }[] };
     await open(page, `#/course/${module.id}/activity`);
     await expect(page.locator('.course-game-card')).toHaveCount(activity.options.length);
-    await expect(page.locator('.course-game-card').first()).toContainText(/Coût\u202f: \d+ k€\. Les leviers paient/);
+    await expect(page.locator('.course-game-card').first()).toContainText(/Coût\s: \d+ k€\. Les leviers paient/);
     const wrongOption = activity.options.find((o) => !o.best);
     await press(page.locator(`[id="${wrongOption?.id}"]`), 'Space');
     await press(page.getByRole('button', { name: 'Vérifier mes réponses' }));

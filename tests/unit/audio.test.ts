@@ -1,9 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AMBIENT_IDS,
-  AUDIO_DIR,
   type AudioFile,
   EFFECT_IDS,
   encodeWav,
@@ -69,6 +68,24 @@ vi.mock('howler', () => ({
 }));
 
 const { createSoundBank } = await import('../../src/audio/sound.ts');
+type SoundSource = import('../../src/audio/sound-source.ts').SoundSource;
+
+/** Sounds "made" at once, as blob URLs named after the sound; records what was asked. */
+function fakeSource(fail: readonly string[] = []): SoundSource & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    url(id) {
+      asked.push(id);
+      return fail.includes(id) ? Promise.reject(new Error(`could not make ${id}`)) : Promise.resolve(`blob:kit/${id}.wav`);
+    },
+  };
+}
+
+/** Lets the sounds being made arrive (promise callbacks), without moving the fake clock. */
+async function flush(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
 
 // ---------------------------------------------------------------------------------------------
 // Generator
@@ -198,15 +215,23 @@ describe('audio generator', () => {
     }
   });
 
-  it('committed files in assets/audio equal what the generator produces now', () => {
-    let total = 0;
-    for (const { name, bytes } of files()) {
-      const path = join(AUDIO_DIR, name);
-      const onDisk = readFileSync(path);
-      total += statSync(path).size;
-      expect(same(onDisk, bytes), `${name} is stale: run npx tsx tools/generate-audio.ts`).toBe(true);
-    }
-    expect(total).toBeLessThan(2.5 * 1000 * 1000);
+  it('makes the very sounds the kit shipped as WAV files before (SHA-256 of each file)', () => {
+    const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    expect(Object.fromEntries(files().map((f) => [f.name, sha(f.bytes)]))).toEqual({
+      'market-town-drought.wav': '088891ac78137898cb1b96371273d4b1927cc854afe87fce5b5cfbe10c535ef9',
+      'forest-commune-wildfire.wav': 'a6abd80636c8283da5e9611d5b67c082b52a9cdfa4bff6fb9d5911b58274e8fa',
+      'coastal-estuary.wav': 'e5c2812eb9b747897169d60fadcb4bcd3d78c4976554740f2ca6d08b593f5c0d',
+      'periurban-brownfield.wav': '361cf4dc10c5d0bdd4da541c2fc019711219322c1b7f25c48276ac7a915305a5',
+      'build.wav': '24ab88cf76ac2f45903f7a62693ccccd33fdafe8faee2a615b96b386d4c7f794',
+      'hazard.wav': 'bc4ecc9b06a6f8394248ade98de7aff6dfe1abd76a3c94e60f197eee3f7a2f0c',
+      'success.wav': '6663fc87f3b7894dd20e5d56b5ffb64eafce34099cfbded7cedeef71230d9ff7',
+      'turn.wav': '2f5a450457a469fdc26236ac328e84bfd6db4dd86503b5b582cd98696bbc5e5c',
+      'error.wav': '87241b8d83b176163b755cc9b91881aab506290d2ba5a6728ea4a4c903e72d09',
+    });
+  });
+
+  it('ships no audio file: the repository holds none for the build to bundle', () => {
+    expect(existsSync(new URL('../../assets/audio/', import.meta.url))).toBe(false);
   });
 });
 
@@ -232,26 +257,33 @@ describe('sound bank', () => {
     return howl;
   }
 
-  it('loads and plays nothing before it is enabled', () => {
+  it('makes, loads and plays nothing before it is enabled', async () => {
     const captions: Caption[] = [];
-    const bank = createSoundBank({ enabled: false, volume: 0.5 });
+    const source = fakeSource();
+    const bank = createSoundBank({ enabled: false, volume: 0.5, source });
     bank.onCaption((cue, active) => captions.push([cue, active]));
     bank.setVolume(0.8);
     bank.playAmbient('coastal-estuary');
     bank.play('build');
+    await flush();
+    expect(source.asked).toEqual([]);
     expect(fake.FakeHowl.instances).toEqual([]);
     expect(fake.masterVolume).toEqual([]);
     expect(captions).toEqual([]);
     bank.dispose();
   });
 
-  it('starts the wanted loop and preloads the cues when enabled, with captions', () => {
+  it('starts the wanted loop and preloads the cues when enabled, with captions', async () => {
     const captions: Caption[] = [];
-    const bank = createSoundBank({ enabled: false, volume: 0.5 });
+    const source = fakeSource();
+    const bank = createSoundBank({ enabled: false, volume: 0.5, source });
     bank.onCaption((cue, active) => captions.push([cue, active]));
     bank.playAmbient('coastal-estuary');
     bank.setEnabled(true);
+    expect(source.asked).toEqual(['build', 'hazard', 'success', 'turn', 'error', 'coastal-estuary']);
+    await flush();
     expect(fake.FakeHowl.instances).toHaveLength(6);
+    expect(fake.FakeHowl.instances.every((h) => (h.options as { format?: string[] }).format?.[0] === 'wav')).toBe(true);
     expect(fake.masterVolume).toEqual([0.5]);
     const loop = howlFor('coastal-estuary.wav');
     expect(loop.options.loop).toBe(true);
@@ -285,53 +317,79 @@ describe('sound bank', () => {
     expect(fake.FakeHowl.instances.every((h) => h.unloaded)).toBe(true);
   });
 
-  it('switches loops, ignores scenarios without one and stops the loop on request', () => {
+  it('plays a cue asked for while its sound is still being made, once it is ready', async () => {
     const captions: Caption[] = [];
-    const bank = createSoundBank({ enabled: true, volume: 1 });
+    const bank = createSoundBank({ enabled: true, volume: 1, source: fakeSource() });
+    bank.onCaption((cue, active) => captions.push([cue, active]));
+    bank.play('turn');
+    expect(captions).toEqual([]);
+    await flush();
+    expect(howlFor('turn.wav').plays).toHaveLength(1);
+    expect(captions).toEqual([['turn', true]]);
+    bank.dispose();
+  });
+
+  it('switches loops, ignores scenarios without one and stops the loop on request', async () => {
+    const captions: Caption[] = [];
+    const bank = createSoundBank({ enabled: true, volume: 1, source: fakeSource() });
     expect(fake.FakeHowl.instances).toEqual([]); // created enabled, but nothing needed yet
     bank.onCaption((cue, active) => captions.push([cue, active]));
     bank.playAmbient('market-town-drought');
     bank.playAmbient('market-town-drought');
+    await flush();
     const market = howlFor('market-town-drought.wav');
     expect(market.plays).toHaveLength(1);
+    expect(captions).toEqual([['ambient', true]]);
     bank.playAmbient('forest-commune-wildfire');
+    await flush();
     vi.advanceTimersByTime(1000);
     expect(market.unloaded).toBe(true);
     expect(howlFor('forest-commune-wildfire.wav').plays).toHaveLength(1);
     bank.playAmbient('custom-scenario');
     expect(captions.at(-1)).toEqual(['ambient', false]);
     bank.playAmbient('periurban-brownfield');
-    bank.stopAmbient();
+    bank.stopAmbient(); // before its sound was made: it never starts
+    await flush();
+    expect(fake.FakeHowl.instances.some((h) => h.options.src[0]?.endsWith('periurban-brownfield.wav'))).toBe(false);
     expect(captions.at(-1)).toEqual(['ambient', false]);
     vi.advanceTimersByTime(1000);
     expect(fake.FakeHowl.instances.filter((h) => h.options.loop && !h.unloaded)).toEqual([]);
     bank.playAmbient('coastal-estuary');
+    await flush();
     bank.stopAmbient();
     bank.dispose(); // a loop still fading out is unloaded too
     expect(fake.FakeHowl.instances.every((h) => h.unloaded)).toBe(true);
   });
 
-  it('reports load failures through onError, not the console, and does not retry', () => {
+  it('reports load failures through onError, not the console, and does not retry', async () => {
     const errors: unknown[] = [];
     const captions: Caption[] = [];
     const consoleError = vi.spyOn(console, 'error');
-    const bank = createSoundBank({ enabled: false, volume: 1, onError: (e) => errors.push(e) });
+    const source = fakeSource(['turn']);
+    const bank = createSoundBank({ enabled: false, volume: 1, onError: (e) => errors.push(e), source });
     bank.onCaption((cue, active) => captions.push([cue, active]));
     bank.setEnabled(true);
+    await flush();
+    expect(errors).toEqual([{ asset: 'turn', kind: 'load', message: 'could not make turn' }]);
+    bank.play('turn');
+    await flush();
+    expect(source.asked.filter((id) => id === 'turn')).toHaveLength(1);
     const success = howlFor('success.wav');
     bank.play('success');
     success.options.onloaderror?.(null, 'Decoding audio data failed.');
-    expect(errors).toEqual([{ asset: 'success', kind: 'load', message: 'Decoding audio data failed.' }]);
+    expect(errors.at(-1)).toEqual({ asset: 'success', kind: 'load', message: 'Decoding audio data failed.' });
     expect(captions).toEqual([
       ['success', true],
       ['success', false],
     ]);
     const count = fake.FakeHowl.instances.length;
     bank.play('success');
+    await flush();
     expect(fake.FakeHowl.instances).toHaveLength(count);
     expect(captions).toHaveLength(2);
 
     bank.playAmbient('coastal-estuary');
+    await flush();
     howlFor('coastal-estuary.wav').options.onloaderror?.(null, 4);
     expect(errors.at(-1)).toEqual({ asset: 'coastal-estuary', kind: 'load', message: 'media error code 4' });
     expect(captions.at(-1)).toEqual(['ambient', false]);
@@ -340,19 +398,21 @@ describe('sound bank', () => {
     bank.dispose();
   });
 
-  it('keeps a throwing caption listener from breaking playback and unsubscribes', () => {
+  it('keeps a throwing caption listener from breaking playback and unsubscribes', async () => {
     const errors: unknown[] = [];
     const seen: Caption[] = [];
-    const bank = createSoundBank({ enabled: true, volume: 1, onError: (e) => errors.push(e) });
+    const bank = createSoundBank({ enabled: true, volume: 1, onError: (e) => errors.push(e), source: fakeSource() });
     bank.onCaption(() => {
       throw new Error('listener failed');
     });
     const off = bank.onCaption((cue, active) => seen.push([cue, active]));
     bank.play('turn');
+    await flush();
     expect(seen).toEqual([['turn', true]]);
     expect(errors).toEqual([{ asset: 'turn', kind: 'caption', message: 'listener failed' }]);
     off();
     bank.play('error');
+    await flush();
     expect(seen).toHaveLength(1);
     bank.dispose();
   });

@@ -72,7 +72,7 @@ describe('debrief charts', () => {
     const [titleId, descId] = (chart.getAttribute('aria-labelledby') ?? '').split(' ');
     expect(document.getElementById(titleId ?? '')?.tagName.toLowerCase()).toBe('title');
     expect(text(document.getElementById(titleId ?? ''))).toBe('Three lines');
-    expect(text(document.getElementById(descId ?? ''))).toContain('B : 50, 40, 90');
+    expect(text(document.getElementById(descId ?? ''))).toContain('B\u00a0: 50, 40, 90');
     const lines = [...chart.querySelectorAll('polyline')];
     expect(lines).toHaveLength(3);
     expect(new Set(lines.map((l) => l.getAttribute('stroke'))).size).toBe(3);
@@ -92,7 +92,7 @@ describe('debrief charts', () => {
     );
     expect(chart.getAttribute('role')).toBe('img');
     expect(text(chart.querySelector('title'))).toBe('Profil');
-    expect(text(chart.querySelector('desc'))).toContain('Manger : 30 pour un objectif de 50');
+    expect(text(chart.querySelector('desc'))).toContain('Manger\u00a0: 30 pour un objectif de 50');
     expect(chart.querySelectorAll('.debrief-bar')).toHaveLength(2);
     expect(chart.querySelectorAll('.debrief-bar-below')).toHaveLength(1);
     expect(chart.querySelectorAll('.debrief-bar line[stroke-dasharray]')).toHaveLength(2);
@@ -114,7 +114,7 @@ describe('debrief view', () => {
     results.forEach((li, i) => {
       const score = scores[i];
       expect(text(li.querySelector('.debrief-result-team'))).toBe(game.teams[i]?.name);
-      expect(text(li)).toContain(`Résilience globale : ${score?.overall} (objectif ${sc.targetResilience})`);
+      expect(text(li)).toContain(`Résilience globale\u00a0: ${score?.overall} (objectif ${sc.targetResilience})`);
       const verdict = game.teams[i]?.collapsed
         ? 'Territoire effondré'
         : score?.succeeded
@@ -259,7 +259,7 @@ describe('debrief view', () => {
     const root = render(game, [{ id: 'collective-dynamics', title: 'Module X' }]);
     const links = [...root.querySelectorAll('li[data-lesson="learning-loop"] a.debrief-course-link')];
     expect(links).toHaveLength(3);
-    for (const a of links) expect(text(a)).toBe('Dans la formation : Module X');
+    for (const a of links) expect(text(a)).toBe('Dans la formation\u00a0: Module X');
   });
 
   it('keeps headings in order under the page h1', () => {
@@ -291,7 +291,7 @@ describe('debrief view', () => {
       expect(sheet.querySelectorAll('.debrief-sheet-hazards li')).toHaveLength(game.hazards.length);
       const lessons = [...sheet.querySelectorAll('ol > li')];
       expect(lessons).toHaveLength(Math.min(3, debriefFor(game, sc, team.id).length));
-      for (const li of lessons) expect(text(li)).toMatch(/Guide pratique, « .+ »/);
+      for (const li of lessons) expect(text(li)).toMatch(/Guide pratique, «\u00a0.+\u00a0»/);
       expect(sheet.querySelectorAll('a')).toHaveLength(0);
     });
   });

@@ -25,7 +25,7 @@ function headline(game: GameState, scenario: Scenario, facts: TeamFacts[]): HTML
       {},
       t('debrief:headline.intro', {
         scenario: localize(scenario.title),
-        played,
+        count: played,
         rounds: game.rounds,
         target: scenario.targetResilience,
       }),
