@@ -11,8 +11,9 @@ import type { LinkTitles } from './link-titles.ts';
 import { legendSample, radarChart } from './radar.ts';
 import { type AssessmentResults, compareResults, type DimensionResult } from './scoring.ts';
 
+/** One attempt as a report shows it: its label (name and date) and its dimension scores. */
 export interface Compared {
-  date: string;
+  label: string;
   dimensions: DimensionResult[];
 }
 
@@ -30,20 +31,21 @@ export function profileSection(
   content: Assessment,
   results: AssessmentResults,
   date: string,
-  earlier: Compared | null,
+  other: Compared | null,
 ): HTMLElement {
   const axes = content.dimensions.map((d) => localize(d.name));
   const series = [{ label: date, scores: results.dimensions.map((d) => d.score) }];
   let description = t('test:results.radarDesc', { points: radarDescription(content, results.dimensions) });
-  if (earlier) {
-    series.push({ label: earlier.date, scores: earlier.dimensions.map((d) => d.score) });
+  if (other) {
+    series.push({ label: other.label, scores: other.dimensions.map((d) => d.score) });
     description = t('test:results.radarDescCompare', {
       current: t('test:results.seriesCurrent', { date }),
       currentPoints: radarDescription(content, results.dimensions),
-      earlier: t('test:results.seriesEarlier', { date: earlier.date }),
-      earlierPoints: radarDescription(content, earlier.dimensions),
+      earlier: t('test:results.seriesOther', { label: other.label }),
+      earlierPoints: radarDescription(content, other.dimensions),
     });
   }
+  const earlier = other;
   const chart = radarChart({
     axes,
     series,
@@ -55,7 +57,7 @@ export function profileSection(
         'ul',
         { class: 'radar-legend', 'aria-label': t('test:results.legend') },
         h('li', {}, legendSample(0), ` ${t('test:results.seriesCurrent', { date })}`),
-        h('li', {}, legendSample(1), ` ${t('test:results.seriesEarlier', { date: earlier.date })}`),
+        h('li', {}, legendSample(1), ` ${t('test:results.seriesOther', { label: earlier.label })}`),
       )
     : null;
   const header = (key: string) => h('th', { scope: 'col' }, t(`test:results.${key}`));
@@ -180,17 +182,18 @@ export function recommendationsSection(content: Assessment, results: AssessmentR
   );
 }
 
-export function deltasSection(content: Assessment, results: AssessmentResults, date: string, earlier: Compared): HTMLElement {
-  const deltas = compareResults(earlier.dimensions, results.dimensions);
+/** The change from the earlier attempt to the later one (later minus earlier), whichever the page shows. */
+export function deltasSection(content: Assessment, earlier: Compared, later: Compared): HTMLElement {
+  const deltas = compareResults(earlier.dimensions, later.dimensions);
   const score = (s: number | null) => (s === null ? t('test:results.notEnough') : String(s));
   return h(
     'section',
     { class: 'results-deltas', 'aria-labelledby': 'deltas-title' },
-    h('h2', { id: 'deltas-title' }, t('test:results.compareTitle', { date: earlier.date })),
+    h('h2', { id: 'deltas-title' }, t('test:results.compareTitle', { earlier: earlier.label, later: later.label })),
     h(
       'table',
       { class: 'deltas-table' },
-      h('caption', {}, t('test:results.compareCaption', { before: earlier.date, after: date })),
+      h('caption', {}, t('test:results.compareCaption', { before: earlier.label, after: later.label })),
       h(
         'thead',
         {},
@@ -198,8 +201,8 @@ export function deltasSection(content: Assessment, results: AssessmentResults, d
           'tr',
           {},
           h('th', { scope: 'col' }, t('test:results.dimension')),
-          h('th', { scope: 'col' }, t('test:results.before', { date: earlier.date })),
-          h('th', { scope: 'col' }, t('test:results.after', { date })),
+          h('th', { scope: 'col' }, earlier.label),
+          h('th', { scope: 'col' }, later.label),
           h('th', { scope: 'col' }, t('test:results.change')),
         ),
       ),

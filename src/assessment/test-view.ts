@@ -60,7 +60,14 @@ export const testView: ViewFactory = (ctx) => {
   const draw = async (target: HTMLElement, next: Route): Promise<TestPage> => {
     controller ??= open();
     const c = controller;
-    const deps: TestPageDeps = { ctx, content, controller: c, go };
+    const refresh = (message?: string) => {
+      if (container && route)
+        void show(container, route).then(() => {
+          document.title = page?.title ?? t('test:title');
+          if (message) ctx.announce(message);
+        });
+    };
+    const deps: TestPageDeps = { ctx, content, controller: c, go, refresh };
     const [, sub, arg] = next.segments;
     const state = c.snapshot().state;
     switch (sub) {

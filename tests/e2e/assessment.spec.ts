@@ -155,8 +155,8 @@ const attempt = (id: string, finishedAt: string, answers: Record<string, unknown
   finishedAt,
   answers,
 });
-const stored = (id: string, at: string, plan: Plan) =>
-  JSON.stringify({ format: 'resilient-territory-kit/test-attempt', version: 1, ...attempt(id, at, answersOf(plan)) });
+const stored = (id: string, at: string, plan: Plan, name?: Record<string, string>) =>
+  JSON.stringify({ format: 'resilient-territory-kit/test-attempt', version: 1, ...attempt(id, at, answersOf(plan)), name });
 function resultsFile(path: string, attempts: ReturnType<typeof attempt>[]): string {
   writeFileSync(path, JSON.stringify({ format: 'resilient-territory-kit/test-results', version: 1, attempts }));
   return path;
@@ -219,7 +219,7 @@ test.describe('self-assessment test', () => {
       attempt('first-attempt', '2026-10-01T09:30:00Z', answersOf(FIRST)),
     ]);
     await page.locator('#import-results').setInputFiles(first);
-    await expect(page.locator('.message-info')).toContainText('1 résultat importé');
+    await expect(page.locator('#import-feedback')).toHaveText('1 résultat importé.');
     await expect(page.locator('.test-attempts li')).toHaveCount(1);
 
     await takeTest(page, SECOND);
@@ -259,7 +259,7 @@ test.describe('self-assessment test', () => {
       attempt('bad', '2026-10-01T09:30:00Z', { 'resilience-written-aim': 5 }),
     ]);
     await page.locator('#import-results').setInputFiles(bad);
-    await expect(page.locator('.message-error')).toContainText("hors de l'échelle du test");
+    await expect(page.locator('#import-feedback')).toContainText("hors de l'échelle du test");
     await expect(page.locator('.test-attempts li')).toHaveCount(2);
   });
 
@@ -329,4 +329,83 @@ test.describe('self-assessment test', () => {
       expect(await axeViolations(page), 'results').toEqual([]);
     });
   }
+
+  test('three named attempts of one day are told apart; a comparison reads later minus earlier in both URL orders', async ({
+    page,
+  }) => {
+    await page.addInitScript(
+      ([a, b, c]) => {
+        localStorage.setItem('rtk:test:attempt:morning', a ?? '');
+        localStorage.setItem('rtk:test:attempt:noon', b ?? '');
+        localStorage.setItem('rtk:test:attempt:evening', c ?? '');
+      },
+      [
+        stored('morning', '2026-10-01T09:30:00Z', FIRST, { structure: 'Épicerie solidaire', respondent: 'Awa' }),
+        stored('noon', '2026-10-01T09:30:20Z', SECOND, { commune: 'Saint-Aubin', respondent: 'Mairie' }),
+        stored('evening', '2026-10-01T09:30:40Z', FIRST, { respondent: 'Collectif <b>vélo</b>' }),
+      ],
+    );
+    await open(page, '#/test');
+    // Newest first, each with its name; the date alone would read the same three times.
+    await expect(page.locator('.test-attempts li > span')).toHaveText([
+      /^Collectif <b>vélo<\/b> — 1 octobre 2026/,
+      /^Saint-Aubin · Mairie — 1 octobre 2026/,
+      /^Épicerie solidaire · Awa — 1 octobre 2026/,
+    ]);
+    const before = expectedScores(FIRST);
+    const after = expectedScores(SECOND);
+    const signed = (d: string) => {
+      const b = before.get(d) ?? null;
+      const a = after.get(d) ?? null;
+      return b === null || a === null ? '—' : a === b ? 'stable' : a > b ? `+${a - b}` : `−${b - a}`;
+    };
+    for (const hash of ['#/test/results/noon?compare=morning', '#/test/results/morning?compare=noon']) {
+      await open(page, hash);
+      await expect(page.locator('.radar-legend li')).toHaveCount(2);
+      await expect(page.locator('.radar-legend')).toContainText('Saint-Aubin · Mairie');
+      await expect(page.locator('.radar-legend')).toContainText('Épicerie solidaire · Awa');
+      await expect(page.locator('.deltas-table thead th').nth(1)).toContainText('Épicerie solidaire · Awa');
+      await expect(page.locator('.deltas-table thead th').nth(2)).toContainText('Saint-Aubin · Mairie');
+      for (const d of content.dimensions)
+        await expect(page.locator(`.deltas-table tr[data-dimension="${d.id}"] td.delta`), `${hash} ${d.id}`).toHaveText(
+          signed(d.id),
+        );
+    }
+    // The "earlier test" list offers only attempts finished before this one.
+    await open(page, '#/test/results/noon');
+    await expect(page.locator('#compare-with option')).toHaveText([/^Épicerie solidaire · Awa/]);
+    await open(page, '#/test/results/morning');
+    await expect(page.locator('#compare-with')).toHaveCount(0);
+
+    // Naming from the results page: the title and the list follow.
+    await page.locator('#attempt-name-structure').fill('Tiers-lieu de la gare');
+    await press(page.getByRole('button', { name: 'Enregistrer le nom' }));
+    await expect(page).toHaveTitle(/Tiers-lieu de la gare · Awa/);
+    await open(page, '#/test');
+    await expect(page.locator('.test-attempts li > span').nth(2)).toHaveText(/^Tiers-lieu de la gare · Awa — /);
+  });
+
+  test('import feedback sits by the file field, goes with the page, and refuses nonsense', async ({ page }, info) => {
+    await open(page, '#/test');
+    const one = attempt('one', '2026-10-01T09:30:00Z', answersOf(FIRST));
+    const input = page.locator('#import-results');
+    const feedback = page.locator('#import-feedback');
+    // A version 1 file (today's exports) imports.
+    await input.setInputFiles(resultsFile(info.outputPath('v1.json'), [one]));
+    await expect(feedback).toHaveText('1 résultat importé.');
+    const box = async (selector: string) => (await page.locator(selector).boundingBox())?.y ?? Number.NaN;
+    expect(Math.abs((await box('#import-feedback')) - (await box('#import-results')))).toBeLessThan(120);
+    // The same attempt under another id is a duplicate.
+    await input.setInputFiles(resultsFile(info.outputPath('dup.json'), [{ ...one, id: 'copy' }]));
+    await expect(feedback).toHaveText('Ces résultats sont déjà enregistrés sur cet appareil.');
+    const backwards = { ...attempt('back', '2026-10-02T09:30:00Z', answersOf(SECOND)), startedAt: '2026-10-02T10:00:00Z' };
+    await input.setInputFiles(resultsFile(info.outputPath('back.json'), [backwards]));
+    await expect(feedback).toHaveText('Ce fichier contient un test terminé avant d’avoir commencé\u202f: il n’a pas été importé.');
+    await expect(page.locator('.test-attempts li')).toHaveCount(1);
+    // One message at a time, and none on the next page.
+    await expect(page.locator('.message-info, .message-error')).toHaveCount(0);
+    await open(page, '#/guide');
+    await open(page, '#/test');
+    await expect(feedback).toHaveText('');
+  });
 });
