@@ -24,6 +24,8 @@ export const assessmentSchema = z.object({
         guide: guideRef,
         course: id,
         scenario: id,
+        /** What to do when many answers are "don't know": with whom to find out, with which tool. */
+        findOut: z.object({ text: localized, guide: guideRef }),
       }),
     )
     .min(3),
@@ -39,7 +41,18 @@ export const assessmentSchema = z.object({
       }),
     )
     .min(1),
-  bands: z.array(z.object({ id, min: z.number().int(), max: z.number().int(), label: localized, description: localized })),
+  bands: z.array(
+    z.object({
+      id,
+      min: z.number().int(),
+      max: z.number().int(),
+      label: localized,
+      /** Said of one dimension. */
+      description: localized,
+      /** Said of the overall profile. */
+      overall: localized,
+    }),
+  ),
   recommendations: z.array(
     z.object({
       id,

@@ -5,6 +5,7 @@ import { confirmDialog, downloadText } from '../ui/dialog.ts';
 import { h } from '../ui/dom.ts';
 import type { Assessment } from './content.ts';
 import { attemptLabel, attemptShortLabel } from './format.ts';
+import { groupForm } from './group-form.ts';
 import { resultsHref } from './paths.ts';
 import {
   type Attempt,
@@ -20,7 +21,7 @@ export function exportFile(content: Assessment, attempts: readonly Attempt[], na
   downloadText(name, exportAttempts(content, attempts, new Date().toISOString()));
 }
 
-export function earlierResults(ctx: AppContext, content: Assessment): HTMLElement {
+export function earlierResults(ctx: AppContext, content: Assessment, go: (href: string) => void): HTMLElement {
   const section = h('section', { class: 'test-earlier', 'aria-labelledby': 'earlier-title' });
   const draw = () => {
     const { attempts, unreadable } = listAttempts(ctx.store, content);
@@ -100,6 +101,7 @@ export function earlierResults(ctx: AppContext, content: Assessment): HTMLElemen
         : []),
       h('p', { class: 'field' }, h('label', { for: 'import-results' }, t('test:earlier.import')), fileInput),
       status,
+      ...(attempts.length > 1 ? [groupForm(content, attempts, go) ?? ''] : []),
     );
   };
   // Beside the file field, so it is seen where the file was chosen; it goes with the page on navigation.

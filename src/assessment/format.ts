@@ -37,7 +37,7 @@ export function attemptLabel(content: Assessment, attempt: Attempt): string {
   const date = formatDate(attempt.finishedAt);
   const name = attemptName(attempt);
   const profile = scoreAssessment(content, attempt.answers).profile;
-  const score = profile ? t('test:attempt.score', { score: profile.score }) : t('test:attempt.noScore');
+  const score = profile?.score != null ? t('test:attempt.score', { score: profile.score }) : t('test:attempt.noScore');
   return name ? t('test:attempt.named', { name, date, score }) : t('test:attempt.unnamed', { date, score });
 }
 

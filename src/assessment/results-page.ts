@@ -3,15 +3,23 @@
  * finished attempt (the latest without an id), optionally compared with an
  * earlier one; printable, exportable.
  */
-import { currentLanguage, localize, t } from '../i18n/index.ts';
+import { currentLanguage, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { exportFile } from './earlier-results.ts';
-import { attemptLabel, attemptShortLabel, bandLabel, formatDate } from './format.ts';
+import { attemptLabel, attemptShortLabel, formatDate } from './format.ts';
 import { loadLinkTitles } from './link-titles.ts';
 import { nameForm } from './name-form.ts';
 import { startNewAttempt, type TestPage, type TestPageDeps } from './page.ts';
 import { resultsHref, TEST_HREF } from './paths.ts';
-import { type Compared, deltasSection, profileSection, recommendationsSection, strengthsSection } from './results-sections.ts';
+import { actionPlanSection, overallSection } from './results-overall.ts';
+import {
+  type Compared,
+  deltasSection,
+  findOutSection,
+  profileSection,
+  recommendationsSection,
+  strengthsSection,
+} from './results-sections.ts';
 import { scoreAssessment, scoreDimensions } from './scoring.ts';
 import { type Attempt, listAttempts, readAttempt } from './storage.ts';
 
@@ -88,8 +96,6 @@ export async function renderResults(
     results.recommendations.map((r) => r.guide),
     results.recommendations.length > 0,
   );
-  const profile = results.profile;
-  const band = content.bands.find((b) => b.id === profile?.band);
 
   target.append(
     h(
@@ -105,26 +111,13 @@ export async function renderResults(
         attempts.filter((a) => a.id !== attempt.id && a.finishedAt < attempt.finishedAt),
         earlier ? compareId : null,
       ),
-      h(
-        'section',
-        { class: 'results-overall', 'aria-labelledby': 'overall-title' },
-        h('h2', { id: 'overall-title' }, t('test:results.overallTitle')),
-        ...(profile
-          ? [
-              h(
-                'p',
-                { class: 'overall-score' },
-                t('test:results.overall', { score: profile.score, band: bandLabel(content, profile.band) }),
-              ),
-              band ? h('p', {}, localize(band.description)) : null,
-              h('p', { class: 'hint' }, t('test:results.overallHelp')),
-            ]
-          : [h('p', { class: 'notice' }, t('test:results.noProfile'))]),
-      ),
+      overallSection(content, results),
       profileSection(content, results, label, earlier),
       before && after ? deltasSection(content, before, after) : null,
       strengthsSection(content, results),
+      findOutSection(content, results),
       recommendationsSection(content, results, titles),
+      actionPlanSection(content, results, label, `plan-action-${attempt.id}.csv`),
       h(
         'div',
         { class: 'test-actions test-no-print' },

@@ -3,6 +3,8 @@
  * priorities, the recommendations with their links, and the change since an
  * earlier attempt.
  */
+
+import { guideHref } from '../guide/links.ts';
 import { localize, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import type { Assessment } from './content.ts';
@@ -51,6 +53,7 @@ export function profileSection(
     series,
     title: earlier ? t('test:results.radarTitleCompare') : t('test:results.radarTitle'),
     description,
+    unscoredLabel: t('test:results.radarUnscored'),
   });
   const legend = earlier
     ? h(
@@ -122,6 +125,50 @@ export function strengthsSection(content: Assessment, results: AssessmentResults
       h('dt', {}, t('test:results.weakest')),
       h('dd', { 'data-dimension': profile.weakest }, describeDimension(profile.weakest)),
       ...(unscored.length > 0 ? [h('dt', {}, t('test:results.unscored')), h('dd', {}, unscored.join(', '))] : []),
+    ),
+  );
+}
+
+/** Dimensions with many "don't know": whom to ask and which tool to use, before any other step. */
+export function findOutSection(content: Assessment, results: AssessmentResults): HTMLElement | null {
+  if (results.findOut.length === 0) return null;
+  return h(
+    'section',
+    { class: 'results-find-out', 'aria-labelledby': 'find-out-title' },
+    h('h2', { id: 'find-out-title' }, t('test:results.findOutTitle')),
+    h('p', {}, t('test:results.findOutIntro')),
+    h(
+      'ul',
+      {},
+      ...results.findOut.map((id) => {
+        const dimension = content.dimensions.find((d) => d.id === id);
+        const counts = results.dimensions.find((d) => d.dimension === id);
+        return h(
+          'li',
+          { 'data-dimension': id },
+          h(
+            'h3',
+            {},
+            t('test:results.findOutFor', {
+              dimension: dimensionName(content, id),
+              count: counts?.unknown ?? 0,
+              total: counts?.questions ?? 0,
+            }),
+          ),
+          h('p', {}, dimension ? localize(dimension.findOut.text) : ''),
+          dimension
+            ? h(
+                'p',
+                {},
+                h(
+                  'a',
+                  { href: guideHref(dimension.findOut.guide) },
+                  t('test:results.findOutGuide', { dimension: dimensionName(content, id) }),
+                ),
+              )
+            : null,
+        );
+      }),
     ),
   );
 }

@@ -58,7 +58,8 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\
 /** Trims, drops invisible characters and cuts to MAX_NAME_PART: any text is a valid name part. */
 export function cleanNamePart(raw: unknown): string {
   if (typeof raw !== 'string') return '';
-  const clean = raw.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
+  // Runs of plain spaces collapse; no-break and narrow no-break spaces (French typography) stay.
+  const clean = raw.replace(INVISIBLE, ' ').replace(/ {2,}/g, ' ').trim();
   return [...clean].slice(0, MAX_NAME_PART).join('').trim();
 }
 
