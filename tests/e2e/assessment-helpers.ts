@@ -158,7 +158,7 @@ export const attempt = (id: string, finishedAt: string, answers: Record<string, 
 });
 export const stored = (id: string, at: string, plan: Plan, name?: Record<string, string>) =>
   JSON.stringify({ format: 'resilient-territory-kit/test-attempt', version: 1, ...attempt(id, at, answersOf(plan)), name });
-export function resultsFile(path: string, attempts: ReturnType<typeof attempt>[]): string {
-  writeFileSync(path, JSON.stringify({ format: 'resilient-territory-kit/test-results', version: 1, attempts }));
+export function resultsFile(path: string, attempts: (ReturnType<typeof attempt> & { name?: object })[], version = 1): string {
+  writeFileSync(path, JSON.stringify({ format: 'resilient-territory-kit/test-results', version, attempts }));
   return path;
 }
