@@ -36,6 +36,8 @@ export const assessmentSchema = z.object({
         dimension: id,
         prompt: localized,
         help: localized,
+        /** Where the evidence is and who knows the answer. */
+        note: localized.optional(),
         guide: guideRef,
         answers: z.array(localized).length(4),
       }),

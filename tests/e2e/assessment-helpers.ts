@@ -23,18 +23,18 @@ export type Plan = Record<string, Answer[]>;
 /** First attempt: some "don't know", one dimension without enough answers, one question skipped. */
 export const FIRST: Plan = {
   'steering-together': [2, 3, 'unknown', 1, 2, 3],
-  'solidarity-ties': [1, 1, 0, 'unknown', 2],
-  'seeing-ahead': ['unknown', 'unknown', 'unknown', 'unknown', 3, 2],
-  'holding-through-crises': [0, 1, 0, 1, 0, 1],
-  'learning-and-trying': [3, 3, 3, 2, 3, 3],
+  'solidarity-ties': [1, 1, 1, 0, 'unknown', 2],
+  'seeing-ahead': ['unknown', 'unknown', 'unknown', 'unknown', 'unknown', 3, 2],
+  'holding-through-crises': [0, 1, 1, 0, 1, 0, 1],
+  'learning-and-trying': [3, 3, 3, 2, 3, 3, 3],
   'essentials-first': [2, 2, 1, 1, 'unknown', null],
 };
 export const SECOND: Plan = {
   'steering-together': [3, 3, 3, 2, 2, 3],
-  'solidarity-ties': [2, 2, 1, 2, 2],
-  'seeing-ahead': [1, 1, 2, 1, 'unknown', 1],
-  'holding-through-crises': [1, 1, 1, 2, 1, 1],
-  'learning-and-trying': [3, 2, 3, 2, 3, 3],
+  'solidarity-ties': [2, 2, 2, 1, 2, 2],
+  'seeing-ahead': [1, 2, 1, 2, 1, 'unknown', 1],
+  'holding-through-crises': [1, 1, 2, 1, 2, 1, 1],
+  'learning-and-trying': [3, 2, 3, 2, 3, 3, 2],
   'essentials-first': [2, 3, 2, 2, 3, 3],
 };
 

@@ -143,7 +143,7 @@ test.describe('self-assessment test', () => {
     expect(page.url()).toBe(url);
     await expect(page.locator('.test-progress')).toHaveText('Dimension 2 sur 6');
     await expect(page.locator(`#${q}-2`)).toBeChecked();
-    await expect(page.locator('.test-answered')).toHaveText('7 questions sur 35 ont une réponse.');
+    await expect(page.locator('.test-answered')).toHaveText('7 questions sur 39 ont une réponse.');
 
     await open(page, '#/test');
     await expect(page.locator('.test-under-way')).toContainText('dimension 2 sur 6');

@@ -15,9 +15,9 @@ const on = (ids: string[], values: (0 | 1 | 2 | 3 | 'unknown')[]): Answers =>
 
 describe('group diagnosis', () => {
   // Steering (6 questions): mayor all 3 -> 100; association all 1 -> 33; staff 2,2,2,0,0,0 -> 33.
-  // Ties (5 questions): mayor 3,3,3 + 2 unknown -> 100; association 0,0,0,0,0 -> 0; staff none -> null.
-  const mayor = attempt('m', { ...on(steering, [3, 3, 3, 3, 3, 3]), ...on(ties, [3, 3, 3, 'unknown', 'unknown']) });
-  const association = attempt('as', { ...on(steering, [1, 1, 1, 1, 1, 1]), ...on(ties, [0, 0, 0, 0, 0]) });
+  // Ties (6 questions): mayor 3,3,3 + 3 unknown -> 100; association all 0 -> 0; staff none -> null.
+  const mayor = attempt('m', { ...on(steering, [3, 3, 3, 3, 3, 3]), ...on(ties, [3, 3, 3, 'unknown', 'unknown', 'unknown']) });
+  const association = attempt('as', { ...on(steering, [1, 1, 1, 1, 1, 1]), ...on(ties, [0, 0, 0, 0, 0, 0]) });
   const staff = attempt('sta', on(steering, [2, 2, 2, 0, 0, 0]));
   const group = groupResult(content, [mayor, association, staff]);
 
@@ -49,7 +49,7 @@ describe('group diagnosis', () => {
   });
 
   it('lists to discuss the questions whose levels are 2 or more apart, largest gap first, content order on ties, 8 at most', () => {
-    // Gaps: steering q1-q3: 3,1,2 -> 2; q4-q6: 3,1,0 -> 3; ties q1-q3: 3,0 -> 3; ties q4-q5: unknown,0 -> one level only.
+    // Gaps: steering q1-q3: 3,1,2 -> 2; q4-q6: 3,1,0 -> 3; ties q1-q3: 3,0 -> 3; ties q4-q6: unknown,0 -> one level only.
     expect(group.toDiscuss.map((q) => [q.question, q.gap])).toEqual([
       [steering[3], 3],
       [steering[4], 3],

@@ -116,10 +116,10 @@ describe('dimension scores', () => {
     expect(dim(half, 'steering-together')).toMatchObject({ answered: 3, unknown: 3, coverage: 0.5, score: 100 });
     const less = scoreDimensions(content, answersFor('steering-together', [3, 'unknown', 3, 'unknown', 'unknown']));
     expect(dim(less, 'steering-together')).toMatchObject({ answered: 2, unknown: 3, unanswered: 1, score: null, band: null });
-    // Five questions: 2 answered is under half, 3 is over.
-    expect(questionsOf(content, 'solidarity-ties')).toHaveLength(5);
-    expect(dim(scoreDimensions(content, answersFor('solidarity-ties', [2, 2])), 'solidarity-ties').score).toBeNull();
-    expect(dim(scoreDimensions(content, answersFor('solidarity-ties', [2, 2, 1])), 'solidarity-ties').score).toBe(56);
+    // Seven questions: 3 answered is under half, 4 is over.
+    expect(questionsOf(content, 'seeing-ahead')).toHaveLength(7);
+    expect(dim(scoreDimensions(content, answersFor('seeing-ahead', [2, 2, 1])), 'seeing-ahead').score).toBeNull();
+    expect(dim(scoreDimensions(content, answersFor('seeing-ahead', [2, 2, 1, 1])), 'seeing-ahead').score).toBe(50);
   });
 
   it('counts skipped questions apart from "don\'t know"', () => {
