@@ -6,7 +6,7 @@
 import { currentLanguage, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { exportFile } from './earlier-results.ts';
-import { attemptLabel, attemptShortLabel, formatDate } from './format.ts';
+import { attemptLabel, attemptName, attemptShortLabel, formatDate } from './format.ts';
 import { loadLinkTitles } from './link-titles.ts';
 import { nameForm } from './name-form.ts';
 import { startNewAttempt, type TestPage, type TestPageDeps } from './page.ts';
@@ -102,6 +102,7 @@ export async function renderResults(
       'div',
       { class: 'test test-results', 'data-attempt': attempt.id },
       h('h1', { id: 'page-title' }, t('test:results.title')),
+      attemptName(attempt) ? h('p', { class: 'results-name' }, attemptName(attempt)) : null,
       h('p', { class: 'lead' }, t('test:results.finished', { date })),
       nameForm(deps, attempt),
       compareId && !earlier ? h('p', { class: 'notice' }, t('test:results.compareMissing')) : null,

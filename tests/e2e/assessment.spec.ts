@@ -247,6 +247,8 @@ test.describe('self-assessment test', () => {
     await page.locator('#attempt-name-structure').fill('Tiers-lieu de la gare');
     await press(page.getByRole('button', { name: 'Enregistrer le nom' }));
     await expect(page).toHaveTitle(/Tiers-lieu de la gare · Awa/);
+    // The name heads the report, on screen and on paper.
+    await expect(page.locator('.results-name')).toHaveText('Tiers-lieu de la gare · Awa');
     await open(page, '#/test');
     await expect(page.locator('.test-attempts li > span').nth(2)).toHaveText(/^Tiers-lieu de la gare · Awa — /);
   });
