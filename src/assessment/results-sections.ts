@@ -47,20 +47,19 @@ export function profileSection(
       earlierPoints: radarDescription(content, other.dimensions),
     });
   }
-  const earlier = other;
   const chart = radarChart({
     axes,
     series,
-    title: earlier ? t('test:results.radarTitleCompare') : t('test:results.radarTitle'),
+    title: other ? t('test:results.radarTitleCompare') : t('test:results.radarTitle'),
     description,
     unscoredLabel: t('test:results.radarUnscored'),
   });
-  const legend = earlier
+  const legend = other
     ? h(
         'ul',
         { class: 'radar-legend', 'aria-label': t('test:results.legend') },
         h('li', {}, legendSample(0), ` ${t('test:results.seriesCurrent', { date })}`),
-        h('li', {}, legendSample(1), ` ${t('test:results.seriesOther', { label: earlier.label })}`),
+        h('li', {}, legendSample(1), ` ${t('test:results.seriesOther', { label: other.label })}`),
       )
     : null;
   const header = (key: string) => h('th', { scope: 'col' }, t(`test:results.${key}`));
