@@ -24,6 +24,8 @@ export const assessmentSchema = z.object({
         guide: guideRef,
         course: id,
         scenario: id,
+        /** What to do when many answers are "don't know": with whom to find out, with which tool. */
+        findOut: z.object({ text: localized, guide: guideRef }),
       }),
     )
     .min(3),
@@ -34,12 +36,25 @@ export const assessmentSchema = z.object({
         dimension: id,
         prompt: localized,
         help: localized,
+        /** Where the evidence is and who knows the answer. */
+        note: localized.optional(),
         guide: guideRef,
         answers: z.array(localized).length(4),
       }),
     )
     .min(1),
-  bands: z.array(z.object({ id, min: z.number().int(), max: z.number().int(), label: localized, description: localized })),
+  bands: z.array(
+    z.object({
+      id,
+      min: z.number().int(),
+      max: z.number().int(),
+      label: localized,
+      /** Said of one dimension. */
+      description: localized,
+      /** Said of the overall profile. */
+      overall: localized,
+    }),
+  ),
   recommendations: z.array(
     z.object({
       id,

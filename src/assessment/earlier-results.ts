@@ -4,9 +4,9 @@ import type { AppContext } from '../ui/app-context.ts';
 import { confirmDialog, downloadText } from '../ui/dialog.ts';
 import { h } from '../ui/dom.ts';
 import type { Assessment } from './content.ts';
-import { bandLabel, formatDate } from './format.ts';
+import { attemptLabel, attemptShortLabel } from './format.ts';
+import { groupForm } from './group-form.ts';
 import { resultsHref } from './paths.ts';
-import { scoreAssessment } from './scoring.ts';
 import {
   type Attempt,
   deleteAttempt,
@@ -21,17 +21,14 @@ export function exportFile(content: Assessment, attempts: readonly Attempt[], na
   downloadText(name, exportAttempts(content, attempts, new Date().toISOString()));
 }
 
-export function earlierResults(ctx: AppContext, content: Assessment): HTMLElement {
+export function earlierResults(ctx: AppContext, content: Assessment, go: (href: string) => void): HTMLElement {
   const section = h('section', { class: 'test-earlier', 'aria-labelledby': 'earlier-title' });
   const draw = () => {
     const { attempts, unreadable } = listAttempts(ctx.store, content);
     const list = h('ul', { class: 'test-attempts' });
     for (const attempt of attempts) {
-      const date = formatDate(attempt.finishedAt);
-      const profile = scoreAssessment(content, attempt.answers).profile;
-      const label = profile
-        ? t('test:earlier.item', { date, score: profile.score, band: bandLabel(content, profile.band) })
-        : t('test:earlier.itemNoScore', { date });
+      const label = attemptLabel(content, attempt);
+      const date = attemptShortLabel(attempt);
       list.append(
         h(
           'li',
@@ -39,7 +36,7 @@ export function earlierResults(ctx: AppContext, content: Assessment): HTMLElemen
           h('span', {}, label),
           h(
             'a',
-            { href: resultsHref(attempt.id), class: 'button-quiet', 'aria-label': t('test:earlier.viewLabel', { date }) },
+            { href: resultsHref(attempt.id), class: 'button-quiet', 'aria-label': t('test:earlier.viewLabel', { label: date }) },
             t('test:earlier.view'),
           ),
           h(
@@ -47,7 +44,7 @@ export function earlierResults(ctx: AppContext, content: Assessment): HTMLElemen
             {
               type: 'button',
               class: 'button-quiet',
-              'aria-label': t('test:earlier.exportLabel', { date }),
+              'aria-label': t('test:earlier.exportLabel', { label: date }),
               onclick: () => exportFile(content, [attempt], `autodiagnostic-${attempt.id}.json`),
             },
             t('test:earlier.export'),
@@ -57,7 +54,7 @@ export function earlierResults(ctx: AppContext, content: Assessment): HTMLElemen
             {
               type: 'button',
               class: 'button-quiet',
-              'aria-label': t('test:earlier.deleteLabel', { date }),
+              'aria-label': t('test:earlier.deleteLabel', { label: date }),
               onclick: async () => {
                 if (!(await confirmDialog(t('test:earlier.confirmDelete')))) return;
                 deleteAttempt(ctx.store, attempt.id);
@@ -74,8 +71,13 @@ export function earlierResults(ctx: AppContext, content: Assessment): HTMLElemen
     fileInput.addEventListener('change', () => {
       const file = fileInput.files?.[0];
       fileInput.value = '';
-      if (file) void importFile(ctx, content, file).then((added) => added && draw());
+      if (file)
+        void importFile(ctx, content, file).then((feedback) => {
+          if (feedback.added) draw();
+          showFeedback(feedback);
+        });
     });
+    const status = h('p', { id: 'import-feedback', class: 'test-inline-status', role: 'status' });
     section.replaceChildren(
       h('h2', { id: 'earlier-title' }, t('test:earlier.title')),
       attempts.length > 0 ? list : h('p', {}, t('test:earlier.none')),
@@ -98,28 +100,45 @@ export function earlierResults(ctx: AppContext, content: Assessment): HTMLElemen
           ]
         : []),
       h('p', { class: 'field' }, h('label', { for: 'import-results' }, t('test:earlier.import')), fileInput),
+      status,
+      ...(attempts.length > 1 ? [groupForm(content, attempts, go) ?? ''] : []),
     );
+  };
+  // Beside the file field, so it is seen where the file was chosen; it goes with the page on navigation.
+  const showFeedback = (feedback: ImportFeedback) => {
+    const status = section.querySelector<HTMLElement>('#import-feedback');
+    if (!status) return;
+    status.textContent = feedback.message;
+    status.className = `test-inline-status ${feedback.ok ? 'status-ok' : 'status-error'}`;
   };
   draw();
   return section;
 }
 
+export interface ImportFeedback {
+  ok: boolean;
+  added: boolean;
+  message: string;
+}
+
 /** Reads, checks and adds an exported file; a bad file only brings a message, nothing is lost. */
-export async function importFile(ctx: AppContext, content: Assessment, file: File): Promise<boolean> {
+export async function importFile(ctx: AppContext, content: Assessment, file: File): Promise<ImportFeedback> {
   let text: string;
   try {
     text = await file.text();
   } catch {
-    ctx.notify(t('test:import.unreadableFile'));
-    return false;
+    return { ok: false, added: false, message: t('test:import.unreadableFile') };
   }
   const parsed = parseResultsFile(text, content);
-  if (!parsed.ok) {
-    ctx.notify(t(`test:import.${parsed.error}`));
-    return false;
-  }
-  const { added, results } = importAttempts(ctx.store, content, parsed.attempts, () => newAttemptId(Date.now(), Math.random()));
+  if (!parsed.ok) return { ok: false, added: false, message: t(`test:import.${parsed.error}`) };
+  const { added, duplicates, results } = importAttempts(ctx.store, content, parsed.attempts, () =>
+    newAttemptId(Date.now(), Math.random()),
+  );
   for (const result of results) ctx.reportStore(result);
-  ctx.notify(added.length > 0 ? t('test:import.ok', { count: added.length }) : t('test:import.nothingNew'), 'info');
-  return added.length > 0;
+  if (added.length === 0) return { ok: true, added: false, message: t('test:import.nothingNew') };
+  const message =
+    duplicates > 0
+      ? t('test:import.okWithDuplicates', { count: added.length, duplicates: t('test:import.duplicates', { count: duplicates }) })
+      : t('test:import.ok', { count: added.length });
+  return { ok: true, added: true, message };
 }

@@ -1,6 +1,8 @@
 /** Dates and score changes as the test shows them, in the current language. */
 import { currentLanguage, localize, t } from '../i18n/index.ts';
 import type { Assessment } from './content.ts';
+import { scoreAssessment } from './scoring.ts';
+import type { Attempt } from './storage.ts';
 
 export function formatDate(iso: string): string {
   return new Date(iso).toLocaleString(currentLanguage() === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeStyle: 'short' });
@@ -21,4 +23,27 @@ export function dimensionName(content: Assessment, id: string): string {
 export function bandLabel(content: Assessment, id: string | null): string {
   const band = content.bands.find((b) => b.id === id);
   return band ? localize(band.label) : '—';
+}
+
+/** "Structure · commune · respondent", the parts given; '' when the attempt has no name. */
+export function attemptName(attempt: Attempt): string {
+  const name = attempt.name;
+  if (!name) return '';
+  return [name.structure, name.commune, name.respondent].filter((part) => part).join(' · ');
+}
+
+/** What tells an attempt apart wherever it is listed: its name if any, its finish date, its overall score. */
+export function attemptLabel(content: Assessment, attempt: Attempt): string {
+  const date = formatDate(attempt.finishedAt);
+  const name = attemptName(attempt);
+  const profile = scoreAssessment(content, attempt.answers).profile;
+  const score = profile?.score != null ? t('test:attempt.score', { score: profile.score }) : t('test:attempt.noScore');
+  return name ? t('test:attempt.named', { name, date, score }) : t('test:attempt.unnamed', { date, score });
+}
+
+/** Name and date only, for headers and legends that show the scores beside. */
+export function attemptShortLabel(attempt: Attempt): string {
+  const date = formatDate(attempt.finishedAt);
+  const name = attemptName(attempt);
+  return name ? t('test:attempt.shortNamed', { name, date }) : t('test:attempt.shortUnnamed', { date });
 }

@@ -93,7 +93,7 @@ export function renderIntro(target: HTMLElement, deps: TestPageDeps): TestPage {
           ...content.dimensions.flatMap((d) => [h('dt', {}, localize(d.name)), h('dd', {}, localize(d.description))]),
         ),
       ),
-      earlierResults(deps.ctx, content),
+      earlierResults(deps.ctx, content, deps.go),
     ),
   );
   return { title: `${t('test:title')} · ${t('app.name')}` };

@@ -10,6 +10,8 @@ export interface TestPageDeps {
   controller: AssessmentController;
   /** Goes to a route of the test (a new history entry). */
   go(href: string): void;
+  /** Redraws the current page (after a change it shows), then announces `message`. */
+  refresh(message?: string): void;
 }
 
 export interface TestPage {

@@ -54,6 +54,7 @@ function questionFieldset(deps: TestPageDeps, question: Question, index: number,
       h('span', { class: 'question-prompt' }, localize(question.prompt)),
     ),
     h('p', { class: 'question-help', id: helpId }, localize(question.help)),
+    question.note ? h('p', { class: 'question-note' }, localize(question.note)) : null,
     h('div', { class: 'answer-options' }, ...options),
     h(
       'p',

@@ -19,7 +19,7 @@ const GRID = '#b9c3bd';
 
 export interface RadarSeries {
   label: string;
-  /** One per axis, 0..100; null (no score) sits at the centre. */
+  /** One per axis, 0..100; null (no score) is drawn as a gap, never as a 0. */
   scores: (number | null)[];
 }
 
@@ -42,6 +42,22 @@ export function polygonPoints(scores: readonly (number | null)[]): string {
   return scores.map((s, i) => radarPoint(i, scores.length, s ?? 0).join(',')).join(' ');
 }
 
+/**
+ * The outline of a series with unscored axes: only the sides between two scored neighbours, as a path
+ * ("M x,y L x,y" per side). Joining across an unscored axis would draw a value nobody gave.
+ */
+export function partialOutline(scores: readonly (number | null)[]): string {
+  const n = scores.length;
+  const sides: string[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const a = scores[i];
+    const b = scores[(i + 1) % n];
+    if (a === null || a === undefined || b === null || b === undefined || n < 2) continue;
+    sides.push(`M${radarPoint(i, n, a).join(',')} L${radarPoint((i + 1) % n, n, b).join(',')}`);
+  }
+  return sides.join(' ');
+}
+
 /** Splits a label into lines of about 18 characters, on spaces. */
 export function wrapLabel(label: string, width = 18): string[] {
   const lines: string[] = [];
@@ -56,10 +72,11 @@ export function wrapLabel(label: string, width = 18): string[] {
   return lines;
 }
 
-function axisLabel(i: number, n: number, label: string): SVGTextElement {
+function axisLabel(i: number, n: number, label: string, unscored: string | null): SVGTextElement {
   const [x, y] = radarPoint(i, n, 100, RADIUS + 16);
   const anchor = Math.abs(x - CX) < 4 ? 'middle' : x > CX ? 'start' : 'end';
   const lines = wrapLabel(label);
+  if (unscored) lines.push(`(${unscored})`);
   const top = y < CY - 4;
   // Labels above the centre grow upwards, the others downwards.
   const firstDy = top ? -(lines.length - 1) * 1.15 : Math.abs(y - CY) < 4 ? -((lines.length - 1) * 1.15) / 2 : 0.8;
@@ -81,6 +98,8 @@ export function radarChart(options: {
   series: RadarSeries[];
   title: string;
   description: string;
+  /** Written under the label of an axis the first series has no score on. */
+  unscoredLabel?: string;
 }): SVGSVGElement {
   counter += 1;
   const titleId = `radar-title-${counter}`;
@@ -106,10 +125,24 @@ export function radarChart(options: {
       }),
     );
   }
+  const first = options.series[0]?.scores ?? [];
   options.axes.forEach((label, i) => {
     const [x, y] = radarPoint(i, n, 100);
-    grid.append(svg('line', { x1: CX, y1: CY, x2: x, y2: y, stroke: GRID, 'stroke-width': 1 }));
-    grid.append(axisLabel(i, n, label));
+    const unscored = first[i] === null;
+    // An unscored axis is dotted and says so in its label: not a 0 at the centre.
+    grid.append(
+      svg('line', {
+        x1: CX,
+        y1: CY,
+        x2: x,
+        y2: y,
+        stroke: unscored ? MUTED : GRID,
+        'stroke-width': 1,
+        'stroke-dasharray': unscored ? '2 4' : '',
+        class: unscored ? 'radar-axis-unscored' : 'radar-axis',
+      }),
+    );
+    grid.append(axisLabel(i, n, label, unscored ? (options.unscoredLabel ?? '—') : null));
   });
   root.append(grid);
   // The earlier attempt is drawn first, so the current one sits on top.
@@ -117,16 +150,12 @@ export function radarChart(options: {
     const index = options.series.length - 1 - reversedIndex;
     const style = SERIES_STYLES[index] ?? SERIES_STYLES[0];
     const group = svg('g', { class: 'radar-series', 'data-series': index, 'aria-hidden': 'true' });
+    const line = { stroke: style.colour, 'stroke-width': 2.5, 'stroke-dasharray': style.dash, 'stroke-linejoin': 'round' };
+    const complete = series.scores.every((score) => score !== null);
     group.append(
-      svg('polygon', {
-        class: 'radar-shape',
-        points: polygonPoints(series.scores),
-        fill: style.fill,
-        stroke: style.colour,
-        'stroke-width': 2.5,
-        'stroke-dasharray': style.dash,
-        'stroke-linejoin': 'round',
-      }),
+      complete
+        ? svg('polygon', { class: 'radar-shape', points: polygonPoints(series.scores), fill: style.fill, ...line })
+        : svg('path', { class: 'radar-shape radar-shape-partial', d: partialOutline(series.scores), fill: 'none', ...line }),
     );
     series.scores.forEach((score, i) => {
       if (score === null) return;

@@ -3,23 +3,39 @@
  * finished attempt (the latest without an id), optionally compared with an
  * earlier one; printable, exportable.
  */
-import { currentLanguage, localize, t } from '../i18n/index.ts';
+import { currentLanguage, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { exportFile } from './earlier-results.ts';
-import { bandLabel, formatDate } from './format.ts';
+import { attemptLabel, attemptName, attemptShortLabel, formatDate } from './format.ts';
 import { loadLinkTitles } from './link-titles.ts';
+import { nameForm } from './name-form.ts';
 import { startNewAttempt, type TestPage, type TestPageDeps } from './page.ts';
 import { resultsHref, TEST_HREF } from './paths.ts';
-import { type Compared, deltasSection, profileSection, recommendationsSection, strengthsSection } from './results-sections.ts';
+import { actionPlanSection, overallSection } from './results-overall.ts';
+import {
+  type Compared,
+  deltasSection,
+  findOutSection,
+  profileSection,
+  recommendationsSection,
+  strengthsSection,
+} from './results-sections.ts';
 import { scoreAssessment, scoreDimensions } from './scoring.ts';
 import { type Attempt, listAttempts, readAttempt } from './storage.ts';
 
+/** Offers only the attempts finished before this one, so a comparison always reads forward in time. */
 function compareForm(deps: TestPageDeps, attempt: Attempt, others: Attempt[], comparing: string | null): HTMLElement | null {
-  if (others.length === 0) return null;
+  if (others.length === 0 && !comparing) return null;
+  if (others.length === 0)
+    return h(
+      'p',
+      { class: 'test-no-print' },
+      h('a', { href: resultsHref(attempt.id), class: 'button-quiet' }, t('test:results.stopCompare')),
+    );
   const select = h(
     'select',
     { id: 'compare-with' },
-    ...others.map((a) => h('option', { value: a.id, selected: a.id === comparing }, formatDate(a.finishedAt))),
+    ...others.map((a) => h('option', { value: a.id, selected: a.id === comparing }, attemptLabel(deps.content, a))),
   );
   return h(
     'form',
@@ -66,51 +82,43 @@ export async function renderResults(
 
   const results = scoreAssessment(content, attempt.answers);
   const date = formatDate(attempt.finishedAt);
-  const earlierAttempt = compareId && compareId !== attempt.id ? readAttempt(ctx.store, content, compareId) : null;
-  const earlier: Compared | null = earlierAttempt
-    ? { date: formatDate(earlierAttempt.finishedAt), dimensions: scoreDimensions(content, earlierAttempt.answers) }
+  const label = attemptShortLabel(attempt);
+  const otherAttempt = compareId && compareId !== attempt.id ? readAttempt(ctx.store, content, compareId) : null;
+  const earlier: Compared | null = otherAttempt
+    ? { label: attemptShortLabel(otherAttempt), dimensions: scoreDimensions(content, otherAttempt.answers) }
     : null;
+  const current: Compared = { label, dimensions: results.dimensions };
+  // Later minus earlier by finish time, whatever the order in the address.
+  const [before, after] =
+    otherAttempt && earlier && otherAttempt.finishedAt > attempt.finishedAt ? [current, earlier] : [earlier, current];
   const titles = await loadLinkTitles(
     currentLanguage(),
     results.recommendations.map((r) => r.guide),
     results.recommendations.length > 0,
   );
-  const profile = results.profile;
-  const band = content.bands.find((b) => b.id === profile?.band);
 
   target.append(
     h(
       'div',
       { class: 'test test-results', 'data-attempt': attempt.id },
       h('h1', { id: 'page-title' }, t('test:results.title')),
+      attemptName(attempt) ? h('p', { class: 'results-name' }, attemptName(attempt)) : null,
       h('p', { class: 'lead' }, t('test:results.finished', { date })),
+      nameForm(deps, attempt),
       compareId && !earlier ? h('p', { class: 'notice' }, t('test:results.compareMissing')) : null,
       compareForm(
         deps,
         attempt,
-        attempts.filter((a) => a.id !== attempt.id),
+        attempts.filter((a) => a.id !== attempt.id && a.finishedAt < attempt.finishedAt),
         earlier ? compareId : null,
       ),
-      h(
-        'section',
-        { class: 'results-overall', 'aria-labelledby': 'overall-title' },
-        h('h2', { id: 'overall-title' }, t('test:results.overallTitle')),
-        ...(profile
-          ? [
-              h(
-                'p',
-                { class: 'overall-score' },
-                t('test:results.overall', { score: profile.score, band: bandLabel(content, profile.band) }),
-              ),
-              band ? h('p', {}, localize(band.description)) : null,
-              h('p', { class: 'hint' }, t('test:results.overallHelp')),
-            ]
-          : [h('p', { class: 'notice' }, t('test:results.noProfile'))]),
-      ),
-      profileSection(content, results, date, earlier),
-      earlier ? deltasSection(content, results, date, earlier) : null,
+      overallSection(content, results),
+      profileSection(content, results, label, earlier),
+      before && after ? deltasSection(content, before, after) : null,
       strengthsSection(content, results),
+      findOutSection(content, results),
       recommendationsSection(content, results, titles),
+      actionPlanSection(content, results, label, `plan-action-${attempt.id}.csv`),
       h(
         'div',
         { class: 'test-actions test-no-print' },
@@ -145,5 +153,5 @@ export async function renderResults(
       ),
     ),
   );
-  return { title: `${t('test:results.title')} · ${date} · ${t('test:title')}` };
+  return { title: `${t('test:results.title')} · ${label} · ${t('test:title')}` };
 }

@@ -3,6 +3,8 @@
  * priorities, the recommendations with their links, and the change since an
  * earlier attempt.
  */
+
+import { guideHref } from '../guide/links.ts';
 import { localize, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import type { Assessment } from './content.ts';
@@ -11,8 +13,9 @@ import type { LinkTitles } from './link-titles.ts';
 import { legendSample, radarChart } from './radar.ts';
 import { type AssessmentResults, compareResults, type DimensionResult } from './scoring.ts';
 
+/** One attempt as a report shows it: its label (name and date) and its dimension scores. */
 export interface Compared {
-  date: string;
+  label: string;
   dimensions: DimensionResult[];
 }
 
@@ -30,32 +33,33 @@ export function profileSection(
   content: Assessment,
   results: AssessmentResults,
   date: string,
-  earlier: Compared | null,
+  other: Compared | null,
 ): HTMLElement {
   const axes = content.dimensions.map((d) => localize(d.name));
   const series = [{ label: date, scores: results.dimensions.map((d) => d.score) }];
   let description = t('test:results.radarDesc', { points: radarDescription(content, results.dimensions) });
-  if (earlier) {
-    series.push({ label: earlier.date, scores: earlier.dimensions.map((d) => d.score) });
+  if (other) {
+    series.push({ label: other.label, scores: other.dimensions.map((d) => d.score) });
     description = t('test:results.radarDescCompare', {
       current: t('test:results.seriesCurrent', { date }),
       currentPoints: radarDescription(content, results.dimensions),
-      earlier: t('test:results.seriesEarlier', { date: earlier.date }),
-      earlierPoints: radarDescription(content, earlier.dimensions),
+      earlier: t('test:results.seriesOther', { label: other.label }),
+      earlierPoints: radarDescription(content, other.dimensions),
     });
   }
   const chart = radarChart({
     axes,
     series,
-    title: earlier ? t('test:results.radarTitleCompare') : t('test:results.radarTitle'),
+    title: other ? t('test:results.radarTitleCompare') : t('test:results.radarTitle'),
     description,
+    unscoredLabel: t('test:results.radarUnscored'),
   });
-  const legend = earlier
+  const legend = other
     ? h(
         'ul',
         { class: 'radar-legend', 'aria-label': t('test:results.legend') },
         h('li', {}, legendSample(0), ` ${t('test:results.seriesCurrent', { date })}`),
-        h('li', {}, legendSample(1), ` ${t('test:results.seriesEarlier', { date: earlier.date })}`),
+        h('li', {}, legendSample(1), ` ${t('test:results.seriesOther', { label: other.label })}`),
       )
     : null;
   const header = (key: string) => h('th', { scope: 'col' }, t(`test:results.${key}`));
@@ -124,6 +128,50 @@ export function strengthsSection(content: Assessment, results: AssessmentResults
   );
 }
 
+/** Dimensions with many "don't know": whom to ask and which tool to use, before any other step. */
+export function findOutSection(content: Assessment, results: AssessmentResults): HTMLElement | null {
+  if (results.findOut.length === 0) return null;
+  return h(
+    'section',
+    { class: 'results-find-out', 'aria-labelledby': 'find-out-title' },
+    h('h2', { id: 'find-out-title' }, t('test:results.findOutTitle')),
+    h('p', {}, t('test:results.findOutIntro')),
+    h(
+      'ul',
+      {},
+      ...results.findOut.map((id) => {
+        const dimension = content.dimensions.find((d) => d.id === id);
+        const counts = results.dimensions.find((d) => d.dimension === id);
+        return h(
+          'li',
+          { 'data-dimension': id },
+          h(
+            'h3',
+            {},
+            t('test:results.findOutFor', {
+              dimension: dimensionName(content, id),
+              count: counts?.unknown ?? 0,
+              total: counts?.questions ?? 0,
+            }),
+          ),
+          h('p', {}, dimension ? localize(dimension.findOut.text) : ''),
+          dimension
+            ? h(
+                'p',
+                {},
+                h(
+                  'a',
+                  { href: guideHref(dimension.findOut.guide) },
+                  t('test:results.findOutGuide', { dimension: dimensionName(content, id) }),
+                ),
+              )
+            : null,
+        );
+      }),
+    ),
+  );
+}
+
 export function recommendationsSection(content: Assessment, results: AssessmentResults, titles: LinkTitles): HTMLElement {
   const list = h(
     'ol',
@@ -180,17 +228,18 @@ export function recommendationsSection(content: Assessment, results: AssessmentR
   );
 }
 
-export function deltasSection(content: Assessment, results: AssessmentResults, date: string, earlier: Compared): HTMLElement {
-  const deltas = compareResults(earlier.dimensions, results.dimensions);
+/** The change from the earlier attempt to the later one (later minus earlier), whichever the page shows. */
+export function deltasSection(content: Assessment, earlier: Compared, later: Compared): HTMLElement {
+  const deltas = compareResults(earlier.dimensions, later.dimensions);
   const score = (s: number | null) => (s === null ? t('test:results.notEnough') : String(s));
   return h(
     'section',
     { class: 'results-deltas', 'aria-labelledby': 'deltas-title' },
-    h('h2', { id: 'deltas-title' }, t('test:results.compareTitle', { date: earlier.date })),
+    h('h2', { id: 'deltas-title' }, t('test:results.compareTitle', { earlier: earlier.label, later: later.label })),
     h(
       'table',
       { class: 'deltas-table' },
-      h('caption', {}, t('test:results.compareCaption', { before: earlier.date, after: date })),
+      h('caption', {}, t('test:results.compareCaption', { before: earlier.label, after: later.label })),
       h(
         'thead',
         {},
@@ -198,8 +247,8 @@ export function deltasSection(content: Assessment, results: AssessmentResults, d
           'tr',
           {},
           h('th', { scope: 'col' }, t('test:results.dimension')),
-          h('th', { scope: 'col' }, t('test:results.before', { date: earlier.date })),
-          h('th', { scope: 'col' }, t('test:results.after', { date })),
+          h('th', { scope: 'col' }, earlier.label),
+          h('th', { scope: 'col' }, later.label),
           h('th', { scope: 'col' }, t('test:results.change')),
         ),
       ),

@@ -12,6 +12,12 @@ export const MIN_COVERAGE = 0.5;
 export const MAX_PER_DIMENSION = 2;
 export const MAX_RECOMMENDATIONS = 6;
 export const MIN_RECOMMENDATIONS = 3;
+/** An overall score needs this many scored dimensions: a mean of one or two says little of a territory. */
+export const MIN_SCORED_FOR_OVERALL = 3;
+/** A dimension calls for finding out when at least this many of its answers are "don't know"... */
+export const FIND_OUT_MIN_UNKNOWN = 2;
+/** ...and they are at least this share of its questions. */
+export const FIND_OUT_SHARE = 1 / 3;
 
 export interface DimensionResult {
   dimension: string;
@@ -31,9 +37,11 @@ export interface DimensionResult {
 }
 
 export interface Profile {
-  /** Rounded mean of the dimension scores that are not null. */
-  score: number;
+  /** Rounded mean of the dimension scores that are not null; null with fewer than MIN_SCORED_FOR_OVERALL of them. */
+  score: number | null;
   band: string | null;
+  /** How many dimensions have a score. */
+  scored: number;
   /** Lowest and highest scored dimensions; a tie goes to the first in content order. */
   weakest: string;
   strongest: string;
@@ -50,6 +58,8 @@ export interface AssessmentResults {
   /** Null when no dimension has a score. */
   profile: Profile | null;
   recommendations: ChosenRecommendation[];
+  /** Dimensions with many "don't know" answers, in content order: finding out comes first there. */
+  findOut: string[];
 }
 
 /** round(100 x mean level / 3); halves round up. */
@@ -102,8 +112,22 @@ export function profileOf(bands: readonly Band[], dimensions: readonly Dimension
   const weakest = scored[0];
   if (!weakest) return null;
   const strongest = [...scored].sort((a, b) => b.score - a.score)[0] ?? weakest;
-  const score = Math.round(scored.reduce((sum, d) => sum + d.score, 0) / scored.length);
-  return { score, band: bandFor(bands, score), weakest: weakest.dimension, strongest: strongest.dimension };
+  const score =
+    scored.length >= MIN_SCORED_FOR_OVERALL ? Math.round(scored.reduce((sum, d) => sum + d.score, 0) / scored.length) : null;
+  return {
+    score,
+    band: bandFor(bands, score),
+    scored: scored.length,
+    weakest: weakest.dimension,
+    strongest: strongest.dimension,
+  };
+}
+
+/** Dimensions where "don't know" answers number at least FIND_OUT_MIN_UNKNOWN and FIND_OUT_SHARE of the questions. */
+export function findOutDimensions(dimensions: readonly DimensionResult[]): string[] {
+  return dimensions
+    .filter((d) => d.unknown >= FIND_OUT_MIN_UNKNOWN && d.unknown >= d.questions * FIND_OUT_SHARE)
+    .map((d) => d.dimension);
 }
 
 function withLinks(r: Recommendation): ChosenRecommendation {
@@ -142,6 +166,7 @@ export function scoreAssessment(content: Assessment, answers: Answers): Assessme
     dimensions,
     profile: profileOf(content.bands, dimensions),
     recommendations: chooseRecommendations(content.recommendations, dimensions),
+    findOut: findOutDimensions(dimensions),
   };
 }
 

@@ -48,16 +48,55 @@ function progressSchema(content: Assessment) {
 
 export type Progress = z.infer<ReturnType<typeof progressSchema>>;
 
-function attemptSchema(content: Assessment) {
-  return z.object({ id: attemptId, startedAt: date, finishedAt: date, answers: answersSchema(content) });
+/** Longest kept name part; longer ones are cut, never refused. */
+export const MAX_NAME_PART = 80;
+
+/** Control, zero-width and bidirectional-override characters: shown as nothing or reorder text, never kept. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are exactly what is removed.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Trims, drops invisible characters and cuts to MAX_NAME_PART: any text is a valid name part. */
+export function cleanNamePart(raw: unknown): string {
+  if (typeof raw !== 'string') return '';
+  // Runs of plain spaces collapse; no-break and narrow no-break spaces (French typography) stay.
+  const clean = raw.replace(INVISIBLE, ' ').replace(/ {2,}/g, ' ').trim();
+  return [...clean].slice(0, MAX_NAME_PART).join('').trim();
 }
 
-/** A finished attempt: its answers and dates. Scores are always recomputed from the answers. */
+const namePart = z
+  .unknown()
+  .transform(cleanNamePart)
+  .optional()
+  .transform((v) => v || undefined);
+const attemptName = z
+  .object({ structure: namePart, commune: namePart, respondent: namePart })
+  .optional()
+  .transform((name) => {
+    if (!name) return undefined;
+    const kept = Object.fromEntries(Object.entries(name).filter(([, v]) => v)) as AttemptName;
+    return Object.keys(kept).length > 0 ? kept : undefined;
+  });
+
+/** Who or what an attempt is about: each part optional. */
+export interface AttemptName {
+  structure?: string;
+  commune?: string;
+  respondent?: string;
+}
+
+function attemptSchema(content: Assessment) {
+  return z
+    .object({ id: attemptId, startedAt: date, finishedAt: date, answers: answersSchema(content), name: attemptName })
+    .refine((a) => Date.parse(a.finishedAt) >= Date.parse(a.startedAt));
+}
+
+/** A finished attempt: its answers, dates and optional name. Scores are always recomputed from the answers. */
 export interface Attempt {
   id: string;
   startedAt: string;
   finishedAt: string;
   answers: Answers;
+  name?: AttemptName;
 }
 
 export function newAttemptId(now: number, random: number): string {
@@ -97,15 +136,28 @@ export function saveAttempt(store: KeyValueStore, attempt: Attempt): StoreResult
 export function readAttempt(store: KeyValueStore, content: Assessment, id: string): Attempt | null {
   const raw = store.get(ATTEMPT_PREFIX + id);
   if (raw === null) return null;
-  const schema = attemptSchema(content).extend({ format: z.literal(ATTEMPT_FORMAT), version: z.literal(1) });
-  const parsed = schema.safeParse(parseJson(raw));
-  if (!parsed.success) return null;
-  const { format: _format, version: _version, ...attempt } = parsed.data;
-  return attempt;
+  const json = parseJson(raw) as { format?: unknown; version?: unknown } | undefined;
+  if (json?.format !== ATTEMPT_FORMAT || json.version !== 1) return null;
+  const parsed = attemptSchema(content).safeParse(json);
+  return parsed.success ? withoutEmptyName(parsed.data) : null;
 }
 
 export function deleteAttempt(store: KeyValueStore, id: string): void {
   store.remove(ATTEMPT_PREFIX + id);
+}
+
+function withoutEmptyName(attempt: Attempt): Attempt {
+  const { name, ...rest } = attempt;
+  return name ? { ...rest, name } : rest;
+}
+
+/** Gives an attempt a name (an empty one removes it); false when the attempt is not here. */
+export function renameAttempt(store: KeyValueStore, content: Assessment, id: string, name: AttemptName): StoreResult | null {
+  const attempt = readAttempt(store, content, id);
+  if (!attempt) return null;
+  const cleaned = attemptName.parse(name);
+  const { name: _old, ...rest } = attempt;
+  return saveAttempt(store, cleaned ? { ...rest, name: cleaned } : rest);
 }
 
 /** Finished attempts, newest first; unreadable ones are counted, never silently dropped. */
@@ -127,8 +179,16 @@ export function exportAttempts(content: Assessment, attempts: readonly Attempt[]
     ...a,
     scores: Object.fromEntries(scoreDimensions(content, a.answers).map((d) => [d.dimension, d.score])),
   }));
-  return JSON.stringify({ format: RESULTS_FILE_FORMAT, version: 1, exportedAt, attempts: withScores }, null, 2);
+  return JSON.stringify(
+    { format: RESULTS_FILE_FORMAT, version: RESULTS_FILE_VERSION, exportedAt, attempts: withScores },
+    null,
+    2,
+  );
 }
+
+/** Version 2 adds the attempts' names; version 1 files (no names) still import. */
+export const RESULTS_FILE_VERSION = 2;
+const READABLE_VERSIONS = new Set([1, 2]);
 
 export type ImportError =
   | 'too-large'
@@ -136,7 +196,8 @@ export type ImportError =
   | 'not-results'
   | 'unsupported-version'
   | 'unknown-question'
-  | 'answer-out-of-range';
+  | 'answer-out-of-range'
+  | 'finish-before-start';
 
 const envelope = z.object({ format: z.literal(RESULTS_FILE_FORMAT), version: z.number() });
 const looseAttempts = z.object({
@@ -155,16 +216,22 @@ export function parseResultsFile(
   if (json === undefined) return { ok: false, error: 'not-json' };
   const head = envelope.safeParse(json);
   if (!head.success) return { ok: false, error: 'not-results' };
-  if (head.data.version !== 1) return { ok: false, error: 'unsupported-version' };
+  if (!READABLE_VERSIONS.has(head.data.version)) return { ok: false, error: 'unsupported-version' };
   const body = looseAttempts.safeParse(json);
   if (!body.success) return { ok: false, error: 'not-results' };
   const known = new Set(content.questions.map((q) => q.id));
   const all = body.data.attempts.flatMap((a) => Object.entries(a.answers));
   if (all.some(([id]) => !known.has(id))) return { ok: false, error: 'unknown-question' };
   if (all.some(([, value]) => !answerValue.safeParse(value).success)) return { ok: false, error: 'answer-out-of-range' };
-  const strict = z.array(attemptSchema(content)).safeParse(body.data.attempts);
+  if (body.data.attempts.some((a) => Date.parse(a.finishedAt) < Date.parse(a.startedAt)))
+    return { ok: false, error: 'finish-before-start' };
+  // Names are only read from version 2 on: a version 1 file has none.
+  const raw = (json as { attempts: unknown[] }).attempts.map((a) =>
+    head.data.version === 1 && a && typeof a === 'object' ? { ...a, name: undefined } : a,
+  );
+  const strict = z.array(attemptSchema(content)).safeParse(raw);
   if (!strict.success) return { ok: false, error: 'not-results' };
-  return { ok: true, attempts: strict.data };
+  return { ok: true, attempts: strict.data.map(withoutEmptyName) };
 }
 
 function canonical(answers: Answers): string {
@@ -176,23 +243,30 @@ function sameAttempt(a: Attempt, b: Attempt): boolean {
 }
 
 /**
- * Adds imported attempts: one already here is skipped, one whose id is taken by
- * another attempt gets a fresh id, so an import never overwrites anything.
+ * Adds imported attempts. An attempt already here (same finish time and same
+ * answers, whatever its id), or twice in the file, is a duplicate: skipped and
+ * counted. One whose id is taken by another attempt gets a fresh id, so an
+ * import never overwrites anything.
  */
 export function importAttempts(
   store: KeyValueStore,
   content: Assessment,
   attempts: readonly Attempt[],
   freshId: () => string,
-): { added: Attempt[]; results: StoreResult[] } {
+): { added: Attempt[]; duplicates: number; results: StoreResult[] } {
   const added: Attempt[] = [];
   const results: StoreResult[] = [];
+  const here = listAttempts(store, content).attempts;
+  let duplicates = 0;
   for (const attempt of attempts) {
-    const existing = readAttempt(store, content, attempt.id);
-    if (existing && sameAttempt(existing, attempt)) continue;
-    const stored = existing || store.get(ATTEMPT_PREFIX + attempt.id) !== null ? { ...attempt, id: freshId() } : attempt;
+    if ([...here, ...added].some((other) => sameAttempt(other, attempt))) {
+      duplicates += 1;
+      continue;
+    }
+    const taken = store.get(ATTEMPT_PREFIX + attempt.id) !== null;
+    const stored = taken ? { ...attempt, id: freshId() } : attempt;
     results.push(saveAttempt(store, stored));
     added.push(stored);
   }
-  return { added, results };
+  return { added, duplicates, results };
 }

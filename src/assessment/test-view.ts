@@ -10,6 +10,7 @@ import type { ViewFactory } from '../ui/app-context.ts';
 import type { Route } from '../ui/router.ts';
 import { assessment } from './content.ts';
 import { AssessmentController } from './controller.ts';
+import { renderGroup } from './group-page.ts';
 import { renderIntro } from './intro-page.ts';
 import type { TestPage, TestPageDeps } from './page.ts';
 import { startNewAttempt } from './page.ts';
@@ -60,7 +61,14 @@ export const testView: ViewFactory = (ctx) => {
   const draw = async (target: HTMLElement, next: Route): Promise<TestPage> => {
     controller ??= open();
     const c = controller;
-    const deps: TestPageDeps = { ctx, content, controller: c, go };
+    const refresh = (message?: string) => {
+      if (container && route)
+        void show(container, route).then(() => {
+          document.title = page?.title ?? t('test:title');
+          if (message) ctx.announce(message);
+        });
+    };
+    const deps: TestPageDeps = { ctx, content, controller: c, go, refresh };
     const [, sub, arg] = next.segments;
     const state = c.snapshot().state;
     switch (sub) {
@@ -83,6 +91,8 @@ export const testView: ViewFactory = (ctx) => {
         return renderReview(target, deps);
       case 'results':
         return renderResults(target, deps, arg, next.query.get('compare'));
+      case 'group':
+        return renderGroup(target, deps, next.query.get('ids'));
       default:
         return redirect('#/test');
     }

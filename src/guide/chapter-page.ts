@@ -14,6 +14,8 @@ import { type GuidePage, neighbours } from './chapters.ts';
 import { GLOSSARY_ID, guideGlossary, guidePages } from './content.ts';
 import { guideHref } from './links.ts';
 import { renderGuideMarkdown } from './render.ts';
+import { searchForm } from './search-form.ts';
+import { shownQuery } from './search-page.ts';
 
 export interface ChapterPage {
   title: string;
@@ -23,6 +25,53 @@ export interface ChapterPage {
    */
   goTo(sectionId: string, options?: { updateAddress?: boolean; focus?: boolean }): boolean;
   hasSection(sectionId: string): boolean;
+}
+
+/** A "#" link after each section heading, to copy or share the section's address. */
+function addPermalinks(article: HTMLElement, pageId: string): void {
+  for (const heading of Array.from(article.querySelectorAll<HTMLElement>('h2[id], h3[id]'))) {
+    const title = heading.textContent ?? '';
+    heading.append(
+      ' ',
+      h(
+        'a',
+        {
+          href: guideHref(`${pageId}#${heading.id}`),
+          class: 'guide-permalink',
+          'aria-label': t('guide:chapter.permalink', { title }),
+        },
+        '#',
+      ),
+    );
+  }
+}
+
+/** Marks the contents' link of the section being read (aria-current), so sighted and screen-reader users see where they are. */
+function markCurrent(toc: HTMLElement | null, sectionId: string): void {
+  if (!toc) return;
+  for (const link of Array.from(toc.querySelectorAll<HTMLAnchorElement>('a[data-section]'))) {
+    if (link.dataset.section === sectionId) link.setAttribute('aria-current', 'location');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+/** Follows the reading: the last heading that went past the top of the viewport is the current section. */
+function followReading(article: HTMLElement, toc: HTMLElement | null): void {
+  if (!toc || typeof IntersectionObserver === 'undefined') return;
+  const headings = Array.from(article.querySelectorAll<HTMLElement>('h2[id], h3[id]'));
+  const observer = new IntersectionObserver(
+    () => {
+      if (!article.isConnected) {
+        observer.disconnect();
+        return;
+      }
+      let current: HTMLElement | undefined;
+      for (const heading of headings) if (heading.getBoundingClientRect().top < window.innerHeight * 0.3) current = heading;
+      if (current) markCurrent(toc, current.id);
+    },
+    { rootMargin: '0px 0px -70% 0px' },
+  );
+  for (const heading of headings) observer.observe(heading);
 }
 
 function findById(scope: ParentNode, id: string): HTMLElement | null {
@@ -73,10 +122,14 @@ export function drawChapter(
   page: GuidePage,
   language: Language,
   reducedMotion: () => boolean,
+  /** A section asked for that the page does not have: said at the top, the page still opens. */
+  unknownSection?: string,
 ): ChapterPage {
   const article = h('article', { class: 'markdown guide-article', 'aria-labelledby': 'page-title' });
   article.append(renderGuideMarkdown(page.body, { terms: guideGlossary(language), inGlossary: page.id === GLOSSARY_ID }));
+  addPermalinks(article, page.id);
   const { previous, next } = neighbours(guidePages(language), page.id);
+  const toc = tableOfContents(page);
 
   const goTo: ChapterPage['goTo'] = (sectionId, options = {}) => {
     const target = findById(article, sectionId);
@@ -85,6 +138,7 @@ export function drawChapter(
     target.scrollIntoView({ behavior: reducedMotion() ? 'auto' : 'smooth', block: 'start' });
     if (options.focus !== false) target.focus({ preventScroll: true });
     if (options.updateAddress) window.history.replaceState(window.history.state, '', guideHref(`${page.id}#${sectionId}`));
+    markCurrent(toc, sectionId);
     return true;
   };
 
@@ -109,6 +163,14 @@ export function drawChapter(
       ),
       h('p', { class: 'guide-kind' }, t(`guide:chapter.kind.${page.kind}`)),
       h('h1', { id: 'page-title' }, page.title),
+      unknownSection !== undefined
+        ? h(
+            'p',
+            { class: 'notice guide-unknown-section', role: 'status' },
+            t('guide:notFound.sectionNotice', { id: shownQuery(unknownSection) }),
+          )
+        : null,
+      searchForm(),
       h(
         'div',
         { class: 'guide-actions' },
@@ -118,9 +180,10 @@ export function drawChapter(
           t('guide:chapter.print'),
         ),
       ),
-      h('div', { class: 'guide-chapter-body' }, tableOfContents(page), article),
+      h('div', { class: 'guide-chapter-body' }, toc, article),
       pager(previous, next),
     ),
   );
+  followReading(article, toc);
   return { title: page.title, goTo, hasSection: (id) => findById(article, id) !== null };
 }

@@ -4,7 +4,7 @@
  */
 import { markdownToText } from './text.ts';
 
-export type ChapterKind = 'chapter' | 'tool' | 'glossary';
+export type ChapterKind = 'chapter' | 'tool' | 'sources' | 'glossary';
 
 export interface ChapterEntry {
   id: string;

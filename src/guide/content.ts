@@ -6,7 +6,7 @@ import index from './content/index.json';
 const SOURCES = import.meta.glob<string>('./content/*/*.md', { query: '?raw', import: 'default', eager: true });
 
 export const GUIDE_ENTRIES: ChapterEntry[] = (index.chapters as ChapterEntry[]).filter((entry) =>
-  ['chapter', 'tool', 'glossary'].includes(entry.kind),
+  ['chapter', 'tool', 'sources', 'glossary'].includes(entry.kind),
 );
 
 export const GLOSSARY_ID = GUIDE_ENTRIES.find((entry) => entry.kind === 'glossary')?.id ?? 'glossary';

@@ -70,9 +70,9 @@ export const guideView: ViewFactory = (ctx) => {
         chapter = drawChapter(container, page, language, () => ctx.reducedMotion());
         title = `${chapter.title} · ${t('app.name')}`;
         if (second !== undefined && !chapter.hasSection(second)) {
+          // An unknown section still opens its chapter, with a notice, rather than a dead end.
           clear(container);
-          chapter = null;
-          title = drawNotFound(container, first, second);
+          chapter = drawChapter(container, page, language, () => ctx.reducedMotion(), second);
         }
       } else {
         title = drawNotFound(container, first, page ? (second ?? '') : undefined);

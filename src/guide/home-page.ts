@@ -7,7 +7,7 @@ import { guidePages } from './content.ts';
 import { guideHref } from './links.ts';
 import { searchForm } from './search-form.ts';
 
-const KINDS: ChapterKind[] = ['chapter', 'tool', 'glossary'];
+const KINDS: ChapterKind[] = ['chapter', 'tool', 'sources', 'glossary'];
 
 function pageList(kind: ChapterKind, pages: GuidePage[]): HTMLElement {
   const items = pages.map((page) =>

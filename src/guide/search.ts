@@ -5,6 +5,7 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { GuidePage } from './chapters.ts';
+import type { Translation } from './synonyms.ts';
 import { findWords, fold, markdownToText, type TextRange } from './text.ts';
 
 /** Words too common to search for (folded), French and English. */
@@ -16,10 +17,10 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-/** How the index and the queries see a word: folded, without stop words and single letters. */
+/** How the index and the queries see a word: folded, without stop words, single letters or lone digits. */
 export function processTerm(term: string): string | null {
   const folded = fold(term);
-  if (folded.length < 2 && !/\d/.test(folded)) return null;
+  if (folded.length < 2) return null;
   return STOP_WORDS.has(folded) ? null : folded;
 }
 
@@ -114,16 +115,72 @@ export function snippet(text: string, words: string[], length = 220): Segment[] 
   return markSegments(cut, words);
 }
 
-function runQuery(index: GuideSearchIndex, query: string): SearchResult[] {
-  const all = index.engine.search(query, { combineWith: 'AND' });
-  return all.length > 0 ? all : index.engine.search(query, { combineWith: 'OR' });
+/** The words of a query the search uses, as typed, each with its folded term (stop words and lone characters left out). */
+export function queryWords(query: string): { word: string; term: string }[] {
+  const seen = new Set<string>();
+  return query.split(/[^\p{L}\p{N}'’-]+/u).flatMap((word) =>
+    word.split(/['’-]/u).flatMap((part) => {
+      const term = processTerm(part);
+      if (term === null || seen.has(term)) return [];
+      seen.add(term);
+      return [{ word: part, term }];
+    }),
+  );
+}
+
+/** Whether a folded word is in the index as it stands (no prefix, no typo tolerance). */
+export function isIndexed(index: GuideSearchIndex, word: string): boolean {
+  return index.engine.search(word, { prefix: false, fuzzy: false }).length > 0;
+}
+
+export interface SearchOutcome {
+  results: ChapterResult[];
+  /** 'all': every result holds every word; 'some': none did, these results hold some of them. */
+  match: 'all' | 'some';
+  /** In a partial match, the query's words found somewhere and those found nowhere, as typed. */
+  found: string[];
+  missing: string[];
+  /** Words of the other language searched for in this one. */
+  translations: Translation[];
+}
+
+/**
+ * Every word (with prefixes, and one typo in words of five letters or more) first; when no section holds
+ * them all, sections holding some of them, with neither typo tolerance nor a silent claim: the outcome
+ * says which words were found.
+ */
+export function runSearch(
+  index: GuideSearchIndex,
+  query: string,
+  translated?: { query: string; translations: Translation[] },
+): SearchOutcome {
+  const searched = translated?.query ?? query;
+  const translations = translated?.translations ?? [];
+  const empty: SearchOutcome = { results: [], match: 'all', found: [], missing: [], translations };
+  if (queryWords(searched).length === 0) return empty;
+  const all = index.engine.search(searched, { combineWith: 'AND' });
+  if (all.length > 0) return { ...empty, results: group(index, all) };
+  const some = index.engine.search(searched, { combineWith: 'OR', fuzzy: false });
+  if (some.length === 0) return empty;
+  const matched = new Set(some.flatMap((r) => r.queryTerms));
+  const words = queryWords(searched);
+  return {
+    ...empty,
+    results: group(index, some),
+    match: 'some',
+    found: words.filter((w) => matched.has(w.term)).map((w) => w.word),
+    missing: words.filter((w) => !matched.has(w.term)).map((w) => w.word),
+  };
 }
 
 /** The query's results grouped by chapter, best chapter first, each with its matched sections. */
 export function searchGuide(index: GuideSearchIndex, query: string): ChapterResult[] {
-  if (query.trim() === '') return [];
+  return runSearch(index, query).results;
+}
+
+function group(index: GuideSearchIndex, found: SearchResult[]): ChapterResult[] {
   const groups = new Map<string, ChapterResult>();
-  for (const result of runQuery(index, query)) {
+  for (const result of found) {
     const doc = index.documents.get(String(result.id));
     if (!doc) continue;
     const words = result.terms;

@@ -26,8 +26,8 @@ export function confirmDialog(message: string): Promise<boolean> {
 }
 
 /** Offers a text as a file download, without any network request. */
-export function downloadText(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+export function downloadText(filename: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = h('a', { href: url, download: filename, class: 'visually-hidden' });
   document.body.append(link);
   link.click();

@@ -1,166 +1,22 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import {
+  answerPage,
+  answersOf,
+  attempt,
+  checkTable,
+  content,
+  expectedScores,
+  FIRST,
+  press,
+  questionsOf,
+  resultsFile,
+  SECOND,
+  stored,
+  takeTest,
+  targetExists,
+  title,
+} from './assessment-helpers.ts';
 import { axeViolations, expect, open, test } from './fixtures.ts';
-
-/** Repository files, read by the test itself (never through the app). */
-const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
-const content = JSON.parse(readFileSync(root('src/assessment/content/assessment.json'), 'utf8')) as {
-  dimensions: { id: string; name: { fr: string; en: string } }[];
-  questions: { id: string; dimension: string; prompt: { fr: string } }[];
-  bands: { id: string; min: number; max: number; label: { fr: string } }[];
-  recommendations: { id: string; dimension: string; maxScore: number }[];
-};
-const COURSE_MODULES = new Set(
-  (JSON.parse(readFileSync(root('src/course/content/course.json'), 'utf8')).modules as { id: string }[]).map((m) => m.id),
-);
-const SCENARIOS = new Set(['market-town-drought', 'forest-commune-wildfire', 'coastal-estuary', 'periurban-brownfield']);
-
-type Answer = 0 | 1 | 2 | 3 | 'unknown' | null;
-type Plan = Record<string, Answer[]>;
-
-/** First attempt: some "don't know", one dimension without enough answers, one question skipped. */
-const FIRST: Plan = {
-  'steering-together': [2, 3, 'unknown', 1, 2, 3],
-  'solidarity-ties': [1, 1, 0, 'unknown', 2],
-  'seeing-ahead': ['unknown', 'unknown', 'unknown', 'unknown', 3, 2],
-  'holding-through-crises': [0, 1, 0, 1, 0, 1],
-  'learning-and-trying': [3, 3, 3, 2, 3, 3],
-  'essentials-first': [2, 2, 1, 1, 'unknown', null],
-};
-const SECOND: Plan = {
-  'steering-together': [3, 3, 3, 2, 2, 3],
-  'solidarity-ties': [2, 2, 1, 2, 2],
-  'seeing-ahead': [1, 1, 2, 1, 'unknown', 1],
-  'holding-through-crises': [1, 1, 1, 2, 1, 1],
-  'learning-and-trying': [3, 2, 3, 2, 3, 3],
-  'essentials-first': [2, 3, 2, 2, 3, 3],
-};
-
-const questionsOf = (dimension: string) => content.questions.filter((q) => q.dimension === dimension);
-
-/**
- * The documented formula: per dimension, round(100 x mean of the levels / 3) over the questions answered
- * with a level; "don't know" and skipped questions are left out; under half answered gives no score.
- */
-function expectedScores(plan: Plan): Map<string, number | null> {
-  const out = new Map<string, number | null>();
-  for (const d of content.dimensions) {
-    const levels = (plan[d.id] ?? []).filter((a): a is 0 | 1 | 2 | 3 => typeof a === 'number');
-    const enough = levels.length > 0 && levels.length * 2 >= questionsOf(d.id).length;
-    out.set(d.id, enough ? Math.round((100 * levels.reduce<number>((a, b) => a + b, 0)) / levels.length / 3) : null);
-  }
-  return out;
-}
-
-function answersOf(plan: Plan): Record<string, Answer> {
-  const out: Record<string, Answer> = {};
-  for (const d of content.dimensions)
-    questionsOf(d.id).forEach((q, i) => {
-      const a = plan[d.id]?.[i];
-      if (a !== null && a !== undefined) out[q.id] = a;
-    });
-  return out;
-}
-
-/** Moves focus to an element (as Tab would) and presses a key. */
-async function press(target: Locator, key = 'Enter'): Promise<void> {
-  await target.focus();
-  await target.page().keyboard.press(key);
-}
-
-const title = (page: Page) => page.locator('#page-title');
-
-/** Answers one dimension page from the keyboard: arrows through the first group, Space on the others. */
-async function answerPage(page: Page, dimension: string, answers: Answer[]): Promise<void> {
-  const questions = questionsOf(dimension);
-  for (const [i, q] of questions.entries()) {
-    const a = answers[i];
-    if (a === null || a === undefined) continue;
-    if (i === 0) {
-      // Space checks the first option, each ArrowDown checks the next one in the group.
-      await press(page.locator(`#${q.id}-0`), 'Space');
-      const steps = a === 'unknown' ? 4 : a;
-      for (let s = 0; s < steps; s += 1) await page.keyboard.press('ArrowDown');
-    } else {
-      await press(page.locator(`#${q.id}-${a}`), 'Space');
-    }
-    await expect(page.locator(`#${q.id}-${a}`)).toBeChecked();
-  }
-}
-
-/** From the test's home to the results, answering every page as planned. */
-async function takeTest(page: Page, plan: Plan): Promise<void> {
-  await press(page.getByRole('button', { name: /Commencer le test|Start the test/ }));
-  for (const [i, d] of content.dimensions.entries()) {
-    await expect(title(page)).toHaveText(d.name.fr);
-    await expect(page.locator('.test-progress')).toHaveText(`Dimension ${i + 1} sur 6`);
-    await expect(page.locator('fieldset.question')).toHaveCount(questionsOf(d.id).length);
-    await answerPage(page, d.id, plan[d.id] ?? []);
-    const last = i === content.dimensions.length - 1;
-    await press(page.getByRole('button', { name: last ? 'Relire mes réponses' : 'Dimension suivante' }));
-    if ((plan[d.id] ?? []).includes(null)) {
-      // Next is refused while a question has no answer; Skip leaves it unanswered.
-      await expect(page.locator('#unanswered-notice')).toBeVisible();
-      await expect(page.locator('#unanswered-notice')).toBeFocused();
-      await press(page.getByRole('button', { name: 'Passer cette page' }));
-    }
-  }
-  await expect(title(page)).toHaveText('Relire vos réponses');
-  for (const d of content.dimensions) {
-    const skipped = questionsOf(d.id).filter((_, i) => plan[d.id]?.[i] === null);
-    const section = page.locator(`.test-review-dimension[data-dimension="${d.id}"]`);
-    await expect(section.locator('.test-review-missing li')).toHaveText(skipped.map((q) => q.prompt.fr));
-  }
-  await press(page.getByRole('button', { name: 'Voir mes résultats' }));
-  await expect(title(page)).toHaveText('Vos résultats');
-  await expect(page).toHaveURL(/#\/test\/results\/[a-z0-9-]+$/);
-}
-
-async function checkTable(page: Page, plan: Plan): Promise<void> {
-  const scores = expectedScores(plan);
-  for (const d of content.dimensions) {
-    const row = page.locator(`.results-table tbody tr[data-dimension="${d.id}"]`);
-    const score = scores.get(d.id) ?? null;
-    const planned = plan[d.id] ?? [];
-    const answered = planned.filter((a) => typeof a === 'number').length;
-    const unknown = planned.filter((a) => a === 'unknown').length;
-    const band = content.bands.find((b) => score !== null && score >= b.min && score <= b.max);
-    await expect(row.locator('td')).toHaveText([
-      score === null ? 'Pas assez de réponses' : String(score),
-      band ? band.label.fr : '—',
-      `${answered} sur ${questionsOf(d.id).length}`,
-      String(unknown),
-    ]);
-  }
-}
-
-/** A recommendation's link leads somewhere: a guide section in both languages, a known course module or scenario. */
-function targetExists(href: string): boolean {
-  const guide = /^#\/guide\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/.exec(href);
-  if (guide) {
-    const files = ['fr', 'en'].map((lang) => root(`src/guide/content/${lang}/${guide[1]}.md`));
-    return files.every((f) => existsSync(f) && (!guide[2] || readFileSync(f, 'utf8').includes(`{#${guide[2]}}`)));
-  }
-  const course = /^#\/course\/([a-z0-9-]+)$/.exec(href);
-  if (course) return COURSE_MODULES.has(course[1] ?? '');
-  const scenario = /^#\/game\?scenario=([a-z0-9-]+)$/.exec(href);
-  return scenario !== null && SCENARIOS.has(scenario[1] ?? '');
-}
-
-/** An attempt as the kit stores it ("stored") or exports it in a results file, written by the test. */
-const attempt = (id: string, finishedAt: string, answers: Record<string, unknown>) => ({
-  id,
-  startedAt: finishedAt,
-  finishedAt,
-  answers,
-});
-const stored = (id: string, at: string, plan: Plan) =>
-  JSON.stringify({ format: 'resilient-territory-kit/test-attempt', version: 1, ...attempt(id, at, answersOf(plan)) });
-function resultsFile(path: string, attempts: ReturnType<typeof attempt>[]): string {
-  writeFileSync(path, JSON.stringify({ format: 'resilient-territory-kit/test-results', version: 1, attempts }));
-  return path;
-}
 
 test.describe('self-assessment test', () => {
   test('answered from the keyboard: scores follow the documented formula, links exist, the report prints', async ({ page }) => {
@@ -174,25 +30,35 @@ test.describe('self-assessment test', () => {
     const overall = Math.round(scored.reduce((a, b) => a + b, 0) / scored.length);
     await expect(page.locator('.overall-score')).toContainText(`${overall} sur 100`);
 
-    const polygon = page.locator('svg.radar polygon.radar-shape');
-    await expect(polygon).toHaveCount(1);
-    const points = ((await polygon.getAttribute('points')) ?? '').trim().split(/\s+/);
-    expect(points).toHaveLength(content.dimensions.length);
+    // One dimension has no score: no closed shape, only the sides between two scored neighbours, and its axis says so.
+    await expect(page.locator('svg.radar polygon.radar-shape')).toHaveCount(0);
+    const outline = page.locator('svg.radar path.radar-shape');
+    await expect(outline).toHaveCount(1);
+    const ids = content.dimensions.map((d) => d.id);
+    const sides = ids.filter((id, i) => scores.get(id) !== null && scores.get(ids[(i + 1) % ids.length] ?? '') !== null);
+    expect(((await outline.getAttribute('d')) ?? '').match(/M/g)).toHaveLength(sides.length);
+    const unscored = content.dimensions.filter((d) => scores.get(d.id) === null);
+    expect(unscored.length).toBeGreaterThan(0);
+    await expect(page.locator('svg.radar .radar-label').filter({ hasText: '(sans score)' })).toHaveCount(unscored.length);
+    for (const d of unscored)
+      await expect(page.locator('svg.radar .radar-label').filter({ hasText: '(sans score)' })).toContainText(
+        d.name.fr.split(' ')[0] ?? '',
+      );
     await expect(page.locator('svg.radar')).toHaveAttribute('role', 'img');
 
     // Recommendations: 3 to 6, the weakest dimension's first, each for a scored dimension it still fits (maxScore >= score).
-    const ids = await page
+    const chosenIds = await page
       .locator('.recommendation')
       .evaluateAll((els) => els.map((li) => li.getAttribute('data-recommendation')));
-    expect(ids.length >= 3 && ids.length <= 6, `${ids.length} recommendations`).toBe(true);
-    const chosen = ids.map((id) => content.recommendations.find((r) => r.id === id));
+    expect(chosenIds.length >= 3 && chosenIds.length <= 6, `${chosenIds.length} recommendations`).toBe(true);
+    const chosen = chosenIds.map((id) => content.recommendations.find((r) => r.id === id));
     const weakest = [...scores.entries()].filter(([, s]) => s !== null).sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0))[0]?.[0];
     expect(chosen[0]?.dimension).toBe(weakest);
     expect(chosen.every((r) => r !== undefined && (scores.get(r.dimension) ?? 101) <= r.maxScore)).toBe(true);
     const hrefs = await page
       .locator('.recommendation-links a')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-    expect(hrefs).toHaveLength(ids.length * 3);
+    expect(hrefs).toHaveLength(chosenIds.length * 3);
     for (const href of hrefs) expect(targetExists(href), href).toBe(true);
 
     // The printed report: the results without the site's navigation or the screen-only buttons.
@@ -219,7 +85,7 @@ test.describe('self-assessment test', () => {
       attempt('first-attempt', '2026-10-01T09:30:00Z', answersOf(FIRST)),
     ]);
     await page.locator('#import-results').setInputFiles(first);
-    await expect(page.locator('.message-info')).toContainText('1 résultat importé');
+    await expect(page.locator('#import-feedback')).toHaveText('1 résultat importé.');
     await expect(page.locator('.test-attempts li')).toHaveCount(1);
 
     await takeTest(page, SECOND);
@@ -229,7 +95,7 @@ test.describe('self-assessment test', () => {
     await press(page.getByRole('button', { name: 'Comparer', exact: true }));
     await expect(page).toHaveURL(/\?compare=first-attempt$/);
 
-    const shapes = page.locator('svg.radar polygon.radar-shape');
+    const shapes = page.locator('svg.radar .radar-shape');
     await expect(shapes).toHaveCount(2);
     const styles = await shapes.evaluateAll((els) =>
       els.map((e) => [e.getAttribute('stroke'), e.getAttribute('stroke-dasharray')]),
@@ -259,7 +125,7 @@ test.describe('self-assessment test', () => {
       attempt('bad', '2026-10-01T09:30:00Z', { 'resilience-written-aim': 5 }),
     ]);
     await page.locator('#import-results').setInputFiles(bad);
-    await expect(page.locator('.message-error')).toContainText("hors de l'échelle du test");
+    await expect(page.locator('#import-feedback')).toContainText("hors de l'échelle du test");
     await expect(page.locator('.test-attempts li')).toHaveCount(2);
   });
 
@@ -277,7 +143,7 @@ test.describe('self-assessment test', () => {
     expect(page.url()).toBe(url);
     await expect(page.locator('.test-progress')).toHaveText('Dimension 2 sur 6');
     await expect(page.locator(`#${q}-2`)).toBeChecked();
-    await expect(page.locator('.test-answered')).toHaveText('7 questions sur 35 ont une réponse.');
+    await expect(page.locator('.test-answered')).toHaveText('7 questions sur 39 ont une réponse.');
 
     await open(page, '#/test');
     await expect(page.locator('.test-under-way')).toContainText('dimension 2 sur 6');
@@ -324,9 +190,92 @@ test.describe('self-assessment test', () => {
       await expect(page.locator('#unanswered-notice')).toBeVisible();
       expect(await axeViolations(page), 'question page').toEqual([]);
       await open(page, '#/test/results/seed-two?compare=seed-one');
-      await expect(page.locator('svg.radar polygon.radar-shape')).toHaveCount(2);
+      await expect(page.locator('svg.radar .radar-shape')).toHaveCount(2);
       await expect(title(page)).toHaveText(lang === 'en' ? 'Your results' : 'Vos résultats');
       expect(await axeViolations(page), 'results').toEqual([]);
     });
   }
+
+  test('three named attempts of one day are told apart; a comparison reads later minus earlier in both URL orders', async ({
+    page,
+  }) => {
+    await page.addInitScript(
+      ([a, b, c]) => {
+        localStorage.setItem('rtk:test:attempt:morning', a ?? '');
+        localStorage.setItem('rtk:test:attempt:noon', b ?? '');
+        localStorage.setItem('rtk:test:attempt:evening', c ?? '');
+      },
+      [
+        stored('morning', '2026-10-01T09:30:00Z', FIRST, { structure: 'Épicerie solidaire', respondent: 'Awa' }),
+        stored('noon', '2026-10-01T09:30:20Z', SECOND, { commune: 'Saint-Aubin', respondent: 'Mairie' }),
+        stored('evening', '2026-10-01T09:30:40Z', FIRST, { respondent: 'Collectif <b>vélo</b>' }),
+      ],
+    );
+    await open(page, '#/test');
+    // Newest first, each with its name; the date alone would read the same three times.
+    await expect(page.locator('.test-attempts li > span')).toHaveText([
+      /^Collectif <b>vélo<\/b> — 1 octobre 2026/,
+      /^Saint-Aubin · Mairie — 1 octobre 2026/,
+      /^Épicerie solidaire · Awa — 1 octobre 2026/,
+    ]);
+    const before = expectedScores(FIRST);
+    const after = expectedScores(SECOND);
+    const signed = (d: string) => {
+      const b = before.get(d) ?? null;
+      const a = after.get(d) ?? null;
+      return b === null || a === null ? '—' : a === b ? 'stable' : a > b ? `+${a - b}` : `−${b - a}`;
+    };
+    for (const hash of ['#/test/results/noon?compare=morning', '#/test/results/morning?compare=noon']) {
+      await open(page, hash);
+      await expect(page.locator('.radar-legend li')).toHaveCount(2);
+      await expect(page.locator('.radar-legend')).toContainText('Saint-Aubin · Mairie');
+      await expect(page.locator('.radar-legend')).toContainText('Épicerie solidaire · Awa');
+      await expect(page.locator('.deltas-table thead th').nth(1)).toContainText('Épicerie solidaire · Awa');
+      await expect(page.locator('.deltas-table thead th').nth(2)).toContainText('Saint-Aubin · Mairie');
+      for (const d of content.dimensions)
+        await expect(page.locator(`.deltas-table tr[data-dimension="${d.id}"] td.delta`), `${hash} ${d.id}`).toHaveText(
+          signed(d.id),
+        );
+    }
+    // The "earlier test" list offers only attempts finished before this one.
+    await open(page, '#/test/results/noon');
+    await expect(page.locator('#compare-with option')).toHaveText([/^Épicerie solidaire · Awa/]);
+    await open(page, '#/test/results/morning');
+    await expect(page.locator('#compare-with')).toHaveCount(0);
+
+    // Naming from the results page: the title and the list follow.
+    await page.locator('#attempt-name-structure').fill('Tiers-lieu de la gare');
+    await press(page.getByRole('button', { name: 'Enregistrer le nom' }));
+    await expect(page).toHaveTitle(/Tiers-lieu de la gare · Awa/);
+    // The name heads the report, on screen and on paper.
+    await expect(page.locator('.results-name')).toHaveText('Tiers-lieu de la gare · Awa');
+    await open(page, '#/test');
+    await expect(page.locator('.test-attempts li > span').nth(2)).toHaveText(/^Tiers-lieu de la gare · Awa — /);
+  });
+
+  test('import feedback sits by the file field, goes with the page, and refuses nonsense', async ({ page }, info) => {
+    await open(page, '#/test');
+    const one = attempt('one', '2026-10-01T09:30:00Z', answersOf(FIRST));
+    const input = page.locator('#import-results');
+    const feedback = page.locator('#import-feedback');
+    // A version 1 file (today's exports) imports.
+    await input.setInputFiles(resultsFile(info.outputPath('v1.json'), [one]));
+    await expect(feedback).toHaveText('1 résultat importé.');
+    const box = async (selector: string) => (await page.locator(selector).boundingBox())?.y ?? Number.NaN;
+    expect(Math.abs((await box('#import-feedback')) - (await box('#import-results')))).toBeLessThan(120);
+    // The same attempt under another id is a duplicate.
+    await input.setInputFiles(resultsFile(info.outputPath('dup.json'), [{ ...one, id: 'copy' }]));
+    await expect(feedback).toHaveText('Ces résultats sont déjà enregistrés sur cet appareil.');
+    const backwards = { ...attempt('back', '2026-10-02T09:30:00Z', answersOf(SECOND)), startedAt: '2026-10-02T10:00:00Z' };
+    await input.setInputFiles(resultsFile(info.outputPath('back.json'), [backwards]));
+    await expect(feedback).toHaveText(
+      'Ce fichier contient un test terminé avant d’avoir commencé\u202f: il n’a pas été importé.',
+    );
+    await expect(page.locator('.test-attempts li')).toHaveCount(1);
+    // One message at a time, and none on the next page.
+    await expect(page.locator('.message-info, .message-error')).toHaveCount(0);
+    await open(page, '#/guide');
+    await open(page, '#/test');
+    await expect(feedback).toHaveText('');
+  });
 });

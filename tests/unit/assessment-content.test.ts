@@ -22,17 +22,17 @@ function keys(value: unknown, prefix = ''): string[] {
 }
 
 describe('assessment content', () => {
-  it('has unique ids, six dimensions of 5 or 6 questions and known dimensions everywhere', () => {
+  it('has unique ids, six dimensions of 6 or 7 questions and known dimensions everywhere', () => {
     const unique = (ids: string[]) => expect(new Set(ids).size).toBe(ids.length);
     unique(content.dimensions.map((d) => d.id));
     unique(content.questions.map((q) => q.id));
     unique(content.recommendations.map((r) => r.id));
     expect(content.dimensions).toHaveLength(6);
-    expect(content.questions).toHaveLength(35);
+    expect(content.questions).toHaveLength(39);
     expect(content.levels.map((l) => l.value)).toEqual([0, 1, 2, 3]);
     const dims = new Set(content.dimensions.map((d) => d.id));
-    for (const d of content.dimensions) expect(questionsOf(content, d.id).length).toBeGreaterThanOrEqual(5);
-    for (const d of content.dimensions) expect(questionsOf(content, d.id).length).toBeLessThanOrEqual(6);
+    for (const d of content.dimensions) expect(questionsOf(content, d.id).length).toBeGreaterThanOrEqual(6);
+    for (const d of content.dimensions) expect(questionsOf(content, d.id).length).toBeLessThanOrEqual(7);
     for (const q of content.questions) expect(dims.has(q.dimension), q.id).toBe(true);
     for (const r of content.recommendations) expect(dims.has(r.dimension), r.id).toBe(true);
   });
@@ -72,5 +72,39 @@ describe('assessment content', () => {
     const fr = JSON.parse(readFileSync('src/i18n/locales/fr/test.json', 'utf8'));
     const en = JSON.parse(readFileSync('src/i18n/locales/en/test.json', 'utf8'));
     expect(keys(en).sort()).toEqual(keys(fr).sort());
+  });
+
+  it("asks about the commune's own crisis instruments, one thing per question, with a note where the evidence is", () => {
+    const text = (id: string) => {
+      const q = content.questions.find((x) => x.id === id);
+      return `${q?.prompt.fr} ${q?.help.fr} ${q?.answers.map((a) => a.fr).join(' ')}`;
+    };
+    expect(text('crisis-roles-agreed')).toContain('plan communal de sauvegarde');
+    expect(text('risk-information-shared')).toContain('DICRIM');
+    expect(text('isolated-people-known')).toContain('registre des personnes vulnérables');
+    expect(text('civil-protection-reserve')).toContain('réserve communale de sécurité civile');
+    // The double questions are split: knowing who is isolated apart from checking on them; learning apart from sharing.
+    expect(content.questions.find((q) => q.id === 'isolated-people-known')?.prompt.en).toBe(
+      'Do you know who is isolated or vulnerable in the territory?',
+    );
+    expect(content.questions.find((q) => q.id === 'isolated-people-checked')?.prompt.en).toBe(
+      'In a crisis, is it agreed who checks on isolated people?',
+    );
+    expect(content.questions.find((q) => q.id === 'learning-from-others')?.prompt.en).toBe(
+      'Do you draw on projects carried out elsewhere?',
+    );
+    // Local food asks about the approach, not about what the territory has.
+    expect(content.questions.find((q) => q.id === 'local-food')?.prompt.en).toBe(
+      'Do you work with producers and food actors so that everyone has access to local food?',
+    );
+    for (const id of [
+      'crisis-roles-agreed',
+      'risk-information-shared',
+      'isolated-people-checked',
+      'civil-protection-reserve',
+      'sharing-with-others',
+      'local-food',
+    ])
+      expect(content.questions.find((q) => q.id === id)?.note?.en, id).toMatch(/^Who knows: .+ Evidence: /);
   });
 });

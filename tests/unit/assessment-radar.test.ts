@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { polygonPoints, radarChart, radarPoint, wrapLabel } from '../../src/assessment/radar.ts';
+import { partialOutline, polygonPoints, radarChart, radarPoint, wrapLabel } from '../../src/assessment/radar.ts';
 
 const axes = [
   'Piloter ensemble',
@@ -23,7 +23,16 @@ describe('radar chart', () => {
     expect(polygonPoints([null]).split(' ')[0]).toBe(`${cx},${cy}`);
   });
 
-  it('is one named image: 6 axes, 4 rings, a polygon per attempt with one point per dimension', () => {
+  it('draws a series with an unscored axis as sides between scored neighbours only', () => {
+    // Axes 0..5 at 100, axis 5 unscored: sides 0-1, 1-2, 2-3, 3-4; none touches axis 5.
+    const d = partialOutline([100, 100, 100, 100, 100, null]);
+    expect(d.match(/M/g)).toHaveLength(4);
+    const [cx, cy] = radarPoint(0, 6, 0);
+    expect(d.startsWith(`M${cx},${cy - 150} L`)).toBe(true);
+    expect(partialOutline([null, 50, null])).toBe('');
+  });
+
+  it('is one named image: 6 axes, 4 rings, a shape per attempt; an unscored axis is dotted and labelled', () => {
     const chart = radarChart({
       axes,
       series: [
@@ -32,6 +41,7 @@ describe('radar chart', () => {
       ],
       title: 'Radar',
       description: 'Scores',
+      unscoredLabel: 'no score',
     });
     expect(chart.getAttribute('role')).toBe('img');
     const [titleId, descId] = (chart.getAttribute('aria-labelledby') ?? '').split(' ');
@@ -40,9 +50,15 @@ describe('radar chart', () => {
     expect(chart.querySelectorAll('.radar-grid line')).toHaveLength(6);
     expect(chart.querySelectorAll('.radar-grid polygon')).toHaveLength(4);
     expect(chart.querySelectorAll('.radar-label')).toHaveLength(6);
-    const shapes = [...chart.querySelectorAll('polygon.radar-shape')];
+    const shapes = [...chart.querySelectorAll('.radar-shape')];
     expect(shapes).toHaveLength(2);
-    for (const shape of shapes) expect((shape.getAttribute('points') ?? '').split(' ')).toHaveLength(6);
+    // The earlier attempt, fully scored, is a closed polygon; the current one, with a gap, an open outline.
+    expect(shapes[0]?.tagName.toLowerCase()).toBe('polygon');
+    expect((shapes[0]?.getAttribute('points') ?? '').split(' ')).toHaveLength(6);
+    expect(shapes[1]?.tagName.toLowerCase()).toBe('path');
+    expect(shapes[1]?.getAttribute('fill')).toBe('none');
+    expect(chart.querySelectorAll('.radar-axis-unscored')).toHaveLength(1);
+    expect(chart.querySelectorAll('.radar-label')[5]?.textContent).toBe("L'essentield'abord(no score)");
     // Two attempts differ by colour and by dash pattern.
     const [earlier, current] = shapes;
     expect(earlier?.getAttribute('stroke')).not.toBe(current?.getAttribute('stroke'));

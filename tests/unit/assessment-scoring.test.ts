@@ -5,6 +5,7 @@ import {
   chooseRecommendations,
   compareResults,
   type DimensionResult,
+  findOutDimensions,
   levelScore,
   profileOf,
   scoreAssessment,
@@ -115,10 +116,10 @@ describe('dimension scores', () => {
     expect(dim(half, 'steering-together')).toMatchObject({ answered: 3, unknown: 3, coverage: 0.5, score: 100 });
     const less = scoreDimensions(content, answersFor('steering-together', [3, 'unknown', 3, 'unknown', 'unknown']));
     expect(dim(less, 'steering-together')).toMatchObject({ answered: 2, unknown: 3, unanswered: 1, score: null, band: null });
-    // Five questions: 2 answered is under half, 3 is over.
-    expect(questionsOf(content, 'solidarity-ties')).toHaveLength(5);
-    expect(dim(scoreDimensions(content, answersFor('solidarity-ties', [2, 2])), 'solidarity-ties').score).toBeNull();
-    expect(dim(scoreDimensions(content, answersFor('solidarity-ties', [2, 2, 1])), 'solidarity-ties').score).toBe(56);
+    // Seven questions: 3 answered is under half, 4 is over.
+    expect(questionsOf(content, 'seeing-ahead')).toHaveLength(7);
+    expect(dim(scoreDimensions(content, answersFor('seeing-ahead', [2, 2, 1])), 'seeing-ahead').score).toBeNull();
+    expect(dim(scoreDimensions(content, answersFor('seeing-ahead', [2, 2, 1, 1])), 'seeing-ahead').score).toBe(50);
   });
 
   it('counts skipped questions apart from "don\'t know"', () => {
@@ -144,14 +145,39 @@ describe('profile and recommendations', () => {
     };
     const results = scoreAssessment(content, answers);
     expect(dim(results.dimensions, 'seeing-ahead').score).toBeNull();
-    expect(results.profile).toEqual({ score: 67, band: 'structured', weakest: DIMS[0], strongest: DIMS[0] });
+    expect(results.profile).toEqual({ score: 67, band: 'structured', scored: 5, weakest: DIMS[0], strongest: DIMS[0] });
+    // Four "don't know" out of six questions: finding out comes first there.
+    expect(results.findOut).toEqual(['seeing-ahead']);
     expect(results.recommendations.some((r) => r.dimension === 'seeing-ahead')).toBe(false);
   });
 
   it('overall is the rounded mean of the scored dimensions, with its band, weakest and strongest', () => {
     const dims = [scored('a', 20), scored('b', 90), scored('c', null), scored('d', 31)];
-    expect(profileOf(content.bands, dims)).toEqual({ score: 47, band: 'developing', weakest: 'a', strongest: 'b' });
+    expect(profileOf(content.bands, dims)).toEqual({ score: 47, band: 'developing', scored: 3, weakest: 'a', strongest: 'b' });
     expect(profileOf(content.bands, [scored('a', null)])).toBeNull();
+  });
+
+  it('gives no overall score with fewer than three scored dimensions, but keeps weakest and strongest', () => {
+    const two = [scored('a', 20), scored('b', 90), scored('c', null)];
+    expect(profileOf(content.bands, two)).toEqual({ score: null, band: null, scored: 2, weakest: 'a', strongest: 'b' });
+    expect(profileOf(content.bands, [scored('a', 40)])).toEqual({
+      score: null,
+      band: null,
+      scored: 1,
+      weakest: 'a',
+      strongest: 'a',
+    });
+  });
+
+  it('asks to find out where "don\'t know" is at least 2 answers and a third of the questions', () => {
+    const unknown = (dimension: string, questions: number, count: number) => ({
+      ...scored(dimension, null),
+      questions,
+      unknown: count,
+    });
+    expect(
+      findOutDimensions([unknown('a', 6, 1), unknown('b', 6, 2), unknown('c', 5, 2), unknown('d', 9, 2), unknown('e', 3, 1)]),
+    ).toEqual(['b', 'c']);
   });
 
   it('ties go to the first dimension in content order', () => {

@@ -10,6 +10,7 @@ import {
   MAX_RESULTS_FILE,
   parseResultsFile,
   readAttempt,
+  renameAttempt,
   saveAttempt,
 } from '../../src/assessment/storage.ts';
 import type { StoreResult } from '../../src/storage/store.ts';
@@ -19,8 +20,9 @@ const content = assessment();
 const [q1, q2, q3] = content.questions.map((q) => q.id);
 const ok = (_: StoreResult) => {};
 
+/** Started at 09:00 UTC on the day it finished. */
 function attempt(id: string, finishedAt: string, answers: Answers): Attempt {
-  return { id, startedAt: '2026-11-01T09:00:00.000Z', finishedAt, answers };
+  return { id, startedAt: `${finishedAt.slice(0, 10)}T09:00:00.000Z`, finishedAt, answers };
 }
 
 describe('progress under way', () => {
@@ -143,7 +145,8 @@ describe('earlier results', () => {
       ['x'.repeat(MAX_RESULTS_FILE + 1), 'too-large'],
       ['{"format": ', 'not-json'],
       [JSON.stringify({ format: 'resilient-territory-kit/game', version: 1 }), 'not-results'],
-      [variant((f) => (f.version = 2)), 'unsupported-version'],
+      [variant((f) => (f.version = 3)), 'unsupported-version'],
+      [variant((f) => (f.attempts[0].startedAt = '2026-10-01T11:00:00.000Z')), 'finish-before-start'],
       [variant((f) => (f.attempts = [])), 'not-results'],
       [variant((f) => (f.attempts[0].finishedAt = 'yesterday')), 'not-results'],
       [variant((f) => (f.attempts[0].answers = { 'no-such-question': 1 })), 'unknown-question'],
@@ -151,5 +154,56 @@ describe('earlier results', () => {
       [variant((f) => (f.attempts[0].answers = { [q1 as string]: 1.5 })), 'answer-out-of-range'],
     ];
     for (const [text, error] of cases) expect(parseResultsFile(text, content), error).toEqual({ ok: false, error });
+  });
+
+  it('still imports a version 1 file, which has no names (a name in it is ignored)', () => {
+    const v1 = JSON.stringify({
+      format: 'resilient-territory-kit/test-results',
+      version: 1,
+      exportedAt: '2026-11-28T12:00:00.000Z',
+      attempts: [
+        {
+          id: 'old-one',
+          startedAt: '2026-06-01T08:00:00Z',
+          finishedAt: '2026-06-01T08:20:00Z',
+          answers: { [q1 as string]: 3 },
+          name: { structure: 'ignored' },
+          scores: {},
+        },
+      ],
+    });
+    expect(parseResultsFile(v1, content)).toEqual({
+      ok: true,
+      attempts: [
+        { id: 'old-one', startedAt: '2026-06-01T08:00:00Z', finishedAt: '2026-06-01T08:20:00Z', answers: { [q1 as string]: 3 } },
+      ],
+    });
+  });
+
+  it('skips duplicates (same finish and answers, whatever the id), in the file or already here', () => {
+    const store = memoryStore();
+    const a = attempt('a', '2026-10-01T10:00:00.000Z', { [q1 as string]: 1 });
+    saveAttempt(store, a);
+    const sameUnderAnotherId = { ...a, id: 'b' };
+    const fresh = attempt('c', '2026-10-02T10:00:00.000Z', { [q1 as string]: 2 });
+    const result = importAttempts(store, content, [sameUnderAnotherId, fresh, { ...fresh, id: 'd' }], () => 'fresh');
+    expect(result.added.map((x) => x.id)).toEqual(['c']);
+    expect(result.duplicates).toBe(2);
+    expect(listAttempts(store, content).attempts.map((x) => x.id)).toEqual(['c', 'a']);
+  });
+
+  it('names an attempt; the name is cleaned, cut to 80 characters, exported in version 2 and read back', () => {
+    const store = memoryStore();
+    saveAttempt(store, attempt('a', '2026-10-01T10:00:00.000Z', { [q1 as string]: 1 }));
+    const long = 'é'.repeat(100);
+    renameAttempt(store, content, 'a', { structure: '  Épicerie\u0000 <b>solidaire</b>\n ', commune: long, respondent: '' });
+    const named = readAttempt(store, content, 'a');
+    expect(named?.name).toEqual({ structure: 'Épicerie <b>solidaire</b>', commune: 'é'.repeat(80) });
+    const file = JSON.parse(exportAttempts(content, named ? [named] : [], 'x'));
+    expect(file.version).toBe(2);
+    expect(file.attempts[0].name).toEqual({ structure: 'Épicerie <b>solidaire</b>', commune: 'é'.repeat(80) });
+    renameAttempt(store, content, 'a', { structure: ' ', commune: '', respondent: '' });
+    expect(readAttempt(store, content, 'a')).toEqual(attempt('a', '2026-10-01T10:00:00.000Z', { [q1 as string]: 1 }));
+    expect(renameAttempt(store, content, 'gone', { structure: 'x' })).toBeNull();
   });
 });

@@ -65,7 +65,7 @@ describe('guide pages', () => {
 
   it('has every page of index.json in both languages with a lead', () => {
     expect(guidePages('fr').map((p) => p.id)).toEqual(guidePages('en').map((p) => p.id));
-    expect(guidePages('fr')).toHaveLength(15);
+    expect(guidePages('fr')).toHaveLength(16);
     for (const page of [...guidePages('fr'), ...guidePages('en')]) expect(page.lead.length, page.id).toBeGreaterThan(40);
   });
 });

@@ -158,7 +158,12 @@ describe('guideView', () => {
     await changeLanguage('fr');
     const el = await show('#/guide');
     expect(el.querySelector('h1#page-title')?.textContent).toBe('Le guide pratique');
-    expect(Array.from(el.querySelectorAll('h2')).map((h) => h.textContent)).toEqual(['Chapitres', 'Fiches outils', 'Glossaire']);
+    expect(Array.from(el.querySelectorAll('h2')).map((h) => h.textContent)).toEqual([
+      'Chapitres',
+      'Fiches outils',
+      'Sources',
+      'Glossaire',
+    ]);
     expect(el.querySelectorAll('.guide-home-chapter li')).toHaveLength(9);
     expect(el.querySelectorAll('.guide-home-tool li')).toHaveLength(5);
     const first = el.querySelector<HTMLAnchorElement>('.guide-list-link');
@@ -196,7 +201,7 @@ describe('guideView', () => {
     expect(el.querySelector('#ptce')?.getAttribute('tabindex')).toBe('-1');
   });
 
-  it('an unknown chapter or section says so, with a way back', async () => {
+  it('an unknown chapter says so with a way back; an unknown section opens its chapter with a notice', async () => {
     await changeLanguage('fr');
     let el = await show('#/guide/nowhere');
     expect(el.querySelector('h1#page-title')?.textContent).toBe('Page du guide introuvable');
@@ -204,8 +209,24 @@ describe('guideView', () => {
     view?.dispose?.();
     container.remove();
     el = await show('#/guide/cooperate-and-pool/nowhere');
-    expect(el.textContent).toContain('« nowhere »');
-    expect(el.querySelector('a[href="#/guide/cooperate-and-pool"]')).not.toBeNull();
+    expect(el.querySelector('h1#page-title')?.textContent).toBe('Coopérer et mutualiser');
+    expect(el.querySelector('.guide-unknown-section')?.textContent).toBe(
+      'Ce chapitre n’a pas de section «\u202fnowhere\u202f»\u202f: voici le chapitre depuis son début.',
+    );
+    expect(el.querySelector('.guide-toc')).not.toBeNull();
+  });
+
+  it('a chapter page has a search box, a permalink on each section heading, and marks the section read', async () => {
+    await changeLanguage('fr');
+    const el = await show('#/guide/respond-to-hazards');
+    expect(el.querySelector('form.guide-search #guide-search-input')).not.toBeNull();
+    const heading = el.querySelector<HTMLElement>('h2#heat-and-drought');
+    const link = heading?.querySelector<HTMLAnchorElement>('a.guide-permalink');
+    expect(link?.getAttribute('href')).toBe('#/guide/respond-to-hazards/heat-and-drought');
+    expect(link?.getAttribute('aria-label')).toMatch(/^Lien vers cette section\u202f: /);
+    el.querySelector<HTMLAnchorElement>('.guide-toc a[data-section="heat-and-drought"]')?.click();
+    expect(el.querySelectorAll('.guide-toc a[aria-current]')).toHaveLength(1);
+    expect(el.querySelector('.guide-toc a[aria-current]')?.getAttribute('data-section')).toBe('heat-and-drought');
   });
 
   it('search results: h1, announced count, links to sections, marks', async () => {
