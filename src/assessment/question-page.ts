@@ -50,7 +50,7 @@ function questionFieldset(deps: TestPageDeps, question: Question, index: number,
     h(
       'legend',
       {},
-      h('span', { class: 'question-number' }, t('test:questions.questionNumber', { index: index + 1, count })),
+      h('span', { class: 'question-number' }, t('test:questions.questionNumber', { index: index + 1, total: count })),
       h('span', { class: 'question-prompt' }, localize(question.prompt)),
     ),
     h('p', { class: 'question-help', id: helpId }, localize(question.help)),
@@ -155,7 +155,7 @@ export async function renderQuestions(target: HTMLElement, deps: TestPageDeps, p
     h(
       'div',
       { class: 'test test-page', 'data-dimension': dimension.id },
-      h('p', { class: 'test-progress' }, t('test:questions.progress', { index: page + 1, count })),
+      h('p', { class: 'test-progress' }, t('test:questions.progress', { index: page + 1, total: count })),
       h('h1', { id: 'page-title' }, localize(dimension.name)),
       h('p', { class: 'lead' }, localize(dimension.description)),
       answered,
@@ -166,7 +166,7 @@ export async function renderQuestions(target: HTMLElement, deps: TestPageDeps, p
     ),
   );
   return {
-    title: `${t('test:questions.progress', { index: page + 1, count })} · ${localize(dimension.name)} · ${t('test:title')}`,
+    title: `${t('test:questions.progress', { index: page + 1, total: count })} · ${localize(dimension.name)} · ${t('test:title')}`,
     update,
   };
 }

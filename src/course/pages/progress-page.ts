@@ -42,7 +42,7 @@ export function progressPage(args: PageArgs): RenderedPage {
         quiz
           ? t(quiz.passed ? 'course:progress.quizPassed' : 'course:progress.quizNotPassed', {
               best: quiz.best,
-              attempts: quiz.attempts,
+              count: quiz.attempts,
             })
           : t('course:progress.quizNotTaken'),
       ),
