@@ -71,7 +71,9 @@ describe('assessment content', () => {
   it('has the same translation keys in French and English', () => {
     const fr = JSON.parse(readFileSync('src/i18n/locales/fr/test.json', 'utf8'));
     const en = JSON.parse(readFileSync('src/i18n/locales/en/test.json', 'utf8'));
-    expect(keys(en).sort()).toEqual(keys(fr).sort());
+    // French has one more plural form (_many, for a million and up) that English never uses.
+    const shared = (ks: string[]) => ks.filter((k) => !k.endsWith('_many')).sort();
+    expect(shared(keys(en))).toEqual(shared(keys(fr)));
   });
 
   it("asks about the commune's own crisis instruments, one thing per question, with a note where the evidence is", () => {

@@ -127,8 +127,8 @@ describe('course view', () => {
     }
     await changeLanguage('en');
     view.relocalize?.();
-    expect(main.querySelector('.course-result h2')?.textContent).toBe('Your score: 0 %');
-    expect(main.textContent).toContain('Not passed yet: the pass mark is 80 %');
+    expect(main.querySelector('.course-result h2')?.textContent).toBe('Your score: 0%');
+    expect(main.textContent).toContain('Not passed yet: the pass mark is 80%');
     expect(main.textContent).toContain('The questions and their right answers are not shown until you pass');
     // Not a word of the questions asked: neither their prompts nor any choice.
     for (const id of firstSheet) {
@@ -143,7 +143,7 @@ describe('course view', () => {
     expect(secondSheet.filter((id) => firstSheet.includes(id))).toEqual([]);
     answerShown(main, 'right');
     main.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
-    expect(main.querySelector('.course-result h2')?.textContent).toBe('Your score: 100 %');
+    expect(main.querySelector('.course-result h2')?.textContent).toBe('Your score: 100%');
     expect(main.querySelectorAll('.course-question-feedback')).toHaveLength(5);
     expect(main.querySelectorAll('.course-marker.is-correct').length).toBeGreaterThanOrEqual(5);
     await changeLanguage('fr');

@@ -233,7 +233,7 @@ describe('guideView', () => {
     await changeLanguage('fr');
     announce.mockClear();
     const el = await show('#/guide/search?q=r%C3%A9silience');
-    expect(el.querySelector('h1#page-title')?.textContent).toBe('Résultats pour « résilience »');
+    expect(el.querySelector('h1#page-title')?.textContent).toBe('Résultats pour «\u00a0résilience\u00a0»');
     expect(announce).toHaveBeenCalledWith(el.querySelector('.guide-search-count')?.textContent);
     expect(el.querySelector('.guide-result h2 a')?.getAttribute('href')).toBe('#/guide/understand-resilience');
     expect(el.querySelector('a[href="#/guide/understand-resilience/what-is-resilience"]')).not.toBeNull();
