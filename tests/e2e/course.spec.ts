@@ -206,6 +206,6 @@ test.describe('online course', () => {
       await expect(page.locator(`[id="${wrong?.id}"]`)).toBeChecked();
     }
     await press(submit(page));
-    await expect(page.locator('.course-result h2')).toHaveText('Your score: 0 %');
+    await expect(page.locator('.course-result h2')).toHaveText('Your score: 0%');
   });
 });

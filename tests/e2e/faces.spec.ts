@@ -11,6 +11,7 @@ async function face(context: BrowserContext, hash: string): Promise<Page> {
 
 test.describe('the faces of one game', () => {
   test('projector, console and a seat of one game stay in sync; each shows only its part', async ({ page, context }) => {
+    test.setTimeout(150_000);
     await setUpGame(page, { scenario: 'periurban-brownfield', teams: 3, seed: 8 });
     const session = new URL(page.url()).hash;
     // The table links to every face of the game.
@@ -90,6 +91,8 @@ test.describe('the faces of one game', () => {
     page,
     context,
   }) => {
+    // A whole game in five windows: seven rounds, each step crossing the session link.
+    test.setTimeout(240_000);
     await setUpGame(page, { scenario: 'periurban-brownfield', teams: 3, seed: 5 });
     const session = new URL(page.url()).hash;
     const console_ = await face(context, `${session}/facilitator`);
