@@ -12,12 +12,12 @@ export default defineConfig(({ command }) => ({
   base: './',
   plugins: [bundledScenarios(), gameRoutePreload(), ...(command === 'build' ? [phaserLite()] : []), kitPwa()],
   resolve: {
-    // The built kit takes Phaser from its sources, with only what the map uses (src/game/phaser/lite.ts).
+    // The built kit takes Phaser from its sources, with only what the map uses (src/game/map/phaser/lite.ts).
     // The dev server keeps the published bundle: its dependency pre-bundling cannot apply the build flags.
     alias:
       command === 'build'
         ? [
-            { find: /^phaser$/, replacement: path('./src/game/phaser/lite.ts') },
+            { find: /^phaser$/, replacement: path('./src/game/map/phaser/lite.ts') },
             { find: /^phaser-src\//, replacement: path('./node_modules/phaser/src/') },
           ]
         : [],

@@ -1,7 +1,7 @@
 /** Composition root: i18n -> settings -> storage -> router -> views. */
 import './ui/styles.css';
-import { loadMapCode } from './game/map-code.ts';
-import { MAP_ROUTE } from './game/map-route.ts';
+import { loadMapCode } from './game/map/map-code.ts';
+import { MAP_ROUTE } from './game/map/map-route.ts';
 import { changeLanguage, initI18n, t } from './i18n/index.ts';
 import { loadSettings, prefersReducedMotion, type Settings, saveSettings } from './storage/settings.ts';
 import { browserStore, type StoreResult } from './storage/store.ts';

@@ -17,7 +17,7 @@ import {
   type ParsedGame,
   parseGameFile,
   scenarioHash,
-} from '../src/storage/game-saves.ts';
+} from '../src/game/session/game-saves.ts';
 import { loadScenarios } from './lib/content.ts';
 
 const USAGE = 'usage: npm run replay -- <file> [--accept-changed-scenario]';

@@ -2,7 +2,7 @@
  * Route table: each part is loaded on demand, so a route loads only the code
  * it needs (the game's Phaser code stays out of every other route).
  */
-import { loadMapCode } from '../game/map-code.ts';
+import { loadMapCode } from '../game/map/map-code.ts';
 import type { ViewFactory } from './app-context.ts';
 
 export const NAV_PARTS = ['game', 'course', 'test', 'guide', 'facilitator'] as const;
@@ -16,7 +16,7 @@ export async function loadView(part: string | undefined, sub?: string): Promise<
     case undefined:
       return (await import('./views/home.ts')).homeView;
     case 'game':
-      return (await import('./game/game-view.ts')).gameView;
+      return (await import('../game/game-view.ts')).gameView;
     case 'facilitator':
       return (await import('../facilitator/facilitator-view.ts')).facilitatorView;
     case 'guide':

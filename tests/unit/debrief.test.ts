@@ -5,10 +5,10 @@ import { playGame, STRATEGIES } from '../../src/bots/index.ts';
 import type { Strategy } from '../../src/bots/strategies.ts';
 import { debriefFor, scoreGame } from '../../src/engine/index.ts';
 import type { GameState, Scenario } from '../../src/engine/types.ts';
+import { lineChart, profileChart } from '../../src/game/debrief/charts.ts';
+import { renderDebrief } from '../../src/game/debrief/debrief-view.ts';
 import { guideRefExists } from '../../src/guide/sections.ts';
 import { changeLanguage, initI18n } from '../../src/i18n/index.ts';
-import { lineChart, profileChart } from '../../src/ui/debrief/charts.ts';
-import { renderDebrief } from '../../src/ui/debrief/debrief-view.ts';
 import { loadGuideIndex } from '../../tools/lib/content.ts';
 import { scenario } from './helpers.ts';
 

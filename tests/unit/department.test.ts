@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, createGame, leverAvailable, quoteProject } from '../../src/engine/index.ts';
 import type { GameEvent, GameState } from '../../src/engine/types.ts';
-import { GAME_FILE_FORMAT, GAME_FILE_VERSION, parseGameFile, scenarioHash } from '../../src/storage/game-saves.ts';
+import { GAME_FILE_FORMAT, GAME_FILE_VERSION, parseGameFile, scenarioHash } from '../../src/game/session/game-saves.ts';
 import { CONTINUE, pass, refusalOf, scenario, scenarios, start } from './helpers.ts';
 
 // Peri-urban brownfield, 3 teams: envelopes are the scenario's amounts x (1 + 0.5 x 2) = x 2:

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import type { Scenario } from '../../src/engine/types.ts';
-import type { LogEntry } from '../../src/machines/game.ts';
-import { replayLog, sessionMachineFor } from '../../src/machines/replay.ts';
+import { GameController, type ViewEvent } from '../../src/game/session/controller.ts';
 import {
   currentSaveId,
   deleteSave,
@@ -16,9 +15,10 @@ import {
   resumeSave,
   scenarioHash,
   writeSave,
-} from '../../src/storage/game-saves.ts';
+} from '../../src/game/session/game-saves.ts';
+import type { LogEntry } from '../../src/machines/game.ts';
+import { replayLog, sessionMachineFor } from '../../src/machines/replay.ts';
 import { memoryStore } from '../../src/storage/store.ts';
-import { GameController, type ViewEvent } from '../../src/ui/game/controller.ts';
 import { fuelToCollapse, scenario, scenarios } from './helpers.ts';
 
 const s = scenario('periurban-brownfield');

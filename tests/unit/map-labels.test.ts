@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrapWords } from '../../src/game/draw/labels.ts';
+import { wrapWords } from '../../src/game/map/draw/labels.ts';
 
 // Every character 10 units wide: easy widths to reason about.
 const measure = (text: string) => text.length * 10;

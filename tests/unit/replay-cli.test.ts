@@ -7,7 +7,7 @@ import { playRecorded, teamNames } from '../../src/bots/autoplay.ts';
 import { STRATEGIES, type Strategy } from '../../src/bots/strategies.ts';
 import { scoreGame } from '../../src/engine/scoring.ts';
 import type { Scenario } from '../../src/engine/types.ts';
-import { GAME_FILE_FORMAT, GAME_FILE_VERSION, scenarioHash } from '../../src/storage/game-saves.ts';
+import { GAME_FILE_FORMAT, GAME_FILE_VERSION, scenarioHash } from '../../src/game/session/game-saves.ts';
 import { loadScenarios } from '../../tools/lib/content.ts';
 import { replayCommand } from '../../tools/replay.ts';
 import { type Run, runTool } from './helpers.ts';

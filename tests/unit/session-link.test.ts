@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type LeaderLock, type LinkChannel, type LinkMessage, SessionLink } from '../../src/session/local-link.ts';
-import type { GameSave } from '../../src/storage/game-saves.ts';
-import { GameController } from '../../src/ui/game/controller.ts';
+import { GameController } from '../../src/game/session/controller.ts';
+import type { GameSave } from '../../src/game/session/game-saves.ts';
+import { type LeaderLock, type LinkChannel, type LinkMessage, SessionLink } from '../../src/game/session/local-link.ts';
 import { scenario } from './helpers.ts';
 
 const s = scenario('periurban-brownfield');

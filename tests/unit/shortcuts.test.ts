@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { GameView } from '../../src/ui/game/controller.ts';
-import { GAME_SHORTCUTS, type ShortcutContext, shortcutFor } from '../../src/ui/game/shortcuts.ts';
+import type { GameView } from '../../src/game/session/controller.ts';
+import { GAME_SHORTCUTS, type ShortcutContext, shortcutFor } from '../../src/game/table/shortcuts.ts';
 
 const view = (over: Partial<GameView>): GameView =>
   ({ status: 'playing', paused: false, phase: 'diagnose', facilitator: false, ...over }) as GameView;

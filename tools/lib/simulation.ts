@@ -5,7 +5,7 @@ import { MAX_ROUNDS, MIN_ROUNDS } from '../../src/engine/game.ts';
 import { INDICATOR_MAX } from '../../src/engine/rules.ts';
 import { scoreGame } from '../../src/engine/scoring.ts';
 import type { Difficulty, GameState, Scenario } from '../../src/engine/types.ts';
-import { GAME_FILE_FORMAT, GAME_FILE_VERSION, type GameFile, scenarioHash } from '../../src/storage/game-saves.ts';
+import { GAME_FILE_FORMAT, GAME_FILE_VERSION, type GameFile, scenarioHash } from '../../src/game/session/game-saves.ts';
 import type { SimulationJob } from './simulate-worker.ts';
 
 export interface SimulationArgs {

@@ -8,9 +8,9 @@
  * it blocks the page while the GPU process is busy with its first frames.)
  */
 import type { Plugin, Rolldown } from 'vite';
-import { MAP_ROUTE } from '../../src/game/map-route.ts';
+import { MAP_ROUTE } from '../../src/game/map/map-route.ts';
 
-const ENTRIES = ['/src/game/start-map.ts', '/src/ui/game/game-view.ts'];
+const ENTRIES = ['/src/game/map/start-map.ts', '/src/game/game-view.ts'];
 
 type Output = Rolldown.OutputBundle[string];
 const isChunk = (output: Output | undefined): output is Rolldown.OutputChunk => output?.type === 'chunk';

@@ -1,5 +1,5 @@
 /**
- * Vite plugin for building Phaser from its sources (src/game/phaser/lite.ts).
+ * Vite plugin for building Phaser from its sources (src/game/map/phaser/lite.ts).
  *
  * Phaser's own build sets compile-time flags with webpack's DefinePlugin, as
  * `typeof FLAG` expressions; they get the values of the published bundle, so

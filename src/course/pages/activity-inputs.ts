@@ -4,9 +4,9 @@
  * per item (matching), a radio group of options with their game cards (game situation).
  */
 import { bundledScenarios } from '../../content/scenarios.ts';
+import { effectsText } from '../../game/table/format.ts';
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
-import { effectsText } from '../../ui/game/format.ts';
 import { stableOrder } from '../activity-check.ts';
 import { type OptionCard, optionCard, type ShockOutcome, shockOutcome, teamShare } from '../game-situation.ts';
 import type { Answers } from '../logic.ts';

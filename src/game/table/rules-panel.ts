@@ -7,7 +7,7 @@
 import { hazardOdds, needsNearCollapse, OVERALL_MEAN_WEIGHT, OVERALL_MIN_WEIGHT } from '../../engine/index.ts';
 import type { GameState, Scenario } from '../../engine/types.ts';
 import { currentLanguage, localize, t } from '../../i18n/index.ts';
-import { h } from '../dom.ts';
+import { h } from '../../ui/dom.ts';
 import { indicatorName } from './format.ts';
 
 const percent = (share: number) =>

@@ -4,6 +4,10 @@ import { MAX_TEAMS } from '../../engine/game.ts';
 import { estimatedMinutes, gameLengths } from '../../engine/rules.ts';
 import type { Difficulty, Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
+import type { AppContext } from '../../ui/app-context.ts';
+import { confirmDialog, downloadText } from '../../ui/dialog.ts';
+import { h } from '../../ui/dom.ts';
+import { GameController } from '../session/controller.ts';
 import {
   currentSaveId,
   deleteSave,
@@ -15,11 +19,7 @@ import {
   parseGameFile,
   readSave,
   writeSave,
-} from '../../storage/game-saves.ts';
-import type { AppContext } from '../app-context.ts';
-import { confirmDialog, downloadText } from '../dialog.ts';
-import { h } from '../dom.ts';
-import { GameController } from './controller.ts';
+} from '../session/game-saves.ts';
 
 export interface NewGame {
   scenario: Scenario;

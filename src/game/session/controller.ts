@@ -10,7 +10,7 @@ import type { TurnTimer } from '../../engine/timer.ts';
 import type { GameEvent, GameState, Phase, Scenario } from '../../engine/types.ts';
 import type { LogEntry, SessionMachine, SessionOptions } from '../../machines/game.ts';
 import { type SessionSnapshot, sessionMachineFor } from '../../machines/replay.ts';
-import type { Replica, SessionLink } from '../../session/local-link.ts';
+import type { StoreResult } from '../../storage/store.ts';
 import {
   GAME_FILE_FORMAT,
   GAME_FILE_VERSION,
@@ -18,8 +18,8 @@ import {
   type GameSave,
   type GameStatus,
   scenarioHash,
-} from '../../storage/game-saves.ts';
-import type { StoreResult } from '../../storage/store.ts';
+} from './game-saves.ts';
+import type { Replica, SessionLink } from './local-link.ts';
 
 /** The engine's phases, and the view's funding step inside the plan phase. */
 export type RoundPhase = Phase | 'fund';

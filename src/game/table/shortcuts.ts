@@ -3,8 +3,8 @@
  * when it applies; the handler and the help dialog both read it.
  */
 import { t } from '../../i18n/index.ts';
-import { h } from '../dom.ts';
-import type { GameView } from './controller.ts';
+import { h } from '../../ui/dom.ts';
+import type { GameView } from '../session/controller.ts';
 
 export type ShortcutAction = 'continue' | 'pass' | 'back' | 'facilitator' | 'pause' | 'map' | 'help';
 

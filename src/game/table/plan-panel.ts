@@ -10,8 +10,8 @@ import {
 } from '../../engine/index.ts';
 import type { Card, GameState, Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
-import { h } from '../dom.ts';
-import { icon } from '../icons/icon.ts';
+import { h } from '../../ui/dom.ts';
+import { icon } from '../../ui/icons/icon.ts';
 import { communeName, effectsText } from './format.ts';
 import { button, type PanelContext } from './panels.ts';
 

@@ -1,10 +1,10 @@
 /** Builds what the map draws from the live game: presentation only, no rule. */
 
 import type { GameState, Scenario } from '../../engine/types.ts';
-import { animationFor, type MapViewModel } from '../../game/view-model.ts';
 import { localize } from '../../i18n/index.ts';
-import type { GameView } from './controller.ts';
-import { indicatorName } from './format.ts';
+import type { GameView } from '../session/controller.ts';
+import { indicatorName } from '../table/format.ts';
+import { animationFor, type MapViewModel } from './view-model.ts';
 
 /** A team's projects are drawn in its own commune's zones, the most inhabited first. */
 function placementZones(scenario: Scenario, commune: string | undefined): string[] {

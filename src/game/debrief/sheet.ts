@@ -1,6 +1,6 @@
 import type { GameState, Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
-import { h } from '../dom.ts';
+import { h } from '../../ui/dom.ts';
 import type { TeamFacts } from './facts.ts';
 import {
   actorName,

@@ -9,8 +9,8 @@
  * length); a window that sees a gap asks for the whole log. The networked
  * workshop speaks the same messages to its server.
  */
-import type { TurnTimer } from '../engine/timer.ts';
-import type { LogEntry } from '../machines/game.ts';
+import type { TurnTimer } from '../../engine/timer.ts';
+import type { LogEntry } from '../../machines/game.ts';
 
 export type LinkMessage =
   /** A follower's event for the authority to apply. */

@@ -7,8 +7,8 @@
  */
 import type { Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
-import { h } from '../dom.ts';
-import type { GameView, ViewEvent as SessionEvent } from './controller.ts';
+import { h } from '../../ui/dom.ts';
+import type { GameView, ViewEvent as SessionEvent } from '../session/controller.ts';
 
 export function departmentSeatForm(view: GameView, scenario: Scenario, send: (event: SessionEvent) => void): HTMLElement | null {
   const game = view.game;

@@ -13,9 +13,9 @@ import {
 import type { GameState, Scenario } from '../../engine/types.ts';
 import { guideHref } from '../../guide/links.ts';
 import { localize, t } from '../../i18n/index.ts';
-import { h } from '../dom.ts';
-import { icon } from '../icons/icon.ts';
-import type { GameView, ViewEvent as SessionEvent } from './controller.ts';
+import { h } from '../../ui/dom.ts';
+import { icon } from '../../ui/icons/icon.ts';
+import type { GameView, ViewEvent as SessionEvent } from '../session/controller.ts';
 import { departmentSeatForm } from './department-seat.ts';
 import { communeName, effectsText, indicatorName, signed } from './format.ts';
 import { planPanel } from './plan-panel.ts';

@@ -3,7 +3,7 @@
 import { shieldShare } from '../../engine/lookup.ts';
 import type { GameState, HazardRecord, IndicatorId, Indicators, Project, Scenario } from '../../engine/types.ts';
 import { currentLanguage, localize, t } from '../../i18n/index.ts';
-import { h } from '../dom.ts';
+import { h } from '../../ui/dom.ts';
 import type { TeamFacts } from './facts.ts';
 
 export function indicatorName(id: IndicatorId): string {

@@ -1,9 +1,9 @@
 /** A text view of the map for screen readers: zones and the projects drawn in them. */
 import type { Scenario } from '../../engine/types.ts';
 import { t } from '../../i18n/index.ts';
-import { h } from '../dom.ts';
-import type { GameView } from './controller.ts';
-import { communeName } from './format.ts';
+import { h } from '../../ui/dom.ts';
+import type { GameView } from '../session/controller.ts';
+import { communeName } from '../table/format.ts';
 import { mapModel } from './map-model.ts';
 
 export function mapTextView(view: GameView, scenario: Scenario): HTMLElement[] {

@@ -3,7 +3,7 @@
  * DOM layer from the session snapshot. The scenes hold no rule and no text of
  * their own; they only render this.
  */
-import type { HAZARD_KINDS, IndicatorId, ScenarioFile } from '../content/schema.ts';
+import type { HAZARD_KINDS, IndicatorId, ScenarioFile } from '../../content/schema.ts';
 
 export type HazardKind = (typeof HAZARD_KINDS)[number];
 export type ShockAnimation = 'water' | 'fire' | 'heat' | 'closure' | 'wind';

@@ -4,19 +4,19 @@
  * (#/game/session/<id>), which a reload resumes exactly, and its faces: the projector screen
  * (/screen), the facilitator's console (/facilitator) and each team's seat (/team/<n>).
  */
-import { bundledScenarios } from '../../content/scenarios.ts';
-import { MAX_TEAMS } from '../../engine/game.ts';
-import { gameLengths } from '../../engine/rules.ts';
-import type { Difficulty } from '../../engine/types.ts';
-import { localize, t } from '../../i18n/index.ts';
-import { readSave, resumeSave } from '../../storage/game-saves.ts';
-import type { ViewFactory } from '../app-context.ts';
-import { h } from '../dom.ts';
-import type { Route } from '../router.ts';
-import { faceLabel, faceOf } from './faces.ts';
-import { PlayView } from './play-view.ts';
-import { createGame, gameFileError, randomSeed, renderSetup } from './setup-view.ts';
-import './game.css';
+import { bundledScenarios } from '../content/scenarios.ts';
+import { MAX_TEAMS } from '../engine/game.ts';
+import { gameLengths } from '../engine/rules.ts';
+import type { Difficulty } from '../engine/types.ts';
+import { localize, t } from '../i18n/index.ts';
+import type { ViewFactory } from '../ui/app-context.ts';
+import { h } from '../ui/dom.ts';
+import type { Route } from '../ui/router.ts';
+import { readSave, resumeSave } from './session/game-saves.ts';
+import { createGame, gameFileError, randomSeed, renderSetup } from './setup/setup-view.ts';
+import { faceLabel, faceOf } from './table/faces.ts';
+import { PlayView } from './table/play-view.ts';
+import './table/game.css';
 
 export const gameView: ViewFactory = (ctx) => {
   let play: PlayView | null = null;

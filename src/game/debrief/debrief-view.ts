@@ -8,7 +8,7 @@ import { endedEarly, roundsPlayed } from '../../engine/explain.ts';
 import { scoreGame } from '../../engine/scoring.ts';
 import type { GameState, Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
-import { h } from '../dom.ts';
+import { h } from '../../ui/dom.ts';
 import { type TeamFacts, teamFacts } from './facts.ts';
 import { formatMoney, indicatorName, scrollable, statusBadge, statusText } from './format.ts';
 import { sheet } from './sheet.ts';

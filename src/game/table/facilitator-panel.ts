@@ -1,8 +1,8 @@
 /** Facilitator controls, on the same screen: pause, timer, inject a hazard, skip. */
 import type { Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
-import { h } from '../dom.ts';
-import type { GameView, ViewEvent as SessionEvent } from './controller.ts';
+import { h } from '../../ui/dom.ts';
+import type { GameView, ViewEvent as SessionEvent } from '../session/controller.ts';
 import { departmentSeatForm } from './department-seat.ts';
 import { formatSeconds } from './format.ts';
 

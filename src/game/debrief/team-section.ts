@@ -3,8 +3,8 @@
 import type { GameState, Scenario } from '../../engine/types.ts';
 import { courseHref, guideHref } from '../../guide/links.ts';
 import { localize, t } from '../../i18n/index.ts';
-import { h } from '../dom.ts';
-import { icon } from '../icons/icon.ts';
+import { h } from '../../ui/dom.ts';
+import { icon } from '../../ui/icons/icon.ts';
 import { lineChart, profileChart } from './charts.ts';
 import type { TeamFacts } from './facts.ts';
 import {

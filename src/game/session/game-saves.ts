@@ -8,10 +8,10 @@
  */
 // zod's mini build: a saved game is read as the game opens, and its schemas cost far less to set up.
 import { z } from 'zod/mini';
-import type { Scenario } from '../engine/types.ts';
-import type { LogEntry, SessionOptions } from '../machines/game.ts';
-import { type ReplayResult, replayLog, type SessionSnapshot } from '../machines/replay.ts';
-import type { KeyValueStore, StoreResult } from './store.ts';
+import type { Scenario } from '../../engine/types.ts';
+import type { LogEntry, SessionOptions } from '../../machines/game.ts';
+import { type ReplayResult, replayLog, type SessionSnapshot } from '../../machines/replay.ts';
+import type { KeyValueStore, StoreResult } from '../../storage/store.ts';
 
 export const GAME_FILE_FORMAT = 'resilient-territory-kit/game';
 /** Version 4 added the Department seat (options.departmentSeat, allocate-envelope's `by`) and planned hazards (plan-hazard); version 3 files read as they are. */

@@ -8,8 +8,8 @@
 import { currentTeam, remainingMoves } from '../../engine/index.ts';
 import type { GameState, Offer, Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
-import { h } from '../dom.ts';
-import type { GameView } from './controller.ts';
+import { h } from '../../ui/dom.ts';
+import type { GameView } from '../session/controller.ts';
 import { communeName } from './format.ts';
 import { indicatorsTable } from './panels.ts';
 import './faces.css';

@@ -7,7 +7,7 @@
  * themselves (descriptions, legend) comes from the "debrief" namespace.
  */
 import { t } from '../../i18n/index.ts';
-import { round1, SVG_NS, svg } from '../svg.ts';
+import { round1, SVG_NS, svg } from '../../ui/svg.ts';
 
 /** Okabe-Ito and Tol colours darkened where needed: each has 3.8:1 or more against white. */
 const COLOURS = ['#0072B2', '#D55E00', '#117733', '#882255', '#332288', '#AA4499', '#7A5C00', '#1b2430'] as const;

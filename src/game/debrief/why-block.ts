@@ -6,8 +6,8 @@
  */
 import type { GameState, Scenario } from '../../engine/types.ts';
 import { t } from '../../i18n/index.ts';
-import { h } from '../dom.ts';
-import { icon } from '../icons/icon.ts';
+import { h } from '../../ui/dom.ts';
+import { icon } from '../../ui/icons/icon.ts';
 import { lineChart } from './charts.ts';
 import type { TeamFacts } from './facts.ts';
 import { hazardName, indicatorName, listText, roundShortLabel } from './format.ts';

@@ -2,7 +2,7 @@
 import { findTeam, teamsToAct } from '../../engine/index.ts';
 import type { GameState, IndicatorId, Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
-import type { GameView } from './controller.ts';
+import type { GameView } from '../session/controller.ts';
 import { effectsText, indicatorName } from './format.ts';
 
 function cardName(scenario: Scenario, id: string): string {
