@@ -43,6 +43,8 @@ export interface GameView {
   round: RoundView | null;
   timer: { enabled: boolean; limitSeconds: number; remainingSeconds: number; forceOnExpiry: boolean };
   facilitator: boolean;
+  /** The game's log: narration and sound read its new entries. */
+  log: readonly LogEntry[];
 }
 
 /** What the panels send: the view's words, turned here into the game's logged events. */
@@ -280,6 +282,7 @@ export class GameController {
         : null,
       timer: this.remoteTimer ?? snap.context.timer,
       facilitator: this.facilitator,
+      log: snap.context.log,
     };
   }
 

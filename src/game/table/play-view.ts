@@ -1,8 +1,8 @@
 /**
- * A game in progress: the Phaser map (its own chunk), the phase panel, the
- * facilitator controls, narration, sound captions and keyboard shortcuts.
+ * A game in progress, on one of its faces: the Phaser map (its own chunk),
+ * the phase panel, the facilitator's controls and the keyboard shortcuts;
+ * the toolbar, the narration and the sounds live in their own files.
  */
-import type { SoundBank } from '../../audio/sound.ts';
 import { teamsToAct } from '../../engine/index.ts';
 import type { Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
@@ -18,10 +18,12 @@ import { exportSave, writeSave } from '../session/game-saves.ts';
 import { broadcastChannel, SessionLink, webLock } from '../session/local-link.ts';
 import { type Face, faceLabel, facePlays, roundAsItStands, sharedStep, warnedTeams, withoutControls } from './faces.ts';
 import { facilitatorPanel, timerDisplay } from './facilitator-panel.ts';
-import { narrate } from './narration.ts';
+import { GameFeedback } from './feedback.ts';
 import { type PanelContext, phasePanel } from './panels.ts';
+import { facilitatorKey, panelKey } from './redraw-keys.ts';
 import { collapseWarnings, rulesPanel } from './rules-panel.ts';
 import { helpDialog, installShortcuts, type ShortcutContext, shortcutFor } from './shortcuts.ts';
+import { tableToolbar } from './table-toolbar.ts';
 
 export class PlayView {
   private readonly controller: GameController;
@@ -33,12 +35,12 @@ export class PlayView {
   private readonly mapBox = h('div', { class: 'map-canvas', role: 'img' });
   private readonly mapText = h('details', { class: 'map-text' });
   private readonly captions = h('p', { class: 'captions', 'aria-live': 'polite' });
+  private readonly feedback: GameFeedback;
   private readonly panel = h('section', { class: 'phase-panel', 'aria-labelledby': 'phase-title' });
   private readonly facilitatorSlot = h('div', { class: 'facilitator-slot' });
   private readonly debriefSlot = h('div', { class: 'debrief-slot' });
   private readonly toolbar = h('div', { class: 'game-toolbar' });
   private map: MapHandle | null = null;
-  private sound: SoundBank | null = null;
   private last: GameView | null = null;
   private panelKey = '';
   private facilitatorKey = '';
@@ -75,6 +77,7 @@ export class PlayView {
     this.showFacilitator = face.kind === 'facilitator' || (face.kind === 'table' && view.facilitator);
     this.root.classList.add(`face-${face.kind}`);
     for (const lever of view.round?.levers ?? []) this.funding.add(lever);
+    this.feedback = new GameFeedback(ctx, scenario, this.captions);
   }
 
   mount(container: HTMLElement): void {
@@ -112,7 +115,7 @@ export class PlayView {
     this.disposed = true;
     for (const cleanup of this.cleanups) cleanup();
     this.map?.destroy();
-    this.sound?.dispose();
+    this.feedback.dispose();
     this.controller.dispose();
   }
 
@@ -194,41 +197,12 @@ export class PlayView {
     this.banner.classList.toggle('paused', view.paused);
     this.timerSlot.replaceChildren(...[timerDisplay(view)].filter((x): x is HTMLElement => x !== null));
 
-    const key = JSON.stringify([
-      view.status,
-      view.phase,
-      game?.round,
-      current?.id,
-      current?.moves,
-      game?.projects.length,
-      view.round?.selection,
-      view.round?.refusal,
-      view.paused,
-      // The other faces show who has played and the offers in progress.
-      game?.teams.map((team) => team.acted).join(),
-      game?.offers.length,
-      // A team holding the Department seat sees its splits recorded in the diagnose panel.
-      game?.departmentSeat === null ? null : game?.allocations,
-    ]);
+    const key = panelKey(view);
     if (force || key !== this.panelKey) {
       this.panelKey = key;
       this.renderPanel(view);
     }
-    const fKey = JSON.stringify([
-      this.showFacilitator,
-      view.status,
-      view.paused,
-      view.timer.enabled,
-      view.timer.limitSeconds,
-      view.timer.forceOnExpiry,
-      view.timer.remainingSeconds > 0,
-      view.round?.pendingHazard,
-      view.game?.plannedHazards.length,
-      // The Department seat shows in the diagnose phase, with the round's envelopes and splits.
-      view.game?.round,
-      view.game?.phase,
-      view.game?.allocations,
-    ]);
+    const fKey = facilitatorKey(view, this.showFacilitator);
     if (force || fKey !== this.facilitatorKey) {
       this.facilitatorKey = fKey;
       const hadFocus = this.facilitatorSlot.contains(document.activeElement);
@@ -247,7 +221,7 @@ export class PlayView {
       this.mapText.replaceChildren(...mapText);
     }
     this.map?.update(mapModel(view, this.scenario, this.ctx.reducedMotion()));
-    this.feedback(view);
+    this.feedback.observe(view);
     this.last = view;
     this.markReady();
   }
@@ -302,50 +276,16 @@ export class PlayView {
   }
 
   private renderToolbar(view: GameView): void {
-    const toggle = h(
-      'button',
-      {
-        type: 'button',
-        class: 'button-quiet',
-        'data-tool': 'facilitator',
-        'aria-pressed': String(this.showFacilitator),
-        onclick: () => this.toggleFacilitator(),
-      },
-      t('game:facilitator.toggle'),
-    );
     const hadFocus = this.toolbar.contains(document.activeElement)
       ? (document.activeElement as HTMLElement).dataset.tool
       : undefined;
-    const base = `#/game/session/${this.controller.id}`;
-    const faces =
-      this.face.kind === 'table' || this.face.kind === 'facilitator'
-        ? h(
-            'nav',
-            { class: 'face-links', 'aria-label': t('game:faces.links') },
-            h('span', {}, t('game:faces.links')),
-            ...[
-              [`${base}/screen`, t('game:faces.screenFace')],
-              [`${base}/facilitator`, t('game:faces.facilitatorFace')],
-              ...view.game.teams.map((team, i) => [`${base}/team/${i + 1}`, t('game:faces.teamFace', { team: team.name })]),
-            ].map(([href, label]) => h('a', { href, target: '_blank', rel: 'noopener' }, label)),
-          )
-        : null;
     this.toolbar.replaceChildren(
-      ...(this.face.kind === 'table' ? [toggle] : []),
-      h(
-        'button',
-        { type: 'button', class: 'button-quiet', 'data-tool': 'help', onclick: () => helpDialog(this.shortcutContext()) },
-        t('game:actions.help'),
-      ),
-      h(
-        'button',
-        { type: 'button', class: 'button-quiet', 'data-tool': 'export', onclick: () => this.exportGame() },
-        t('game:actions.export'),
-      ),
-      h('a', { href: '#/game', class: 'button-quiet', 'data-tool': 'new' }, t('game:actions.newGame')),
-      ...(faces ? [faces] : []),
+      ...tableToolbar(this.face, this.controller.id, view.game, this.showFacilitator, {
+        toggleFacilitator: () => this.toggleFacilitator(),
+        help: () => helpDialog(this.shortcutContext()),
+        exportGame: () => this.exportGame(),
+      }),
     );
-    toggle.dataset.tool = 'facilitator';
     if (hadFocus) (this.toolbar.querySelector(`[data-tool="${hadFocus}"]`) as HTMLElement | null)?.focus();
   }
 
@@ -358,44 +298,6 @@ export class PlayView {
   private exportGame(): void {
     const save = this.controller.save();
     downloadText(`partie-${save.file.scenario}-${save.id}.json`, exportSave(save));
-  }
-
-  /** Narration for screen readers, and sound with its visible caption. */
-  private feedback(view: GameView): void {
-    const messages = narrate(this.last, view, this.scenario);
-    if (messages.length > 0) this.ctx.announce(messages.join(' '));
-    const settings = this.ctx.settings();
-    if (settings.sound && !this.sound) void this.startSound();
-    this.sound?.setEnabled(settings.sound);
-    this.sound?.setVolume(settings.volume);
-    if (!this.last || !this.sound) return;
-    const game = view.game;
-    const prev = this.last.game;
-    if (!game || !prev) return;
-    if (game.hazards.length > prev.hazards.length) this.sound.play('hazard');
-    else if (game.projects.filter((p) => p.built).length > prev.projects.filter((p) => p.built).length) this.sound.play('build');
-    else if (view.status === 'debrief' && this.last.status !== 'debrief') this.sound.play('success');
-    else if (view.round?.refusal && view.round.refusal !== this.last.round?.refusal) this.sound.play('error');
-    else if (teamsToAct(game)[0]?.id !== teamsToAct(prev)[0]?.id && view.phase === 'plan') this.sound.play('turn');
-  }
-
-  private async startSound(): Promise<void> {
-    const { createSoundBank } = await import('../../audio/sound.ts');
-    if (this.disposed || this.sound) return;
-    const settings = this.ctx.settings();
-    this.sound = createSoundBank({ enabled: settings.sound, volume: settings.volume });
-    let timeout = 0;
-    this.cleanups.push(
-      this.sound.onCaption((cue, active) => {
-        if (!active) return;
-        this.captions.textContent = `♪ ${t(`game:sound.${cue}`)}`;
-        window.clearTimeout(timeout);
-        timeout = window.setTimeout(() => {
-          if (cue !== 'ambient') this.captions.textContent = '';
-        }, 3000);
-      }),
-    );
-    this.sound.playAmbient(this.scenario.id);
   }
 
   private shortcutContext(): ShortcutContext {
