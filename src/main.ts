@@ -36,7 +36,8 @@ async function start(root: HTMLElement): Promise<void> {
   const store = browserStore();
   const loaded = loadSettings(store);
   let settings: Settings = loaded.settings;
-  await initI18n(settings.language);
+  // The words every page needs; each part loads its own with its code (src/ui/routes.ts).
+  await initI18n(settings.language, []);
   const firstFactory = await firstView;
   const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
 

@@ -4,7 +4,7 @@
  * (#/game/session/<id>), which a reload resumes exactly, and its faces: the projector screen
  * (/screen), the facilitator's console (/facilitator) and each team's seat (/team/<n>).
  */
-import { bundledScenarios } from '../content/scenarios.ts';
+import { loadScenario } from '../content/scenario-loader.ts';
 import { MAX_TEAMS } from '../engine/game.ts';
 import { gameLengths } from '../engine/rules.ts';
 import type { Difficulty } from '../engine/types.ts';
@@ -13,7 +13,7 @@ import type { ViewFactory } from '../ui/app-context.ts';
 import { h } from '../ui/dom.ts';
 import type { Route } from '../ui/router.ts';
 import { readSave, resumeSave } from './session/game-saves.ts';
-import { createGame, gameFileError, randomSeed, renderSetup } from './setup/setup-view.ts';
+import { createGame, gameFileError, randomSeed } from './setup/new-game.ts';
 import { faceLabel, faceOf } from './table/faces.ts';
 import { PlayView } from './table/play-view.ts';
 import './table/game.css';
@@ -40,7 +40,7 @@ export const gameView: ViewFactory = (ctx) => {
         showError(t(ctx.store.get(`game:${id}`) === null ? 'game:errorsGeneral.missingSave' : 'game:errorsGeneral.corruptSave'));
         return;
       }
-      const scenario = bundledScenarios().get(save.file.scenario);
+      const scenario = await loadScenario(save.file.scenario);
       if (!scenario) {
         showError(t('game:setup.unknownScenario', { id: save.file.scenario }));
         return;
@@ -71,7 +71,7 @@ export const gameView: ViewFactory = (ctx) => {
     }
     if (sub === 'play') {
       const scenarioId = next.query.get('scenario') ?? '';
-      const scenario = bundledScenarios().get(scenarioId);
+      const scenario = await loadScenario(scenarioId);
       if (!scenario) {
         showError(t('game:setup.unknownScenario', { id: scenarioId }));
         return;
@@ -108,6 +108,9 @@ export const gameView: ViewFactory = (ctx) => {
       return;
     }
     title = `${t('game:setup.title')} · ${t('app.name')}`;
+    // The set-up shows every scenario: it loads them, and a game route does not.
+    const { renderSetup } = await import('./setup/setup-view.ts');
+    if (container !== target || route !== next) return;
     renderSetup(target, ctx, next.query);
   };
 

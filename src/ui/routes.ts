@@ -3,6 +3,7 @@
  * it needs (the game's Phaser code stays out of every other route).
  */
 import { loadMapCode } from '../game/map/map-code.ts';
+import { loadNamespace } from '../i18n/index.ts';
 import type { ViewFactory } from './app-context.ts';
 
 export const NAV_PARTS = ['game', 'course', 'test', 'guide', 'facilitator'] as const;
@@ -19,12 +20,13 @@ export async function loadView(part: string | undefined, sub?: string): Promise<
       return (await import('../game/game-view.ts')).gameView;
     case 'facilitator':
       return (await import('../facilitator/facilitator-view.ts')).facilitatorView;
+    // Each part's words come with its code.
     case 'guide':
-      return (await import('../guide/guide-view.ts')).guideView;
+      return (await Promise.all([import('../guide/guide-view.ts'), loadNamespace('guide')]))[0].guideView;
     case 'course':
-      return (await import('../course/course-view.ts')).courseView;
+      return (await Promise.all([import('../course/course-view.ts'), loadNamespace('course')]))[0].courseView;
     case 'test':
-      return (await import('../assessment/test-view.ts')).testView;
+      return (await Promise.all([import('../assessment/test-view.ts'), loadNamespace('test')]))[0].testView;
     case 'accessibilite':
       return (await import('./legal/accessibility-view.ts')).accessibilityView;
     case 'donnees-personnelles':

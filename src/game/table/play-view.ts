@@ -5,7 +5,7 @@
  */
 import { teamsToAct } from '../../engine/index.ts';
 import type { Scenario } from '../../engine/types.ts';
-import { localize, t } from '../../i18n/index.ts';
+import { loadNamespace, localize, t } from '../../i18n/index.ts';
 import type { AppContext } from '../../ui/app-context.ts';
 import { confirmDialog, downloadText } from '../../ui/dialog.ts';
 import { h } from '../../ui/dom.ts';
@@ -265,7 +265,7 @@ export class PlayView {
     if (!game) return;
     this.debriefSlot.replaceChildren();
     // The debrief (charts, guide titles) loads when a game reaches it, not with the game.
-    void import('../debrief/debrief-view.ts').then(({ renderDebrief }) => {
+    void Promise.all([import('../debrief/debrief-view.ts'), loadNamespace('debrief')]).then(([{ renderDebrief }]) => {
       if (this.disposed) return;
       this.debriefSlot.replaceChildren();
       renderDebrief(this.debriefSlot, { game, scenario: this.scenario });
