@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Answers, assessment } from '../../src/assessment/content.ts';
 import { AssessmentController } from '../../src/assessment/controller.ts';
-import {
-  type Attempt,
-  exportAttempts,
-  importAttempts,
-  listAttempts,
-  loadProgress,
-  MAX_RESULTS_FILE,
-  parseResultsFile,
-  readAttempt,
-  renameAttempt,
-  saveAttempt,
-} from '../../src/assessment/storage.ts';
+import { exportAttempts, importAttempts, MAX_RESULTS_FILE, parseResultsFile } from '../../src/assessment/results-file.ts';
+import { type Attempt, listAttempts, loadProgress, readAttempt, renameAttempt, saveAttempt } from '../../src/assessment/storage.ts';
 import type { StoreResult } from '../../src/storage/store.ts';
 import { memoryStore } from '../../src/storage/store.ts';
 
