@@ -27,79 +27,81 @@ const adaptedRule = z.strictObject({
 /** How a question is put to one respondent: as is, adapted, or not at all (it is not theirs to answer). */
 const respondentRule = z.union([z.literal('asked'), z.literal('skipped'), adaptedRule]);
 
-export const assessmentSchema = z.object({
-  levels: z.array(z.object({ value: level, label: localized })).length(4),
-  dimensions: z
-    .array(
+export const assessmentSchema = z
+  .object({
+    levels: z.array(z.object({ value: level, label: localized })).length(4),
+    dimensions: z
+      .array(
+        z.object({
+          id,
+          name: localized,
+          description: localized,
+          compassPrinciple: z.number().int().min(1).max(6),
+          guide: guideRef,
+          course: id,
+          scenario: id,
+          /** What to do when many answers are "don't know": with whom to find out, with which tool. */
+          findOut: z.object({ text: localized, guide: guideRef }),
+        }),
+      )
+      .min(3),
+    questions: z
+      .array(
+        z.object({
+          id,
+          dimension: id,
+          prompt: localized,
+          help: localized,
+          /** What to look at and who knows the answer: shown beside every question. */
+          note: z.strictObject({ evidence: localized, whoKnows: localized }),
+          guide: guideRef,
+          answers: z.array(localized).length(4),
+          /** One rule per respondent, none left implicit. */
+          respondents: z.strictObject({ commune: respondentRule, epci: respondentRule, association: respondentRule }),
+        }),
+      )
+      .min(1),
+    bands: z.array(
       z.object({
         id,
-        name: localized,
+        min: z.number().int(),
+        max: z.number().int(),
+        label: localized,
+        /** Said of one dimension. */
         description: localized,
-        compassPrinciple: z.number().int().min(1).max(6),
-        guide: guideRef,
-        course: id,
-        scenario: id,
-        /** What to do when many answers are "don't know": with whom to find out, with which tool. */
-        findOut: z.object({ text: localized, guide: guideRef }),
+        /** Said of the overall profile. */
+        overall: localized,
       }),
-    )
-    .min(3),
-  questions: z
-    .array(
+    ),
+    recommendations: z.array(
       z.object({
         id,
         dimension: id,
-        prompt: localized,
-        help: localized,
-        /** What to look at and who knows the answer: shown beside every question. */
-        note: z.strictObject({ evidence: localized, whoKnows: localized }),
+        maxScore: z.number().int().min(0).max(100),
+        priority: z.number().int().min(1).max(3),
+        title: localized,
+        text: localized,
         guide: guideRef,
-        answers: z.array(localized).length(4),
-        /** One rule per respondent, none left implicit. */
-        respondents: z.strictObject({ commune: respondentRule, epci: respondentRule, association: respondentRule }),
+        course: id,
+        scenario: id,
       }),
-    )
-    .min(1),
-  bands: z.array(
-    z.object({
-      id,
-      min: z.number().int(),
-      max: z.number().int(),
-      label: localized,
-      /** Said of one dimension. */
-      description: localized,
-      /** Said of the overall profile. */
-      overall: localized,
-    }),
-  ),
-  recommendations: z.array(
-    z.object({
-      id,
-      dimension: id,
-      maxScore: z.number().int().min(0).max(100),
-      priority: z.number().int().min(1).max(3),
-      title: localized,
-      text: localized,
-      guide: guideRef,
-      course: id,
-      scenario: id,
-    }),
-  ),
-}).superRefine((content, issues) => {
-  for (const [i, q] of content.questions.entries())
-    if (RESPONDENTS.every((r) => q.respondents[r] === 'skipped'))
-      issues.addIssue({ code: 'custom', path: ['questions', i, 'respondents'], message: `${q.id} is asked of nobody` });
-  for (const d of content.dimensions)
-    for (const r of RESPONDENTS) {
-      const asked = content.questions.filter((q) => q.dimension === d.id && q.respondents[r] !== 'skipped').length;
-      if (asked < MIN_ASKED_PER_DIMENSION)
-        issues.addIssue({
-          code: 'custom',
-          path: ['dimensions'],
-          message: `${d.id} keeps ${asked} questions for ${r}, fewer than ${MIN_ASKED_PER_DIMENSION}`,
-        });
-    }
-});
+    ),
+  })
+  .superRefine((content, issues) => {
+    for (const [i, q] of content.questions.entries())
+      if (RESPONDENTS.every((r) => q.respondents[r] === 'skipped'))
+        issues.addIssue({ code: 'custom', path: ['questions', i, 'respondents'], message: `${q.id} is asked of nobody` });
+    for (const d of content.dimensions)
+      for (const r of RESPONDENTS) {
+        const asked = content.questions.filter((q) => q.dimension === d.id && q.respondents[r] !== 'skipped').length;
+        if (asked < MIN_ASKED_PER_DIMENSION)
+          issues.addIssue({
+            code: 'custom',
+            path: ['dimensions'],
+            message: `${d.id} keeps ${asked} questions for ${r}, fewer than ${MIN_ASKED_PER_DIMENSION}`,
+          });
+      }
+  });
 
 export type Assessment = z.infer<typeof assessmentSchema>;
 export type Dimension = Assessment['dimensions'][number];

@@ -55,7 +55,9 @@ export function progressOf(snapshot: AssessmentSnapshot): Progress {
 export function finishedAttempt(snapshot: AssessmentSnapshot): Attempt | null {
   const { attemptId, startedAt, finishedAt, answers, respondent } = snapshot.context;
   if (snapshot.state !== 'results' || !attemptId || !startedAt || !finishedAt) return null;
-  return respondent ? { id: attemptId, startedAt, finishedAt, answers, respondent } : { id: attemptId, startedAt, finishedAt, answers };
+  return respondent
+    ? { id: attemptId, startedAt, finishedAt, answers, respondent }
+    : { id: attemptId, startedAt, finishedAt, answers };
 }
 
 export class AssessmentController {

@@ -8,7 +8,6 @@
 import { z } from 'zod';
 import type { KeyValueStore, StoreResult } from '../storage/store.ts';
 import { type Answers, type Assessment, isAskedOf, RESPONDENTS, type Respondent } from './content.ts';
-import { scoreDimensions } from './scoring.ts';
 
 export const PROGRESS_FORMAT = 'resilient-territory-kit/test-progress';
 export const ATTEMPT_FORMAT = 'resilient-territory-kit/test-attempt';

@@ -79,8 +79,12 @@ export const testView: ViewFactory = (ctx) => {
         if (state === 'results') return redirect(c.href());
         if (index < 0) return redirect(state === 'intro' ? '#/test' : c.href());
         syncing = true;
-        // A deep link to a page of the test starts an attempt if none is under way.
-        if (state === 'intro') startNewAttempt(c);
+        // A deep link to a page of the test starts an attempt if none is under way, once someone has chosen who
+        // they answer for; otherwise the home asks for the choice.
+        if (state === 'intro' && !startNewAttempt(c)) {
+          syncing = false;
+          return redirect('#/test');
+        }
         if (c.snapshot().state !== 'questions' || c.snapshot().context.page !== index)
           c.send({ type: 'GOTO_DIMENSION', dimension: arg as string });
         syncing = false;
