@@ -37,7 +37,7 @@ export function pagesFor(content: Assessment): AssessmentPage[] {
 }
 
 export function progressOf(snapshot: AssessmentSnapshot): Progress {
-  const { attemptId, startedAt, finishedAt, respondent, page, answers } = snapshot.context;
+  const { attemptId, startedAt, finishedAt, respondent, respondentNotice, page, answers } = snapshot.context;
   return {
     format: PROGRESS_FORMAT,
     version: PROGRESS_VERSION,
@@ -46,6 +46,7 @@ export function progressOf(snapshot: AssessmentSnapshot): Progress {
     startedAt,
     finishedAt,
     respondent,
+    respondentNotice,
     page,
     answers,
   };
@@ -86,6 +87,7 @@ export class AssessmentController {
             startedAt: saved.startedAt,
             finishedAt: saved.finishedAt,
             respondent: saved.respondent,
+            respondentNotice: saved.respondentNotice,
             page: saved.page,
             answers: saved.answers,
           },

@@ -39,6 +39,8 @@ function progressSchema(content: Assessment) {
     startedAt: date.nullable(),
     finishedAt: date.nullable(),
     respondent: respondent.nullable().default(null),
+    /** START was refused for want of a respondent: the home says so after a reload or a redirect too. */
+    respondentNotice: z.boolean().default(false),
     page: z
       .number()
       .int()
