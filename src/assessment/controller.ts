@@ -13,10 +13,10 @@ import {
   EMPTY_ATTEMPT,
 } from '../machines/assessment.ts';
 import type { KeyValueStore, StoreResult } from '../storage/store.ts';
-import type { Assessment } from './content.ts';
+import { type Assessment, type Mode, modeOf, RESPONDENTS, type Respondent } from './content.ts';
 import { hrefForState } from './paths.ts';
 import type { AssessmentPage } from './progress.ts';
-import { type Attempt, PROGRESS_FORMAT, type Progress, saveAttempt, saveProgress } from './storage.ts';
+import { type Attempt, PROGRESS_FORMAT, PROGRESS_VERSION, type Progress, saveAttempt, saveProgress } from './storage.ts';
 
 export interface AssessmentSnapshot {
   state: AssessmentState;
@@ -24,22 +24,41 @@ export interface AssessmentSnapshot {
 }
 
 export function pagesFor(content: Assessment): AssessmentPage[] {
-  return content.dimensions.map((d) => ({
-    dimension: d.id,
-    questions: content.questions.filter((q) => q.dimension === d.id).map((q) => q.id),
-  }));
+  return content.dimensions.map((d) => {
+    const questions = content.questions.filter((q) => q.dimension === d.id);
+    return {
+      dimension: d.id,
+      questions: questions.map((q) => q.id),
+      modes: Object.fromEntries(
+        questions.map((q) => [q.id, Object.fromEntries(RESPONDENTS.map((r) => [r, modeOf(q, r)])) as Record<Respondent, Mode>]),
+      ),
+    };
+  });
 }
 
 export function progressOf(snapshot: AssessmentSnapshot): Progress {
-  const { attemptId, startedAt, finishedAt, page, answers } = snapshot.context;
-  return { format: PROGRESS_FORMAT, version: 1, state: snapshot.state, attemptId, startedAt, finishedAt, page, answers };
+  const { attemptId, startedAt, finishedAt, respondent, respondentNotice, page, answers } = snapshot.context;
+  return {
+    format: PROGRESS_FORMAT,
+    version: PROGRESS_VERSION,
+    state: snapshot.state,
+    attemptId,
+    startedAt,
+    finishedAt,
+    respondent,
+    respondentNotice,
+    page,
+    answers,
+  };
 }
 
 /** The finished attempt to keep, once the machine has reached the results. */
 export function finishedAttempt(snapshot: AssessmentSnapshot): Attempt | null {
-  const { attemptId, startedAt, finishedAt, answers } = snapshot.context;
+  const { attemptId, startedAt, finishedAt, answers, respondent } = snapshot.context;
   if (snapshot.state !== 'results' || !attemptId || !startedAt || !finishedAt) return null;
-  return { id: attemptId, startedAt, finishedAt, answers };
+  return respondent
+    ? { id: attemptId, startedAt, finishedAt, answers, respondent }
+    : { id: attemptId, startedAt, finishedAt, answers };
 }
 
 export class AssessmentController {
@@ -67,6 +86,8 @@ export class AssessmentController {
             attemptId: saved.attemptId,
             startedAt: saved.startedAt,
             finishedAt: saved.finishedAt,
+            respondent: saved.respondent,
+            respondentNotice: saved.respondentNotice,
             page: saved.page,
             answers: saved.answers,
           },

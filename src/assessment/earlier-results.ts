@@ -7,15 +7,8 @@ import type { Assessment } from './content.ts';
 import { attemptLabel, attemptShortLabel } from './format.ts';
 import { groupForm } from './group-form.ts';
 import { resultsHref } from './paths.ts';
-import {
-  type Attempt,
-  deleteAttempt,
-  exportAttempts,
-  importAttempts,
-  listAttempts,
-  newAttemptId,
-  parseResultsFile,
-} from './storage.ts';
+import { exportAttempts, importAttempts, parseResultsFile } from './results-file.ts';
+import { type Attempt, deleteAttempt, listAttempts, newAttemptId } from './storage.ts';
 
 export function exportFile(content: Assessment, attempts: readonly Attempt[], name: string): void {
   downloadText(name, exportAttempts(content, attempts, new Date().toISOString()));

@@ -12,7 +12,8 @@ import type { TestPage, TestPageDeps } from './page.ts';
 import { TEST_HREF } from './paths.ts';
 import { type Attempt, readAttempt } from './storage.ts';
 
-function answerText(content: Assessment, answer: Answer | null): string {
+function answerText(content: Assessment, answer: Answer | null, asked: boolean): string {
+  if (!asked) return t('test:group.notAsked');
   if (answer === null) return t('test:group.noAnswer');
   if (answer === 'unknown') return t('test:questions.unknown');
   return t('test:group.level', { level: answer, label: localize(content.levels[answer]?.label ?? { fr: '', en: '' }) });
@@ -80,7 +81,11 @@ function toDiscussSection(content: Assessment, group: GroupResult, labels: strin
                 'ul',
                 { class: 'group-answers' },
                 ...q.answers.map((a, i) =>
-                  h('li', {}, t('test:group.answer', { who: labels[i] ?? '', answer: answerText(content, a) })),
+                  h(
+                    'li',
+                    {},
+                    t('test:group.answer', { who: labels[i] ?? '', answer: answerText(content, a, q.asked[i] ?? true) }),
+                  ),
                 ),
               ),
               h('div', { class: 'group-notes', 'aria-hidden': 'true' }, t('test:group.notes')),

@@ -3,9 +3,10 @@
  * documented in the README ("Group diagnosis"). Per dimension: each respondent's score, the lowest and
  * highest, their spread and the mean of the scored ones. Per question: the levels given; the questions
  * "to discuss" are those whose levels differ by at least TO_DISCUSS_MIN_GAP, largest gap first (ties in
- * content order), at most MAX_TO_DISCUSS.
+ * content order), at most MAX_TO_DISCUSS. Respondents of different kinds (commune, EPCI, association) may
+ * have been asked different questions: a question not asked of one is left out for it, never a disagreement.
  */
-import type { Answer, Assessment } from './content.ts';
+import { type Answer, type Assessment, isAskedOf } from './content.ts';
 import { scoreDimensions } from './scoring.ts';
 import type { Attempt } from './storage.ts';
 
@@ -31,9 +32,11 @@ export interface GroupDimension {
 export interface GroupQuestion {
   question: string;
   dimension: string;
-  /** One per attempt: the answer given, or null when skipped. */
+  /** One per attempt: the answer given, or null when skipped or not asked. */
   answers: (Answer | null)[];
-  /** Highest level minus lowest level among the levels given; null with fewer than two levels. */
+  /** One per attempt: false when the question is not put to that attempt's respondent. */
+  asked: boolean[];
+  /** Highest level minus lowest level among the levels given by those asked; null with fewer than two levels. */
   gap: number | null;
 }
 
@@ -50,7 +53,7 @@ function range(values: number[]): { min: number | null; max: number | null } {
 }
 
 export function groupResult(content: Assessment, attempts: readonly Attempt[]): GroupResult {
-  const perAttempt = attempts.map((a) => scoreDimensions(content, a.answers));
+  const perAttempt = attempts.map((a) => scoreDimensions(content, a.answers, a.respondent));
   const dimensions = content.dimensions.map((d, i) => {
     const scores = perAttempt.map((results) => results[i]?.score ?? null);
     const given = scores.filter((s): s is number => s !== null);
@@ -65,13 +68,15 @@ export function groupResult(content: Assessment, attempts: readonly Attempt[]): 
     };
   });
   const questions = content.questions.map((q) => {
-    const answers = attempts.map((a) => a.answers[q.id] ?? null);
+    const asked = attempts.map((a) => isAskedOf(q, a.respondent));
+    const answers = attempts.map((a, i) => (asked[i] ? (a.answers[q.id] ?? null) : null));
     const levels = answers.filter((x): x is 0 | 1 | 2 | 3 => typeof x === 'number');
     const { min, max } = range(levels);
     return {
       question: q.id,
       dimension: q.dimension,
       answers,
+      asked,
       gap: levels.length >= 2 && min !== null && max !== null ? max - min : null,
     };
   });

@@ -1,16 +1,17 @@
-/** #/test: what the test is, the attempt under way (Resume), earlier results, import. */
+/** #/test: what the test is, who answers, the attempt under way (Resume), earlier results, import. */
 import { localize, t } from '../i18n/index.ts';
 import { confirmDialog } from '../ui/dialog.ts';
 import { h } from '../ui/dom.ts';
 import { earlierResults } from './earlier-results.ts';
 import { startNewAttempt, type TestPage, type TestPageDeps } from './page.ts';
-import { answeredCount } from './progress.ts';
+import { answeredCount, askedCount } from './progress.ts';
+import { respondentForm } from './respondent-form.ts';
 
 function underWay(deps: TestPageDeps): HTMLElement | null {
   const { controller, content } = deps;
   const { state, context } = controller.snapshot();
   if (state !== 'questions' && state !== 'review') return null;
-  const total = content.questions.length;
+  const total = askedCount(controller.pages, context.respondent);
   const answered = answeredCount(context.answers);
   const dimension = content.dimensions[context.page];
   const info =
@@ -50,22 +51,15 @@ function underWay(deps: TestPageDeps): HTMLElement | null {
 export function renderIntro(target: HTMLElement, deps: TestPageDeps): TestPage {
   const { content } = deps;
   const resume = underWay(deps);
+  const choice = respondentForm(deps, resume !== null);
   target.append(
     h(
       'div',
       { class: 'test test-intro' },
       h('h1', { id: 'page-title' }, t('test:title')),
       h('p', { class: 'lead' }, t('test:intro.lead')),
-      resume ??
-        h(
-          'p',
-          { class: 'test-actions' },
-          h(
-            'button',
-            { type: 'button', class: 'button', onclick: () => startNewAttempt(deps.controller) },
-            t('test:intro.start'),
-          ),
-        ),
+      resume,
+      choice.element,
       h(
         'section',
         { 'aria-labelledby': 'how-title' },
@@ -96,5 +90,5 @@ export function renderIntro(target: HTMLElement, deps: TestPageDeps): TestPage {
       earlierResults(deps.ctx, content, deps.go),
     ),
   );
-  return { title: `${t('test:title')} · ${t('app.name')}` };
+  return { title: `${t('test:title')} · ${t('app.name')}`, update: choice.update };
 }

@@ -20,8 +20,13 @@ export interface TestPage {
   update?(snapshot: AssessmentSnapshot): void;
 }
 
-/** Starts a new attempt, closing a finished one first; the view then follows the machine to the first page. */
-export function startNewAttempt(controller: AssessmentController): void {
+/**
+ * Starts a new attempt, closing a finished one first; the view then follows the
+ * machine to the first page. False when the machine refused: nobody has said
+ * who they answer for yet (the intro then says so).
+ */
+export function startNewAttempt(controller: AssessmentController): boolean {
   if (controller.snapshot().state !== 'intro') controller.send({ type: 'RESTART' });
   controller.send({ type: 'START', attemptId: newAttemptId(Date.now(), Math.random()), startedAt: new Date().toISOString() });
+  return controller.snapshot().state === 'questions';
 }

@@ -1,25 +1,52 @@
 /**
  * #/test/questions/<dimension>: one dimension per page, each question a
- * fieldset of five radios (four described levels and "don't know"), its help
- * and a link to its guide section. Answers go to the machine as they change.
+ * fieldset of five radios (four described levels and "don't know"), its help,
+ * a disclosure with its note (evidence, who knows) and a link to its guide
+ * section. Only the questions put to the respondent show, in the words put to
+ * it. Answers go to the machine as they change.
  */
 import { guideHref } from '../guide/links.ts';
 import { currentLanguage, localize, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
-import { ANSWER_VALUES, type Answer, type Question, questionsOf } from './content.ts';
+import { ANSWER_VALUES, type Answer, isAskedOf, type Question, questionsOf, type Respondent, wordingFor } from './content.ts';
 import type { AssessmentSnapshot } from './controller.ts';
+import { respondentFor } from './format.ts';
 import { loadLinkTitles } from './link-titles.ts';
 import type { TestPage, TestPageDeps } from './page.ts';
-import { questionsHref } from './paths.ts';
-import { answeredCount, unansweredOn } from './progress.ts';
+import { questionsHref, TEST_HREF } from './paths.ts';
+import { answeredCount, askedCount, askedOn, unansweredOn } from './progress.ts';
 
 function answerId(question: string, value: Answer): string {
   return `${question}-${value}`;
 }
 
-function questionFieldset(deps: TestPageDeps, question: Question, index: number, count: number, guideTitle: string) {
+/** A disclosure after the answers, so it never covers or pushes them away unasked. */
+function noteDisclosure(question: Question): HTMLElement {
+  return h(
+    'details',
+    { class: 'question-note' },
+    h('summary', {}, t('test:questions.noteSummary')),
+    h(
+      'dl',
+      {},
+      h('dt', {}, t('test:questions.evidence')),
+      h('dd', {}, localize(question.note.evidence)),
+      h('dt', {}, t('test:questions.whoKnows')),
+      h('dd', {}, localize(question.note.whoKnows)),
+    ),
+  );
+}
+
+function questionFieldset(
+  deps: TestPageDeps,
+  question: Question,
+  respondent: Respondent | null,
+  position: { index: number; count: number },
+  guideTitle: string,
+) {
   const { controller, content } = deps;
   const current = controller.snapshot().context.answers[question.id];
+  const wording = wordingFor(question, respondent);
   const helpId = `help-${question.id}`;
   const options = ANSWER_VALUES.map((value) => {
     const id = answerId(question.id, value);
@@ -40,7 +67,7 @@ function questionFieldset(deps: TestPageDeps, question: Question, index: number,
             'label',
             { for: id },
             h('span', { class: 'answer-level' }, localize(content.levels[value]?.label ?? { fr: '', en: '' })),
-            h('span', { class: 'answer-text' }, localize(question.answers[value] ?? { fr: '', en: '' })),
+            h('span', { class: 'answer-text' }, localize(wording.answers[value] ?? { fr: '', en: '' })),
           );
     return h('div', { class: `answer-option${value === 'unknown' ? ' answer-unknown' : ''}` }, input, label);
   });
@@ -50,12 +77,16 @@ function questionFieldset(deps: TestPageDeps, question: Question, index: number,
     h(
       'legend',
       {},
-      h('span', { class: 'question-number' }, t('test:questions.questionNumber', { index: index + 1, total: count })),
-      h('span', { class: 'question-prompt' }, localize(question.prompt)),
+      h(
+        'span',
+        { class: 'question-number' },
+        t('test:questions.questionNumber', { index: position.index + 1, total: position.count }),
+      ),
+      h('span', { class: 'question-prompt' }, localize(wording.prompt)),
     ),
-    h('p', { class: 'question-help', id: helpId }, localize(question.help)),
-    question.note ? h('p', { class: 'question-note' }, localize(question.note)) : null,
+    h('p', { class: 'question-help', id: helpId }, localize(wording.help)),
     h('div', { class: 'answer-options' }, ...options),
+    noteDisclosure(question),
     h(
       'p',
       { class: 'question-guide' },
@@ -68,7 +99,8 @@ export async function renderQuestions(target: HTMLElement, deps: TestPageDeps, p
   const { controller, content } = deps;
   const dimension = content.dimensions[page];
   if (!dimension) return { title: t('test:title') };
-  const questions = questionsOf(content, dimension.id);
+  const respondent = controller.snapshot().context.respondent;
+  const questions = questionsOf(content, dimension.id).filter((q) => isAskedOf(q, respondent));
   const titles = await loadLinkTitles(
     currentLanguage(),
     questions.map((q) => q.guide),
@@ -83,10 +115,12 @@ export async function renderQuestions(target: HTMLElement, deps: TestPageDeps, p
 
   const update = (snapshot: AssessmentSnapshot) => {
     const { answers, unansweredNotice } = snapshot.context;
-    answered.textContent = t('test:questions.answered', { count: answeredCount(answers), total: content.questions.length });
+    const total = askedCount(controller.pages, respondent);
+    answered.textContent = t('test:questions.answered', { count: answeredCount(answers), total });
     steps.replaceChildren(
       ...controller.pages.map((p, i) => {
-        const done = p.questions.filter((q) => answers[q] !== undefined).length;
+        const asked = askedOn(controller.pages, i, respondent);
+        const done = asked.filter((q) => answers[q] !== undefined).length;
         const name = localize(content.dimensions[i]?.name ?? { fr: p.dimension, en: p.dimension });
         return h(
           'li',
@@ -95,12 +129,12 @@ export async function renderQuestions(target: HTMLElement, deps: TestPageDeps, p
           h(
             'span',
             { class: 'test-step-status' },
-            ` (${t('test:questions.stepStatus', { answered: done, total: p.questions.length })})`,
+            ` (${t('test:questions.stepStatus', { answered: done, total: asked.length })})`,
           ),
         );
       }),
     );
-    const missing = unansweredOn(controller.pages, page, answers);
+    const missing = unansweredOn(controller.pages, page, answers, respondent);
     notice.hidden = !unansweredNotice || missing.length === 0;
     notice.replaceChildren(
       h('p', {}, t('test:questions.unanswered', { count: missing.length })),
@@ -146,7 +180,9 @@ export async function renderQuestions(target: HTMLElement, deps: TestPageDeps, p
   const form = h(
     'form',
     { class: 'test-questions', novalidate: true },
-    ...questions.map((q, i) => questionFieldset(deps, q, i, questions.length, titles.guide(q.guide))),
+    ...questions.map((q, i) =>
+      questionFieldset(deps, q, respondent, { index: i, count: questions.length }, titles.guide(q.guide)),
+    ),
   );
   form.addEventListener('submit', (event) => event.preventDefault());
 
@@ -158,6 +194,14 @@ export async function renderQuestions(target: HTMLElement, deps: TestPageDeps, p
       h('p', { class: 'test-progress' }, t('test:questions.progress', { index: page + 1, total: count })),
       h('h1', { id: 'page-title' }, localize(dimension.name)),
       h('p', { class: 'lead' }, localize(dimension.description)),
+      respondent
+        ? h(
+            'p',
+            { class: 'test-respondent' },
+            `${t('test:questions.answeringFor', { who: respondentFor(respondent) })} `,
+            h('a', { href: TEST_HREF }, t('test:questions.changeRespondent')),
+          )
+        : null,
       answered,
       h('nav', { class: 'test-steps-nav', 'aria-label': t('test:questions.stepsLabel') }, steps),
       form,

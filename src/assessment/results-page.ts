@@ -6,7 +6,7 @@
 import { currentLanguage, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { exportFile } from './earlier-results.ts';
-import { attemptLabel, attemptName, attemptShortLabel, formatDate } from './format.ts';
+import { attemptLabel, attemptName, attemptShortLabel, formatDate, respondentFor } from './format.ts';
 import { loadLinkTitles } from './link-titles.ts';
 import { nameForm } from './name-form.ts';
 import { startNewAttempt, type TestPage, type TestPageDeps } from './page.ts';
@@ -20,7 +20,7 @@ import {
   recommendationsSection,
   strengthsSection,
 } from './results-sections.ts';
-import { scoreAssessment, scoreDimensions } from './scoring.ts';
+import { type DimensionResult, scoreAssessment, scoreDimensions } from './scoring.ts';
 import { type Attempt, listAttempts, readAttempt } from './storage.ts';
 
 /** Offers only the attempts finished before this one, so a comparison always reads forward in time. */
@@ -56,6 +56,18 @@ function compareForm(deps: TestPageDeps, attempt: Attempt, others: Attempt[], co
   );
 }
 
+/** Who the attempt answered for, and how many questions were not theirs to answer (out of every score). */
+function respondentNote(dimensions: readonly DimensionResult[], attempt: Attempt): HTMLElement | null {
+  if (!attempt.respondent) return null;
+  const notAsked = dimensions.reduce((n, d) => n + d.notAsked, 0);
+  return h(
+    'p',
+    { class: 'results-respondent' },
+    t('test:results.answeredFor', { who: respondentFor(attempt.respondent) }),
+    notAsked > 0 ? ` ${t('test:results.notAsked', { count: notAsked })}` : '',
+  );
+}
+
 function missing(target: HTMLElement, message: string): TestPage {
   target.append(
     h(
@@ -80,12 +92,15 @@ export async function renderResults(
   const attempt = attemptId ? readAttempt(ctx.store, content, attemptId) : (attempts[0] ?? null);
   if (!attempt) return missing(target, attemptId ? t('test:results.missing') : t('test:results.noResults'));
 
-  const results = scoreAssessment(content, attempt.answers);
+  const results = scoreAssessment(content, attempt.answers, attempt.respondent);
   const date = formatDate(attempt.finishedAt);
   const label = attemptShortLabel(attempt);
   const otherAttempt = compareId && compareId !== attempt.id ? readAttempt(ctx.store, content, compareId) : null;
   const earlier: Compared | null = otherAttempt
-    ? { label: attemptShortLabel(otherAttempt), dimensions: scoreDimensions(content, otherAttempt.answers) }
+    ? {
+        label: attemptShortLabel(otherAttempt),
+        dimensions: scoreDimensions(content, otherAttempt.answers, otherAttempt.respondent),
+      }
     : null;
   const current: Compared = { label, dimensions: results.dimensions };
   // Later minus earlier by finish time, whatever the order in the address.
@@ -104,6 +119,7 @@ export async function renderResults(
       h('h1', { id: 'page-title' }, t('test:results.title')),
       attemptName(attempt) ? h('p', { class: 'results-name' }, attemptName(attempt)) : null,
       h('p', { class: 'lead' }, t('test:results.finished', { date })),
+      respondentNote(results.dimensions, attempt),
       nameForm(deps, attempt),
       compareId && !earlier ? h('p', { class: 'notice' }, t('test:results.compareMissing')) : null,
       compareForm(
@@ -144,7 +160,8 @@ export async function renderResults(
               // Another attempt under way is never erased from here: its home offers Resume or Start over.
               const state = controller.snapshot().state;
               if (state === 'questions' || state === 'review') deps.go(TEST_HREF);
-              else startNewAttempt(controller);
+              // Nobody chosen yet to answer for: the choice is on the test's home.
+              else if (!startNewAttempt(controller)) deps.go(TEST_HREF);
             },
           },
           t('test:results.again'),

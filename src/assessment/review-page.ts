@@ -1,14 +1,15 @@
 /** #/test/review: counts per dimension, the unanswered questions, a way back to any dimension, then the results. */
 import { localize, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
+import { isAskedOf, wordingFor } from './content.ts';
 import type { TestPage, TestPageDeps } from './page.ts';
 import { scoreDimensions } from './scoring.ts';
 
 export function renderReview(target: HTMLElement, deps: TestPageDeps): TestPage {
   const { controller, content } = deps;
-  const { answers } = controller.snapshot().context;
-  const results = scoreDimensions(content, answers);
-  const total = content.questions.length;
+  const { answers, respondent } = controller.snapshot().context;
+  const results = scoreDimensions(content, answers, respondent);
+  const total = results.reduce((n, d) => n + d.questions, 0);
   const answered = results.reduce((n, d) => n + d.answered, 0);
   const unknown = results.reduce((n, d) => n + d.unknown, 0);
   const unanswered = results.reduce((n, d) => n + d.unanswered, 0);
@@ -16,7 +17,9 @@ export function renderReview(target: HTMLElement, deps: TestPageDeps): TestPage 
   const sections = results.map((result) => {
     const dimension = content.dimensions.find((d) => d.id === result.dimension);
     const name = dimension ? localize(dimension.name) : result.dimension;
-    const missing = content.questions.filter((q) => q.dimension === result.dimension && answers[q.id] === undefined);
+    const missing = content.questions.filter(
+      (q) => q.dimension === result.dimension && isAskedOf(q, respondent) && answers[q.id] === undefined,
+    );
     const headingId = `review-${result.dimension}`;
     return h(
       'section',
@@ -33,7 +36,11 @@ export function renderReview(target: HTMLElement, deps: TestPageDeps): TestPage 
             'div',
             {},
             h('p', {}, t('test:review.unansweredTitle')),
-            h('ul', { class: 'test-review-missing' }, ...missing.map((q) => h('li', {}, localize(q.prompt)))),
+            h(
+              'ul',
+              { class: 'test-review-missing' },
+              ...missing.map((q) => h('li', {}, localize(wordingFor(q, respondent).prompt))),
+            ),
           )
         : h('p', {}, t('test:review.allAnswered')),
       h(

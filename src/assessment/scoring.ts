@@ -4,7 +4,7 @@
  * scoring"); the e2e test recomputes it independently.
  */
 import { courseHref, guideHref, scenarioHref } from '../guide/links.ts';
-import type { Answers, Assessment, Band, Recommendation } from './content.ts';
+import { type Answers, type Assessment, type Band, isAskedOf, type Recommendation, type Respondent } from './content.ts';
 
 export const MAX_LEVEL = 3;
 /** A dimension needs at least half of its questions answered with a level to get a score. */
@@ -21,16 +21,19 @@ export const FIND_OUT_SHARE = 1 / 3;
 
 export interface DimensionResult {
   dimension: string;
+  /** The questions asked of the respondent: the dimension's questions but those skipped for it. */
   questions: number;
+  /** Not asked of this respondent: neither "don't know" nor unanswered, out of every count. */
+  notAsked: number;
   /** Answered with a level 0..3. */
   answered: number;
   /** Answered "don't know": counted, never in the mean. */
   unknown: number;
   /** Not answered at all (skipped). */
   unanswered: number;
-  /** answered / questions, 0..1. */
+  /** answered / questions asked, 0..1. */
   coverage: number;
-  /** 0..100, or null when fewer than half of the questions are answered with a level. */
+  /** 0..100, or null when fewer than half of the questions asked are answered with a level. */
   score: number | null;
   /** Band id, null when the score is null. */
   band: string | null;
@@ -74,9 +77,15 @@ export function bandFor(bands: readonly Band[], score: number | null): string | 
   return bands.find((b) => score >= b.min && score <= b.max)?.id ?? null;
 }
 
-export function scoreDimensions(content: Assessment, answers: Answers): DimensionResult[] {
+/**
+ * A respondent is scored on the questions asked of it only: a skipped question
+ * is out of the dimension (an answer to it, if a file holds one, is ignored).
+ * No respondent (an attempt from before the choice) means every question.
+ */
+export function scoreDimensions(content: Assessment, answers: Answers, respondent?: Respondent | null): DimensionResult[] {
   return content.dimensions.map((dimension) => {
-    const questions = content.questions.filter((q) => q.dimension === dimension.id);
+    const all = content.questions.filter((q) => q.dimension === dimension.id);
+    const questions = all.filter((q) => isAskedOf(q, respondent));
     const levels: number[] = [];
     let unknown = 0;
     for (const q of questions) {
@@ -90,6 +99,7 @@ export function scoreDimensions(content: Assessment, answers: Answers): Dimensio
     return {
       dimension: dimension.id,
       questions: questions.length,
+      notAsked: all.length - questions.length,
       answered,
       unknown,
       unanswered: questions.length - answered - unknown,
@@ -160,8 +170,8 @@ export function chooseRecommendations(
   return candidates.filter((r) => chosen.has(r)).map(withLinks);
 }
 
-export function scoreAssessment(content: Assessment, answers: Answers): AssessmentResults {
-  const dimensions = scoreDimensions(content, answers);
+export function scoreAssessment(content: Assessment, answers: Answers, respondent?: Respondent | null): AssessmentResults {
+  const dimensions = scoreDimensions(content, answers, respondent);
   return {
     dimensions,
     profile: profileOf(content.bands, dimensions),

@@ -9,7 +9,7 @@ import { t } from '../i18n/index.ts';
 import type { ViewFactory } from '../ui/app-context.ts';
 import type { Route } from '../ui/router.ts';
 import { assessment } from './content.ts';
-import { AssessmentController } from './controller.ts';
+import { AssessmentController, type AssessmentSnapshot } from './controller.ts';
 import { renderGroup } from './group-page.ts';
 import { renderIntro } from './intro-page.ts';
 import type { TestPage, TestPageDeps } from './page.ts';
@@ -19,6 +19,11 @@ import { renderResults } from './results-page.ts';
 import { renderReview } from './review-page.ts';
 import { loadProgress } from './storage.ts';
 import './test.css';
+
+/** Where the machine is: its state and page. */
+function placeOf(snapshot: AssessmentSnapshot): string {
+  return `${snapshot.state}|${snapshot.context.page}`;
+}
 
 function currentHref(): string {
   return location.hash.split('?')[0] ?? '';
@@ -47,12 +52,16 @@ export const testView: ViewFactory = (ctx) => {
     const loaded = loadProgress(ctx.store, content);
     if (loaded.corrupt) ctx.notify(t('test:errors.corruptProgress'), 'info');
     const c = new AssessmentController(content, ctx.store, (result) => ctx.reportStore(result), loaded.progress);
+    let place = placeOf(c.snapshot());
     unsubscribe = c.subscribe((snapshot) => {
+      const moved = placeOf(snapshot) !== place;
+      place = placeOf(snapshot);
       if (syncing) return;
       // The machine moved to another page: the route follows (and redraws); otherwise the page refreshes itself.
       // The intro never pulls the route: RESTART is always followed by START, or happens on the intro itself.
+      // A change that leaves the machine where it was (who answers, changed from the home) pulls nothing either.
       const href = c.href();
-      if (snapshot.state !== 'intro' && href.split('?')[0] !== currentHref()) go(href);
+      if (moved && snapshot.state !== 'intro' && href.split('?')[0] !== currentHref()) go(href);
       else page?.update?.(snapshot);
     });
     return c;
@@ -79,8 +88,12 @@ export const testView: ViewFactory = (ctx) => {
         if (state === 'results') return redirect(c.href());
         if (index < 0) return redirect(state === 'intro' ? '#/test' : c.href());
         syncing = true;
-        // A deep link to a page of the test starts an attempt if none is under way.
-        if (state === 'intro') startNewAttempt(c);
+        // A deep link to a page of the test starts an attempt if none is under way, once someone has chosen who
+        // they answer for; otherwise the home asks for the choice.
+        if (state === 'intro' && !startNewAttempt(c)) {
+          syncing = false;
+          return redirect('#/test');
+        }
         if (c.snapshot().state !== 'questions' || c.snapshot().context.page !== index)
           c.send({ type: 'GOTO_DIMENSION', dimension: arg as string });
         syncing = false;

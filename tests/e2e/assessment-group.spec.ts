@@ -17,7 +17,7 @@ const THIRD: Plan = {
   'steering-together': [0, 0, 1, 0, 'unknown', 0],
   'solidarity-ties': [3, 3, 3, 2, 3, 3],
   'seeing-ahead': ['unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown'],
-  'holding-through-crises': [2, 3, 3, 3, 3, 2, 3],
+  'holding-through-crises': [2, 3, 3, 3, 3, 3, 2, 3],
   'learning-and-trying': [0, 1, 0, 0, 1, 0, 0],
   'essentials-first': ['unknown', 'unknown', 1, 0, 'unknown', 'unknown'],
 };

@@ -8,7 +8,12 @@ import { expect } from './fixtures.ts';
 export const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 export const content = JSON.parse(readFileSync(root('src/assessment/content/assessment.json'), 'utf8')) as {
   dimensions: { id: string; name: { fr: string; en: string } }[];
-  questions: { id: string; dimension: string; prompt: { fr: string } }[];
+  questions: {
+    id: string;
+    dimension: string;
+    prompt: { fr: string; en: string };
+    respondents: Record<Respondent, 'asked' | 'skipped' | { prompt: { fr: string; en: string } }>;
+  }[];
   bands: { id: string; min: number; max: number; label: { fr: string } }[];
   recommendations: { id: string; dimension: string; maxScore: number }[];
 };
@@ -17,6 +22,7 @@ export const COURSE_MODULES = new Set(
 );
 export const SCENARIOS = new Set(['market-town-drought', 'forest-commune-wildfire', 'coastal-estuary', 'periurban-brownfield']);
 
+export type Respondent = 'commune' | 'epci' | 'association';
 export type Answer = 0 | 1 | 2 | 3 | 'unknown' | null;
 export type Plan = Record<string, Answer[]>;
 
@@ -25,7 +31,7 @@ export const FIRST: Plan = {
   'steering-together': [2, 3, 'unknown', 1, 2, 3],
   'solidarity-ties': [1, 1, 1, 0, 'unknown', 2],
   'seeing-ahead': ['unknown', 'unknown', 'unknown', 'unknown', 'unknown', 3, 2],
-  'holding-through-crises': [0, 1, 1, 0, 1, 0, 1],
+  'holding-through-crises': [0, 1, 1, 0, 0, 1, 0, 1],
   'learning-and-trying': [3, 3, 3, 2, 3, 3, 3],
   'essentials-first': [2, 2, 1, 1, 'unknown', null],
 };
@@ -33,7 +39,7 @@ export const SECOND: Plan = {
   'steering-together': [3, 3, 3, 2, 2, 3],
   'solidarity-ties': [2, 2, 2, 1, 2, 2],
   'seeing-ahead': [1, 2, 1, 2, 1, 'unknown', 1],
-  'holding-through-crises': [1, 1, 2, 1, 2, 1, 1],
+  'holding-through-crises': [1, 1, 2, 1, 1, 2, 1, 1],
   'learning-and-trying': [3, 2, 3, 2, 3, 3, 2],
   'essentials-first': [2, 3, 2, 2, 3, 3],
 };
@@ -90,8 +96,15 @@ export async function answerPage(page: Page, dimension: string, answers: Answer[
   }
 }
 
-/** From the test's home to the results, answering every page as planned. */
+/** Says who answers on the test's home, from the keyboard (Space on the radio). */
+export async function chooseRespondent(page: Page, respondent: Respondent = 'commune'): Promise<void> {
+  await press(page.locator(`#respondent-${respondent}`), 'Space');
+  await expect(page.locator(`#respondent-${respondent}`)).toBeChecked();
+}
+
+/** From the test's home to the results, answering every page as planned, for a commune. */
 export async function takeTest(page: Page, plan: Plan): Promise<void> {
+  await chooseRespondent(page, 'commune');
   await press(page.getByRole('button', { name: /Commencer le test|Start the test/ }));
   for (const [i, d] of content.dimensions.entries()) {
     await expect(title(page)).toHaveText(d.name.fr);

@@ -4,6 +4,7 @@ import {
   answersOf,
   attempt,
   checkTable,
+  chooseRespondent,
   content,
   expectedScores,
   FIRST,
@@ -131,6 +132,7 @@ test.describe('self-assessment test', () => {
 
   test('a reload mid-test resumes on the same page, and the home offers to resume', async ({ page }) => {
     await open(page, '#/test');
+    await chooseRespondent(page, 'commune');
     await press(page.getByRole('button', { name: 'Commencer le test' }));
     await answerPage(page, 'steering-together', FIRST['steering-together'] ?? []);
     await press(page.getByRole('button', { name: 'Dimension suivante' }));
@@ -143,7 +145,7 @@ test.describe('self-assessment test', () => {
     expect(page.url()).toBe(url);
     await expect(page.locator('.test-progress')).toHaveText('Dimension 2 sur 6');
     await expect(page.locator(`#${q}-2`)).toBeChecked();
-    await expect(page.locator('.test-answered')).toHaveText('7 questions sur 39 ont une réponse.');
+    await expect(page.locator('.test-answered')).toHaveText('7 questions sur 40 ont une réponse.');
 
     await open(page, '#/test');
     await expect(page.locator('.test-under-way')).toContainText('dimension 2 sur 6');
@@ -183,6 +185,7 @@ test.describe('self-assessment test', () => {
         await expect(title(page)).toHaveText('Self-assessment test');
       }
       expect(await axeViolations(page), 'intro').toEqual([]);
+      await chooseRespondent(page, 'commune');
       await press(page.getByRole('button', { name: lang === 'en' ? 'Start the test' : 'Commencer le test' }));
       await expect(page.locator('.test-progress')).toHaveText(lang === 'en' ? 'Dimension 1 of 6' : 'Dimension 1 sur 6');
       await press(page.locator(`#${content.questions[0]?.id}-2`), 'Space');

@@ -69,4 +69,30 @@ describe('group diagnosis', () => {
     expect(parseGroupIds(Array.from({ length: 20 }, (_, i) => `x${i}`).join(','))).toHaveLength(12);
     expect(groupHref(['a', 'b'])).toBe('#/test/group?ids=a,b');
   });
+
+  it('compares a commune and an association on what both were asked: a question not put to one is no disagreement', () => {
+    const commune: Attempt = {
+      ...attempt('c', { 'water-uses': 3, 'needs-named': 3, 'shelter-places': 0 }),
+      respondent: 'commune',
+    };
+    // The association's water-uses answer (a hand-made file might hold one) is not its to give: left out.
+    const association: Attempt = {
+      ...attempt('asso', { 'water-uses': 0, 'needs-named': 0 }),
+      respondent: 'association',
+    };
+    const mixed = groupResult(content, [commune, association]);
+    const question = (id: string) => mixed.questions.find((q) => q.question === id);
+    expect(question('water-uses')).toEqual({
+      question: 'water-uses',
+      dimension: 'essentials-first',
+      answers: [3, null],
+      asked: [true, false],
+      gap: null,
+    });
+    expect(question('shelter-places')).toMatchObject({ answers: [0, null], asked: [true, false], gap: null });
+    expect(question('needs-named')).toMatchObject({ answers: [3, 0], asked: [true, true], gap: 3 });
+    expect(mixed.toDiscuss.map((q) => q.question)).toEqual(['needs-named']);
+    // Essentials first: the commune has 2 levels of 6 (no score), the association 1 of 4 (no score either).
+    expect(mixed.dimensions[5]).toMatchObject({ scores: [null, null], spread: null });
+  });
 });

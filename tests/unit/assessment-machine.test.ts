@@ -12,13 +12,17 @@ const machine = createAssessmentMachine(pages);
 const FIRST = pages[0]?.dimension as string;
 const LAST = pages[pages.length - 1]?.dimension as string;
 const START: AssessmentEvent = { type: 'START', attemptId: 'attempt-1', startedAt: '2026-11-28T10:00:00.000Z' };
+const AS_COMMUNE: AssessmentEvent = { type: 'CHOOSE_RESPONDENT', respondent: 'commune' };
+const AS_ASSOCIATION: AssessmentEvent = { type: 'CHOOSE_RESPONDENT', respondent: 'association' };
 
 type Snap = { value: unknown; context: AssessmentContext };
 
 /** Events offered in a state: answers go to the first unanswered question of the page shown. */
 function eventsFor(snap: Snap): AssessmentEvent[] {
-  const next = unansweredOn(pages, snap.context.page, snap.context.answers)[0];
+  const next = unansweredOn(pages, snap.context.page, snap.context.answers, snap.context.respondent)[0];
   return [
+    AS_COMMUNE,
+    AS_ASSOCIATION,
     START,
     { type: 'NEXT' },
     { type: 'BACK' },
@@ -38,10 +42,11 @@ function eventsFor(snap: Snap): AssessmentEvent[] {
   ];
 }
 
-/** A node per state, page, answers left on that page and notice: small, yet NEXT can succeed. */
+/** A node per state, respondent, page, answers left on that page and notices: small, yet NEXT can succeed. */
 function key(snap: Snap): string {
-  const { page, answers, unansweredNotice } = snap.context;
-  return `${String(snap.value)}|${page}|${unansweredOn(pages, page, answers).length}|${unansweredNotice}`;
+  const { page, answers, unansweredNotice, respondent, respondentNotice } = snap.context;
+  const left = unansweredOn(pages, page, answers, respondent).length;
+  return `${String(snap.value)}|${respondent}|${page}|${left}|${unansweredNotice}|${respondentNotice}`;
 }
 
 describe('assessment machine (model-based)', () => {
@@ -68,6 +73,13 @@ describe('assessment machine (model-based)', () => {
     );
     expect(moves.some(([from, to]) => to === from + 1)).toBe(true);
     expect(moves.some(([, , state]) => state === 'review')).toBe(true);
+    // START is refused until someone says who they answer for, and both respondents reach the review.
+    expect(paths.some((p) => (p.state.context as AssessmentContext).respondentNotice)).toBe(true);
+    for (const respondent of ['commune', 'association'])
+      expect(
+        paths.some((p) => p.state.value === 'review' && (p.state.context as AssessmentContext).respondent === respondent),
+        respondent,
+      ).toBe(true);
   });
 
   it('follows every shortest path on a live actor, state by state', () => {
@@ -87,6 +99,7 @@ describe('assessment machine (model-based)', () => {
 describe('assessment machine (behaviour)', () => {
   const started = () => {
     const actor = createActor(machine).start();
+    actor.send(AS_COMMUNE);
     actor.send(START);
     return actor;
   };
@@ -147,6 +160,78 @@ describe('assessment machine (behaviour)', () => {
     actor.send({ type: 'FINISH', finishedAt: '2026-11-28T11:00:00.000Z' });
     expect(actor.getSnapshot()).toMatchObject({ value: 'results', context: { finishedAt: '2026-11-28T11:00:00.000Z' } });
     actor.send({ type: 'RESTART' });
-    expect(actor.getSnapshot()).toMatchObject({ value: 'intro', context: { attemptId: null, answers: {} } });
+    // The respondent stays as the next attempt's default.
+    expect(actor.getSnapshot()).toMatchObject({
+      value: 'intro',
+      context: { attemptId: null, answers: {}, respondent: 'commune' },
+    });
+  });
+});
+
+describe('assessment machine: who answers', () => {
+  it('refuses START until a respondent is chosen, and says so', () => {
+    const actor = createActor(machine).start();
+    actor.send(START);
+    expect(actor.getSnapshot()).toMatchObject({ value: 'intro', context: { respondent: null, respondentNotice: true } });
+    actor.send({ type: 'CHOOSE_RESPONDENT', respondent: 'mayor' as never });
+    expect(actor.getSnapshot().context).toMatchObject({ respondent: null, respondentNotice: true });
+    actor.send(AS_ASSOCIATION);
+    expect(actor.getSnapshot()).toMatchObject({
+      value: 'intro',
+      context: { respondent: 'association', respondentNotice: false },
+    });
+    actor.send(START);
+    expect(actor.getSnapshot()).toMatchObject({
+      value: 'questions',
+      context: { respondent: 'association', attemptId: 'attempt-1', page: 0, answers: {} },
+    });
+  });
+
+  it('an association is not asked water uses or local food: answers to them are refused, its page is complete without them', () => {
+    const actor = createActor(machine).start();
+    actor.send(AS_ASSOCIATION);
+    actor.send(START);
+    actor.send({ type: 'GOTO_DIMENSION', dimension: 'essentials-first' });
+    actor.send({ type: 'ANSWER', question: 'water-uses', value: 2 });
+    actor.send({ type: 'ANSWER', question: 'local-food', value: 1 });
+    expect(actor.getSnapshot().context.answers).toEqual({});
+    // The four questions it is asked on this page, by hand from the content's rules.
+    for (const question of ['needs-named', 'mobility-without-car', 'energy-in-buildings', 'share-before-build'])
+      actor.send({ type: 'ANSWER', question, value: 1 });
+    actor.send({ type: 'NEXT' });
+    expect(actor.getSnapshot().value).toBe('review');
+  });
+
+  it('a change of respondent keeps the answers to questions put in the same words and drops the others', () => {
+    const actor = createActor(machine).start();
+    actor.send(AS_COMMUNE);
+    actor.send(START);
+    actor.send({ type: 'ANSWER', question: 'mixed-steering-group', value: 2 }); // asked as is of both
+    actor.send({ type: 'ANSWER', question: 'resilience-written-aim', value: 3 }); // other words for an association
+    actor.send({ type: 'GOTO_DIMENSION', dimension: 'essentials-first' });
+    actor.send({ type: 'ANSWER', question: 'water-uses', value: 1 }); // not asked of an association
+    actor.send({ type: 'ANSWER', question: 'share-before-build', value: 'unknown' }); // asked as is of both
+    actor.send({ type: 'NEXT' });
+    expect(actor.getSnapshot().context.unansweredNotice).toBe(true);
+    actor.send(AS_ASSOCIATION);
+    expect(actor.getSnapshot()).toMatchObject({
+      value: 'questions',
+      context: {
+        respondent: 'association',
+        page: 5,
+        answers: { 'mixed-steering-group': 2, 'share-before-build': 'unknown' },
+        unansweredNotice: false,
+      },
+    });
+    expect(Object.keys(actor.getSnapshot().context.answers)).toHaveLength(2);
+    // Back to the commune: the association's answers to questions in its own words would go the same way.
+    actor.send({ type: 'SKIP' });
+    expect(actor.getSnapshot().value).toBe('review');
+    actor.send(AS_COMMUNE);
+    expect(actor.getSnapshot()).toMatchObject({ value: 'review', context: { respondent: 'commune' } });
+    expect(actor.getSnapshot().context.answers).toEqual({ 'mixed-steering-group': 2, 'share-before-build': 'unknown' });
+    actor.send({ type: 'FINISH', finishedAt: '2026-11-28T11:00:00.000Z' });
+    actor.send(AS_ASSOCIATION);
+    expect(actor.getSnapshot()).toMatchObject({ value: 'results', context: { respondent: 'commune' } });
   });
 });

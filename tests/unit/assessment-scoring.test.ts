@@ -41,6 +41,7 @@ function scored(dimension: string, score: number | null): DimensionResult {
   return {
     dimension,
     questions: 6,
+    notAsked: 0,
     answered: 6,
     unknown: 0,
     unanswered: 0,
@@ -102,6 +103,7 @@ describe('dimension scores', () => {
     expect(dim(results, 'steering-together')).toEqual({
       dimension: 'steering-together',
       questions: 6,
+      notAsked: 0,
       answered: 3,
       unknown: 2,
       unanswered: 1,
@@ -243,5 +245,74 @@ describe('profile and recommendations', () => {
       { dimension: 'b', before: null, after: 30, delta: null },
       { dimension: 'c', before: 70, after: 60, delta: -10 },
     ]);
+  });
+});
+
+describe('who answers', () => {
+  // Essentials first has 6 questions; an association is not asked water-uses or local-food (4 left).
+  const answers: Answers = {
+    'needs-named': 2,
+    'mobility-without-car': 1,
+    'energy-in-buildings': 'unknown',
+    'share-before-build': 'unknown',
+  };
+
+  it('scores an association on the questions it is asked: 2 levels of 4 asked is enough, where a commune has too few', () => {
+    // By hand: levels 2 and 1, 2 >= 4 / 2, score = round(100 x 3 / (3 x 2)) = 50, coverage 2 / 4.
+    expect(dim(scoreDimensions(content, answers, 'association'), 'essentials-first')).toEqual({
+      dimension: 'essentials-first',
+      questions: 4,
+      notAsked: 2,
+      answered: 2,
+      unknown: 2,
+      unanswered: 0,
+      coverage: 0.5,
+      score: 50,
+      band: 'structured',
+    });
+    // The same answers for a commune: 6 asked, 2 levels < 3, no score; the two territory questions are unanswered.
+    expect(dim(scoreDimensions(content, answers, 'commune'), 'essentials-first')).toEqual({
+      dimension: 'essentials-first',
+      questions: 6,
+      notAsked: 0,
+      answered: 2,
+      unknown: 2,
+      unanswered: 2,
+      coverage: 2 / 6,
+      score: null,
+      band: null,
+    });
+    // No respondent (an attempt from before the choice): every question, as for a commune.
+    expect(dim(scoreDimensions(content, answers), 'essentials-first').score).toBeNull();
+  });
+
+  it("ignores an association's answer to a question it is not asked, which a commune's score counts", () => {
+    const withWater: Answers = { ...answers, 'water-uses': 0 };
+    expect(dim(scoreDimensions(content, withWater, 'association'), 'essentials-first')).toMatchObject({
+      questions: 4,
+      answered: 2,
+      score: 50,
+    });
+    // Commune: levels 2, 1, 0, 3 >= 3, round(100 x 3 / 9) = 33.
+    expect(dim(scoreDimensions(content, withWater, 'commune'), 'essentials-first')).toMatchObject({
+      questions: 6,
+      answered: 3,
+      score: 33,
+    });
+  });
+
+  it('an association answering all it is asked gets every dimension scored, none "not enough answers"', () => {
+    const all = everywhere(1);
+    const results = scoreAssessment(content, all, 'association');
+    // By hand from the content's rules: 6, 6, 6 of 7 (exposure skipped), 7 of 8 (shelter skipped), 7, 4 of 6 (water, food skipped).
+    expect(results.dimensions.map((d) => [d.dimension, d.questions, d.notAsked, d.answered, d.score])).toEqual([
+      ['steering-together', 6, 0, 6, 33],
+      ['solidarity-ties', 6, 0, 6, 33],
+      ['seeing-ahead', 6, 1, 6, 33],
+      ['holding-through-crises', 7, 1, 7, 33],
+      ['learning-and-trying', 7, 0, 7, 33],
+      ['essentials-first', 4, 2, 4, 33],
+    ]);
+    expect(results.profile?.score).toBe(33);
   });
 });

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type Answers, assessment } from '../../src/assessment/content.ts';
 import { AssessmentController } from '../../src/assessment/controller.ts';
+import { exportAttempts, importAttempts, MAX_RESULTS_FILE, parseResultsFile } from '../../src/assessment/results-file.ts';
 import {
   type Attempt,
-  exportAttempts,
-  importAttempts,
   listAttempts,
   loadProgress,
-  MAX_RESULTS_FILE,
-  parseResultsFile,
   readAttempt,
   renameAttempt,
   saveAttempt,
@@ -29,6 +26,7 @@ describe('progress under way', () => {
   it('is saved after every event and resumed on the same page with the same answers', () => {
     const store = memoryStore();
     const first = new AssessmentController(content, store, ok, loadProgress(store, content).progress);
+    first.send({ type: 'CHOOSE_RESPONDENT', respondent: 'epci' });
     first.send({ type: 'START', attemptId: 'a-1', startedAt: '2026-11-28T10:00:00.000Z' });
     first.send({ type: 'ANSWER', question: q1 as string, value: 2 });
     first.send({ type: 'ANSWER', question: q2 as string, value: 'unknown' });
@@ -40,7 +38,12 @@ describe('progress under way', () => {
     expect(loaded.corrupt).toBe(false);
     const second = new AssessmentController(content, store, ok, loaded.progress);
     expect(second.snapshot()).toEqual(before);
-    expect(second.snapshot().context).toMatchObject({ page: 2, answers: { [q1 as string]: 2, [q2 as string]: 'unknown' } });
+    expect(second.snapshot().context).toMatchObject({
+      respondent: 'epci',
+      page: 2,
+      answers: { [q1 as string]: 2, [q2 as string]: 'unknown' },
+    });
+    expect(JSON.parse(store.get('test:progress') ?? '{}')).toMatchObject({ version: 2, respondent: 'epci' });
     expect(second.href()).toBe(`#/test/questions/${content.dimensions[2]?.id}`);
   });
 
@@ -58,7 +61,8 @@ describe('progress under way', () => {
     const bad = [
       '{broken',
       'null',
-      JSON.stringify({ ...base, version: 2 }),
+      JSON.stringify({ ...base, version: 3 }),
+      JSON.stringify({ ...base, version: 2, respondent: 'mayor' }),
       JSON.stringify({ ...base, state: 'elsewhere' }),
       JSON.stringify({ ...base, page: content.dimensions.length }),
       JSON.stringify({ ...base, answers: { 'no-such-question': 1 } }),
@@ -74,12 +78,16 @@ describe('progress under way', () => {
     }
     const store = memoryStore();
     store.set('test:progress', JSON.stringify(base));
-    expect(loadProgress(store, content).progress).toMatchObject({ state: 'questions', page: 1 });
+    // A version 1 progress (saved before the choice) resumes with nobody chosen: every question asked as is.
+    expect(loadProgress(store, content).progress).toMatchObject({ state: 'questions', page: 1, respondent: null });
+    const resumed = new AssessmentController(content, store, ok, loadProgress(store, content).progress);
+    expect(resumed.snapshot()).toMatchObject({ state: 'questions', context: { respondent: null, page: 1 } });
   });
 
   it('keeps a finished attempt once, and does not bring back a deleted one on reload', () => {
     const store = memoryStore();
     const controller = new AssessmentController(content, store, ok, null);
+    controller.send({ type: 'CHOOSE_RESPONDENT', respondent: 'association' });
     controller.send({ type: 'START', attemptId: 'a-2', startedAt: '2026-11-28T10:00:00.000Z' });
     controller.send({ type: 'ANSWER', question: q1 as string, value: 1 });
     for (let i = 0; i < content.dimensions.length; i += 1) controller.send({ type: 'SKIP' });
@@ -88,7 +96,9 @@ describe('progress under way', () => {
     expect(readAttempt(store, content, 'a-2')).toEqual({
       ...attempt('a-2', '2026-11-28T10:30:00.000Z', { [q1 as string]: 1 }),
       startedAt: '2026-11-28T10:00:00.000Z',
+      respondent: 'association',
     });
+    expect(JSON.parse(store.get('test:attempt:a-2') ?? '{}').version).toBe(2);
     controller.dispose();
     store.remove('test:attempt:a-2');
     const again = new AssessmentController(content, store, ok, loadProgress(store, content).progress);
@@ -100,6 +110,7 @@ describe('progress under way', () => {
     const results: StoreResult[] = [];
     const full = { ...memoryStore(), set: () => ({ ok: false, error: 'quota' }) as StoreResult };
     const controller = new AssessmentController(content, full, (r) => results.push(r), null);
+    controller.send({ type: 'CHOOSE_RESPONDENT', respondent: 'commune' });
     controller.send({ type: 'START', attemptId: 'a-3', startedAt: '2026-11-28T10:00:00.000Z' });
     expect(results.some((r) => !r.ok)).toBe(true);
   });
@@ -145,7 +156,15 @@ describe('earlier results', () => {
       ['x'.repeat(MAX_RESULTS_FILE + 1), 'too-large'],
       ['{"format": ', 'not-json'],
       [JSON.stringify({ format: 'resilient-territory-kit/game', version: 1 }), 'not-results'],
-      [variant((f) => (f.version = 3)), 'unsupported-version'],
+      [variant((f) => (f.version = 4)), 'unsupported-version'],
+      [variant((f) => (f.attempts[0].respondent = 'mayor')), 'unknown-respondent'],
+      [
+        variant((f) => {
+          f.attempts[0].respondent = 'association';
+          f.attempts[0].answers = { 'water-uses': 2 };
+        }),
+        'skipped-question-answered',
+      ],
       [variant((f) => (f.attempts[0].startedAt = '2026-10-01T11:00:00.000Z')), 'finish-before-start'],
       [variant((f) => (f.attempts = [])), 'not-results'],
       [variant((f) => (f.attempts[0].finishedAt = 'yesterday')), 'not-results'],
@@ -180,6 +199,57 @@ describe('earlier results', () => {
     });
   });
 
+  it('exports who answered in version 3 and reads it back; a version 2 file, without it, imports as before', () => {
+    const forAssociation = {
+      ...attempt('x', '2026-10-01T10:00:00.000Z', { [q1 as string]: 2 }),
+      respondent: 'association' as const,
+    };
+    const file = JSON.parse(exportAttempts(content, [forAssociation], 'x'));
+    expect([file.version, file.attempts[0].respondent]).toEqual([3, 'association']);
+    expect(parseResultsFile(JSON.stringify(file), content)).toEqual({ ok: true, attempts: [forAssociation] });
+    // A file exported before the choice existed (version 2): same attempt, no respondent, water-uses answered.
+    const v2 = JSON.stringify({
+      format: 'resilient-territory-kit/test-results',
+      version: 2,
+      exportedAt: '2026-09-01T12:00:00.000Z',
+      attempts: [
+        {
+          id: 'before',
+          startedAt: '2026-09-01T08:00:00Z',
+          finishedAt: '2026-09-01T08:20:00Z',
+          answers: { 'water-uses': 3 },
+          name: { structure: 'Mairie' },
+          respondent: 'association',
+          scores: {},
+        },
+      ],
+    });
+    const parsed = parseResultsFile(v2, content);
+    expect(parsed).toEqual({
+      ok: true,
+      attempts: [
+        {
+          id: 'before',
+          startedAt: '2026-09-01T08:00:00Z',
+          finishedAt: '2026-09-01T08:20:00Z',
+          answers: { 'water-uses': 3 },
+          name: { structure: 'Mairie' },
+        },
+      ],
+    });
+    // A stored attempt of version 1 reads back as it was, with no respondent.
+    const store = memoryStore();
+    store.set(
+      'test:attempt:v1',
+      JSON.stringify({
+        format: 'resilient-territory-kit/test-attempt',
+        version: 1,
+        ...attempt('v1', '2026-08-01T10:00:00.000Z', { 'water-uses': 1 }),
+      }),
+    );
+    expect(readAttempt(store, content, 'v1')).toEqual(attempt('v1', '2026-08-01T10:00:00.000Z', { 'water-uses': 1 }));
+  });
+
   it('skips duplicates (same finish and answers, whatever the id), in the file or already here', () => {
     const store = memoryStore();
     const a = attempt('a', '2026-10-01T10:00:00.000Z', { [q1 as string]: 1 });
@@ -192,7 +262,7 @@ describe('earlier results', () => {
     expect(listAttempts(store, content).attempts.map((x) => x.id)).toEqual(['c', 'a']);
   });
 
-  it('names an attempt; the name is cleaned, cut to 80 characters, exported in version 2 and read back', () => {
+  it('names an attempt; the name is cleaned, cut to 80 characters, exported and read back', () => {
     const store = memoryStore();
     saveAttempt(store, attempt('a', '2026-10-01T10:00:00.000Z', { [q1 as string]: 1 }));
     const long = 'é'.repeat(100);
@@ -200,7 +270,7 @@ describe('earlier results', () => {
     const named = readAttempt(store, content, 'a');
     expect(named?.name).toEqual({ structure: 'Épicerie <b>solidaire</b>', commune: 'é'.repeat(80) });
     const file = JSON.parse(exportAttempts(content, named ? [named] : [], 'x'));
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
     expect(file.attempts[0].name).toEqual({ structure: 'Épicerie <b>solidaire</b>', commune: 'é'.repeat(80) });
     renameAttempt(store, content, 'a', { structure: ' ', commune: '', respondent: '' });
     expect(readAttempt(store, content, 'a')).toEqual(attempt('a', '2026-10-01T10:00:00.000Z', { [q1 as string]: 1 }));
