@@ -13,5 +13,6 @@ export * from './round.ts';
 export * from './rules.ts';
 export * from './scoring.ts';
 export * from './selectors.ts';
+export * from './strike.ts';
 export * from './timer.ts';
 export type * from './types.ts';

@@ -4,16 +4,21 @@ import { t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
 import type { GameView } from '../session/controller.ts';
 import { communeName } from '../table/format.ts';
-import { mapModel } from './map-model.ts';
+import { type MapOptions, mapModel } from './map-model.ts';
 
-export function mapTextView(view: GameView, scenario: Scenario): HTMLElement[] {
-  const model = mapModel(view, scenario, true);
+/** With `allTeams` (the projector), every team's projects, each with its team's name. */
+export function mapTextView(view: GameView, scenario: Scenario, options: MapOptions = {}): HTMLElement[] {
+  const model = mapModel(view, scenario, true, undefined, options);
   const items = scenario.territory.zones.map((zone) => {
     const here = model.projects.filter((p) => p.zone === zone.id);
     const projects = here.map((p) =>
       t('game:map.project', {
         card: p.label,
-        state: [p.built ? t('game:map.built') : t('game:map.inProgress'), p.pooled ? t('game:map.pooled') : null]
+        state: [
+          options.allTeams ? p.owner : null,
+          p.built ? t('game:map.built') : t('game:map.inProgress'),
+          p.pooled ? t('game:map.pooled') : null,
+        ]
           .filter(Boolean)
           .join(', '),
       }),
@@ -30,5 +35,6 @@ export function mapTextView(view: GameView, scenario: Scenario): HTMLElement[] {
       t('game:format.labelled', { label, value: projects.length > 0 ? projects.join(' ; ') : t('game:map.noProject') }),
     );
   });
-  return [h('summary', {}, `${t('game:map.textView')}${model.team ? ` · ${model.team.name}` : ''}`), h('ul', {}, ...items)];
+  const whose = model.team && !options.allTeams ? ` · ${model.team.name}` : '';
+  return [h('summary', {}, `${t('game:map.textView')}${whose}`), h('ul', {}, ...items)];
 }

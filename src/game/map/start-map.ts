@@ -14,7 +14,7 @@ import { drawDefaultTextures } from './default-textures.ts';
 import { BACKGROUND, GAME_HEIGHT, GAME_WIDTH } from './draw/palette.ts';
 import { Boot } from './scenes/Boot.ts';
 import { OnDemandGame } from './scenes/frames.ts';
-import { FIRST_FRAME_EVENT, MODEL_KEY } from './scenes/keys.ts';
+import { FIRST_FRAME_EVENT, MODEL_KEY, TEXT_SIZE_EVENT } from './scenes/keys.ts';
 import { MapScene } from './scenes/MapScene.ts';
 import { Preloader } from './scenes/Preloader.ts';
 import type { MapHandle, MapViewModel } from './view-model.ts';
@@ -100,6 +100,10 @@ function releaseSharedCamera(): void {
 export async function startMap(parent: HTMLElement, model: MapViewModel, onFirstFrame: () => void): Promise<MapHandle> {
   const game = createGame(parent, model);
   game.events.once(FIRST_FRAME_EVENT, () => onFirstFrame());
+  // The smallest text on the map as shown, in CSS pixels: the projector's legibility, checkable from outside.
+  game.events.on(TEXT_SIZE_EVENT, (px: number) => {
+    parent.dataset.minTextPx = (Math.floor(px * 10) / 10).toFixed(1);
+  });
   await booted(game);
   followDisplaySize(game);
 

@@ -19,12 +19,32 @@ export interface MapProject {
   pooled: boolean;
   /** Actor type of the card: decides the marker's shape. */
   actorType: string;
+  /** The name of the team it is drawn for. */
+  owner: string;
+}
+
+/** A commune of the territory, outlined on the map; `team` is the translated name of the team running it. */
+export interface MapCommune {
+  id: string;
+  name: string;
+  /** The team's name, or the translated words for a commune nobody plays. */
+  team: string;
+  played: boolean;
+  zones: string[];
 }
 
 export interface MapViewModel {
   territory: ScenarioFile['territory'];
   /** Translated zone names, by zone id (territory names are { fr, en } in the data). */
   zoneNames: Record<string, string>;
+  communes: MapCommune[];
+  /** What the map names: each zone (the table, the seats), or each commune and its team (the projector). */
+  labels: 'zones' | 'communes';
+  /**
+   * Smallest size, in CSS pixels as the canvas is shown, that any text on the map must reach
+   * (0: the map's own sizes). The projector asks for 14, read from the back of a room.
+   */
+  minTextPx: number;
   /** Team whose territory is shown (teams play the same map; markers show this team's projects). */
   team: { id: string; name: string; index: number } | null;
   indicators: Record<IndicatorId, number>;
@@ -32,7 +52,8 @@ export interface MapViewModel {
   gauges: { id: IndicatorId; label: string }[];
   projects: MapProject[];
   /** The shock to animate; `id` changes for each new shock so it plays once. */
-  shock: { id: string; kind: HazardKind; animation: ShockAnimation; label: string } | null;
+  /** `zones`: the zones it strikes head-on, outlined while the shock stands. */
+  shock: { id: string; kind: HazardKind; animation: ShockAnimation; label: string; zones: string[] } | null;
   reducedMotion: boolean;
   paused: boolean;
 }

@@ -7,16 +7,7 @@ import { localize, t } from '../../i18n/index.ts';
 import type { AppContext } from '../../ui/app-context.ts';
 import { confirmDialog, downloadText } from '../../ui/dialog.ts';
 import { h } from '../../ui/dom.ts';
-import {
-  currentSaveId,
-  deleteSave,
-  exportSave,
-  listSaves,
-  newGameId,
-  parseGameFile,
-  readSave,
-  writeSave,
-} from '../session/game-saves.ts';
+import { deleteSave, exportSave, listSaves, newGameId, parseGameFile, writeSave } from '../session/game-saves.ts';
 import { createGame, gameFileError, randomSeed } from './new-game.ts';
 
 function hazardSummary(scenario: Scenario): string {

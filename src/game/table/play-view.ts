@@ -10,15 +10,17 @@ import type { AppContext } from '../../ui/app-context.ts';
 import { confirmDialog, downloadText } from '../../ui/dialog.ts';
 import { h } from '../../ui/dom.ts';
 import { loadedMapCode, loadMapCode } from '../map/map-code.ts';
-import { mapModel, shownTeam } from '../map/map-model.ts';
+import { type MapOptions, mapModel, shownTeam } from '../map/map-model.ts';
 import { mapTextView } from '../map/map-text.ts';
 import type { MapHandle } from '../map/view-model.ts';
 import { GameController, type GameStart, type GameView } from '../session/controller.ts';
 import { exportSave, writeSave } from '../session/game-saves.ts';
 import { broadcastChannel, SessionLink, webLock } from '../session/local-link.ts';
+import { BigTimer } from './big-timer.ts';
 import { type Face, faceLabel, facePlays, roundAsItStands, sharedStep, warnedTeams, withoutControls } from './faces.ts';
 import { facilitatorPanel, timerDisplay } from './facilitator-panel.ts';
 import { GameFeedback } from './feedback.ts';
+import { HazardReveal } from './hazard-reveal.ts';
 import { type PanelContext, phasePanel } from './panels.ts';
 import { facilitatorKey, panelKey } from './redraw-keys.ts';
 import { collapseWarnings, rulesPanel } from './rules-panel.ts';
@@ -40,6 +42,11 @@ export class PlayView {
   private readonly facilitatorSlot = h('div', { class: 'facilitator-slot' });
   private readonly debriefSlot = h('div', { class: 'debrief-slot' });
   private readonly toolbar = h('div', { class: 'game-toolbar' });
+  private readonly bigTimer = new BigTimer(this.timerSlot);
+  /** The hazard's reveal, on the faces where the room reads it together: the projector and the table. */
+  private readonly reveal: HazardReveal | null;
+  /** The projector's map: every team's projects, communes named, no text under 14 px as shown. */
+  private readonly mapOptions: MapOptions;
   private map: MapHandle | null = null;
   private last: GameView | null = null;
   private panelKey = '';
@@ -78,6 +85,11 @@ export class PlayView {
     this.root.classList.add(`face-${face.kind}`);
     for (const lever of view.round?.levers ?? []) this.funding.add(lever);
     this.feedback = new GameFeedback(ctx, scenario, this.captions);
+    this.mapOptions = face.kind === 'screen' ? { allTeams: true, minTextPx: 14 } : {};
+    this.reveal =
+      face.kind === 'screen' || face.kind === 'table'
+        ? new HazardReveal(this.root, scenario, { soundOn: () => ctx.settings().sound, reducedMotion: () => ctx.reducedMotion() })
+        : null;
   }
 
   mount(container: HTMLElement): void {
@@ -113,6 +125,7 @@ export class PlayView {
 
   dispose(): void {
     this.disposed = true;
+    this.reveal?.dispose();
     for (const cleanup of this.cleanups) cleanup();
     this.map?.destroy();
     this.feedback.dispose();
@@ -132,17 +145,21 @@ export class PlayView {
     const { startMap } = loadedMapCode() ?? (await loadMapCode());
     if (this.disposed) return;
     this.mapBox.replaceChildren();
-    const map = await startMap(this.mapBox, mapModel(this.controller.view(), this.scenario, this.ctx.reducedMotion()), () => {
-      this.firstFrame = true;
-      this.markReady();
-    });
+    const map = await startMap(
+      this.mapBox,
+      mapModel(this.controller.view(), this.scenario, this.ctx.reducedMotion(), undefined, this.mapOptions),
+      () => {
+        this.firstFrame = true;
+        this.markReady();
+      },
+    );
     if (this.disposed) {
       map.destroy();
       return;
     }
     this.map = map;
     this.mapBox.dataset.renderer = map.renderer();
-    map.update(mapModel(this.controller.view(), this.scenario, this.ctx.reducedMotion()));
+    map.update(mapModel(this.controller.view(), this.scenario, this.ctx.reducedMotion(), undefined, this.mapOptions));
   }
 
   /** Load time is measured from outside: the map has drawn and the first turn accepts input. */
@@ -195,7 +212,8 @@ export class PlayView {
           }${view.paused ? ` · ${t('game:facilitator.paused')}` : ''}`
         : '';
     this.banner.classList.toggle('paused', view.paused);
-    this.timerSlot.replaceChildren(...[timerDisplay(view)].filter((x): x is HTMLElement => x !== null));
+    if (this.face.kind === 'screen') this.bigTimer.update(view);
+    else this.timerSlot.replaceChildren(...[timerDisplay(view)].filter((x): x is HTMLElement => x !== null));
 
     const key = panelKey(view);
     if (force || key !== this.panelKey) {
@@ -214,14 +232,15 @@ export class PlayView {
       );
       if (hadFocus && focusedId) document.getElementById(focusedId)?.focus();
     }
-    const mapText = mapTextView(view, this.scenario);
+    const mapText = mapTextView(view, this.scenario, this.mapOptions);
     const mapKey = mapText.map((node) => node.outerHTML).join('');
     if (mapKey !== this.mapTextKey) {
       this.mapTextKey = mapKey;
       this.mapText.replaceChildren(...mapText);
     }
-    this.map?.update(mapModel(view, this.scenario, this.ctx.reducedMotion()));
+    this.map?.update(mapModel(view, this.scenario, this.ctx.reducedMotion(), undefined, this.mapOptions));
     this.feedback.observe(view);
+    this.reveal?.update(view);
     this.last = view;
     this.markReady();
   }
@@ -265,6 +284,13 @@ export class PlayView {
     if (!game) return;
     this.debriefSlot.replaceChildren();
     // The debrief (charts, guide titles) loads when a game reaches it, not with the game.
+    if (this.face.kind === 'screen') {
+      // The projector shows the room one summary; the full debrief is on the table, the seats and the console.
+      void Promise.all([import('../debrief/group-summary.ts'), loadNamespace('debrief')]).then(([{ groupSummary }]) => {
+        if (!this.disposed) this.debriefSlot.replaceChildren(groupSummary(game, this.scenario));
+      });
+      return;
+    }
     void Promise.all([import('../debrief/debrief-view.ts'), loadNamespace('debrief')]).then(([{ renderDebrief }]) => {
       if (this.disposed) return;
       this.debriefSlot.replaceChildren();

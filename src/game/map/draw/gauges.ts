@@ -29,6 +29,7 @@ interface Font {
 
 const PAD = 16;
 const BAR_HEIGHT = 14;
+/** Room for a value at the regular size (16): it grows with the type. */
 const VALUE_WIDTH = 40;
 /** Bars glide at this many points per second. */
 const GLIDE_SPEED = 80;
@@ -69,7 +70,9 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number, maxLin
 export class GaugePanel {
   private readonly baked: BakedImage;
   private readonly measure: CanvasRenderingContext2D;
-  private readonly fonts: { heading: Font; label: Font; value: Font };
+  private fonts: { heading: Font; label: Font; value: Font };
+  /** The labels' and values' size in map units: 15 and 16, or `least` when a face asks for larger. */
+  private sizes = { heading: 20, label: 15, value: 16 };
   private heading: string[] = [];
   private rows: GaugeRow[] = [];
   private signature = '';
@@ -79,16 +82,34 @@ export class GaugePanel {
     const measure = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
     if (!measure) throw new Error('The map needs a 2D canvas context.');
     this.measure = measure;
-    this.fonts = {
-      heading: makeFont(measure, 'bold', 20),
-      label: makeFont(measure, 'normal', 15),
-      value: makeFont(measure, 'bold', 16),
-    };
+    this.fonts = this.makeFonts();
     const p = PANEL_BOX;
     const box = { x: p.x - 2, y: p.y - 2, width: p.width + 4, height: p.height + 4 };
     // Drawn by the first set(), which follows at once: baking the empty strip first would upload
     // a texture only to replace it.
     this.baked = new BakedImage(scene, box, DEPTH.panel, zoom, (ctx) => this.paint(ctx), true);
+  }
+
+  private makeFonts(): { heading: Font; label: Font; value: Font } {
+    return {
+      heading: makeFont(this.measure, 'bold', this.sizes.heading),
+      label: makeFont(this.measure, 'normal', this.sizes.label),
+      value: makeFont(this.measure, 'bold', this.sizes.value),
+    };
+  }
+
+  /** No text of the strip smaller than `least` map units (0: its own sizes); lays it out again when that changes it. */
+  setTextSize(least: number): void {
+    const sizes = { heading: Math.max(20, least * 1.25), label: Math.max(15, least), value: Math.max(16, least) };
+    if (sizes.label === this.sizes.label && sizes.value === this.sizes.value) return;
+    this.sizes = sizes;
+    this.fonts = this.makeFonts();
+    this.signature = '';
+  }
+
+  /** Its smallest text, in map units. */
+  get smallestText(): number {
+    return Math.min(this.sizes.label, this.sizes.value, this.sizes.heading);
   }
 
   /** Whether a bar is still gliding towards its value. */
@@ -144,7 +165,7 @@ export class GaugePanel {
       const y = top + i * rowHeight;
       const shown = previous.get(gauge.id) ?? 0;
       const label = wrap(ctx, gauge.label, p.width - 2 * PAD, 1)[0] ?? '';
-      return { id: gauge.id, label, value: '', y, barY: y + 24, shown, target: shown };
+      return { id: gauge.id, label, value: '', y, barY: y + Math.max(24, this.fonts.label.height + 8), shown, target: shown };
     });
   }
 
@@ -184,7 +205,7 @@ export class GaugePanel {
     });
 
     const x = p.x + PAD;
-    const width = p.width - 2 * PAD - VALUE_WIDTH - 6;
+    const width = p.width - 2 * PAD - (VALUE_WIDTH * this.sizes.value) / 16 - 6;
     for (const row of this.rows) {
       ctx.fillStyle = INK;
       ctx.textAlign = 'left';

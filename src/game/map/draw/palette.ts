@@ -39,6 +39,9 @@ export const FEATURE_STYLE = {
 
 export const SHIMMER = 0xeaf6ff;
 
+/** A commune's outline. */
+export const COMMUNE_LINE = 0x1c252d;
+
 /** Marker fill colour per actor type (the shape carries the same information). */
 export const ACTOR_COLOURS: Record<string, number> = {
   association: 0xe2704f,

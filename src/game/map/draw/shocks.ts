@@ -81,14 +81,15 @@ export class ShockPlayer {
     return this.inMotion && this.objects.length > 0;
   }
 
-  play(shock: Shock, reducedMotion: boolean, territory: TerritoryLayer): void {
+  /** `textSize`: the map's names' size, which the banner's type keeps above. */
+  play(shock: Shock, reducedMotion: boolean, territory: TerritoryLayer, textSize = 14): void {
     this.stop();
     this.inMotion = !reducedMotion;
     const t = territory.transform;
     const box: Box = { x: t.ox, y: t.oy, width: t.width, height: t.height };
     if (reducedMotion) this.still(shock, box, territory);
     else this.animate(shock, box, territory);
-    this.banner(shock.label, box, reducedMotion);
+    this.banner(shock.label, box, reducedMotion, Math.max(22, Math.round(textSize * 1.3)));
     this.timer = this.scene.time.delayedCall(SHOCK_DURATION, () => this.stop());
   }
 
@@ -296,12 +297,12 @@ export class ShockPlayer {
     this.scene.tweens.add({ targets: veil, alpha: 0.6, duration: 800, hold: 1300, yoyo: true, ease: 'Sine.easeInOut' });
   }
 
-  private banner(label: string, box: Box, still: boolean): void {
+  private banner(label: string, box: Box, still: boolean, size: number): void {
     if (!label) return;
     const text = this.scene.add
       .text(0, 0, label, {
         fontFamily: FONT,
-        fontSize: '22px',
+        fontSize: `${size}px`,
         fontStyle: 'bold',
         color: '#ffffff',
         align: 'center',

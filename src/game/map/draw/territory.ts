@@ -2,20 +2,32 @@
 import type * as Phaser from 'phaser';
 import type { MapViewModel } from '../view-model.ts';
 import { BakedImage } from './bake.ts';
-import { bounds, fitTransform, forEachDash, labelPoint, type MapTransform, spanWidthAt, toWorld, type Vec } from './geometry.ts';
-import { LabelLayer } from './labels.ts';
+import {
+  bounds,
+  fitTransform,
+  forEachDash,
+  labelPoint,
+  type MapTransform,
+  polygonArea,
+  spanWidthAt,
+  toWorld,
+  type Vec,
+} from './geometry.ts';
+import { LABEL_SIZE, LabelLayer, type ZoneLabel } from './labels.ts';
+import { groupOutline } from './outline.ts';
 import {
   BACKGROUND,
+  COMMUNE_LINE,
   css,
   darken,
   FEATURE_STYLE,
   MAP_BOX,
   SEA,
   SEA_EDGE,
-  SHIMMER,
   ZONE_COLOURS,
   ZONE_FALLBACK,
 } from './palette.ts';
+import { Shimmer, type ShimmerPath } from './shimmer.ts';
 
 export interface ZoneShape {
   id: string;
@@ -37,9 +49,6 @@ export const DEPTH = {
   banner: 8,
   dim: 9,
 } as const;
-
-/** Texture of the shimmer dashes: a plain square, stretched and turned along each dash. */
-const DASH_TEXTURE = 'map-dash';
 
 function tracePolyline(ctx: CanvasRenderingContext2D, pts: readonly Vec[], closed: boolean): void {
   ctx.beginPath();
@@ -80,99 +89,6 @@ function strokeDashed(
   ctx.stroke();
 }
 
-interface ShimmerPath {
-  pts: Vec[];
-  dash: number;
-  gap: number;
-  /** Logical pixels per millisecond, along the line (negative: against it). */
-  speed: number;
-  width: number;
-  alpha: number;
-}
-
-/**
- * The slow shimmer along rivers and shores: a pool of small Images placed
- * along the lines. They move only when the pattern has slid by a whole device
- * pixel, so most frames change nothing and nothing is allocated per frame.
- */
-class Shimmer {
-  private readonly scene: Phaser.Scene;
-  private readonly paths: ShimmerPath[];
-  private readonly pool: Phaser.GameObjects.Image[] = [];
-  private readonly steps: number[];
-  private used = 0;
-  private width = 0;
-  private alpha = 0;
-  private readonly place = (x1: number, y1: number, x2: number, y2: number): void => {
-    const length = Math.hypot(x2 - x1, y2 - y1);
-    if (length < 0.05) return;
-    let dash = this.pool[this.used];
-    if (!dash) {
-      dash = this.scene.add.image(0, 0, DASH_TEXTURE).setDepth(DEPTH.ambient);
-      this.pool.push(dash);
-    }
-    this.used += 1;
-    dash
-      .setPosition((x1 + x2) / 2, (y1 + y2) / 2)
-      .setRotation(Math.atan2(y2 - y1, x2 - x1))
-      .setDisplaySize(length, this.width)
-      .setAlpha(this.alpha)
-      .setVisible(true);
-  };
-
-  constructor(scene: Phaser.Scene, paths: ShimmerPath[]) {
-    this.scene = scene;
-    this.paths = paths;
-    this.steps = paths.map(() => Number.NaN);
-    if (!scene.textures.exists(DASH_TEXTURE)) {
-      const texture = scene.textures.createCanvas(DASH_TEXTURE, 4, 4);
-      if (texture) {
-        texture.context.fillStyle = css(SHIMMER);
-        texture.context.fillRect(0, 0, 4, 4);
-        texture.refresh();
-      }
-    }
-  }
-
-  private step(path: ShimmerPath, time: number, zoom: number): number {
-    return Math.floor(time * path.speed * zoom);
-  }
-
-  /** Whether the shimmer at `time` would differ on screen from what is drawn. */
-  due(time: number, zoom: number): boolean {
-    for (let i = 0; i < this.paths.length; i++) {
-      if (this.step(this.paths[i] as ShimmerPath, time, zoom) !== this.steps[i]) return true;
-    }
-    return false;
-  }
-
-  /** Places the dashes for `time`; returns whether anything moved. */
-  update(time: number, zoom: number): boolean {
-    if (!this.due(time, zoom)) return false;
-    this.used = 0;
-    for (let i = 0; i < this.paths.length; i++) {
-      const path = this.paths[i] as ShimmerPath;
-      const step = this.step(path, time, zoom);
-      this.steps[i] = step;
-      this.width = path.width;
-      this.alpha = path.alpha;
-      forEachDash(path.pts, path.dash, path.gap, step / zoom, false, this.place);
-    }
-    for (let i = this.used; i < this.pool.length; i++) this.pool[i]?.setVisible(false);
-    return true;
-  }
-
-  clear(): void {
-    for (const dash of this.pool) dash.setVisible(false);
-    this.steps.fill(Number.NaN);
-  }
-
-  destroy(): void {
-    for (const dash of this.pool) dash.destroy();
-    this.pool.length = 0;
-  }
-}
-
 export class TerritoryLayer {
   readonly transform: MapTransform;
   readonly zones: ZoneShape[] = [];
@@ -180,7 +96,11 @@ export class TerritoryLayer {
   private readonly labels: LabelLayer;
   private readonly shimmer: Shimmer;
 
-  constructor(scene: Phaser.Scene, model: MapViewModel, zoom: number) {
+  /** The names' size, in map units. */
+  readonly textSize: number;
+
+  constructor(scene: Phaser.Scene, model: MapViewModel, zoom: number, textSize = LABEL_SIZE) {
+    this.textSize = textSize;
     const territory = model.territory;
     const t = fitTransform(territory.width, territory.height, MAP_BOX);
     this.transform = t;
@@ -190,6 +110,10 @@ export class TerritoryLayer {
       this.zones.push({ id: zone.id, kind: zone.kind, poly, anchor: labelPoint(poly), labelHalf: { width: 0, height: 0 } });
     }
     const features = territory.features.map((f) => ({ kind: f.kind, pts: toWorld(t, f.points) }));
+    const outlines = model.communes.map((commune) => ({
+      played: commune.played,
+      segments: groupOutline(this.zones.filter((z) => commune.zones.includes(z.id)).map((z) => z.poly)),
+    }));
 
     // The ground never changes while the territory stays: it is baked once into a texture, so
     // each frame draws one image instead of re-tessellating every polygon and dash.
@@ -251,6 +175,29 @@ export class TerritoryLayer {
           }
         }
       }
+      // Each commune outlined over the roads and rivers: a team's in a solid line, a neutral one dashed.
+      ctx.lineCap = 'round';
+      ctx.lineJoin = 'round';
+      for (const { played, segments } of outlines) {
+        const trace = () => {
+          ctx.beginPath();
+          for (const [x1, y1, x2, y2] of segments) {
+            ctx.moveTo(x1 as number, y1 as number);
+            ctx.lineTo(x2 as number, y2 as number);
+          }
+        };
+        ctx.setLineDash([]);
+        ctx.lineWidth = played ? 7 : 5;
+        ctx.strokeStyle = css(0xffffff, 0.85);
+        trace();
+        ctx.stroke();
+        ctx.setLineDash(played ? [] : [8, 6]);
+        ctx.lineWidth = played ? 3.5 : 2;
+        ctx.strokeStyle = css(COMMUNE_LINE);
+        trace();
+        ctx.stroke();
+      }
+      ctx.setLineDash([]);
     });
 
     const paths: ShimmerPath[] = [];
@@ -260,22 +207,40 @@ export class TerritoryLayer {
     for (const f of features) {
       if (f.kind === 'coastline') paths.push({ pts: f.pts, dash: 5, gap: 30, speed: -0.008, width: 1, alpha: 0.55 });
     }
-    this.shimmer = new Shimmer(scene, paths);
+    this.shimmer = new Shimmer(scene, paths, DEPTH.ambient);
 
-    const named = this.zones.filter((zone) => model.zoneNames[zone.id]);
+    // Larger names get room to match: wrapping widths grow with the type.
+    const grow = textSize / LABEL_SIZE;
+    const wrapIn = (zone: ZoneShape, least: number, most: number) =>
+      Math.max(least, Math.min(most, spanWidthAt(zone.poly, zone.anchor) * 0.85, bounds(zone.poly).width * 0.9)) * grow;
+    // The projector names each commune (and its team) in its largest zone; the other faces name every zone.
+    const named: { zone: ZoneShape; label: ZoneLabel }[] =
+      model.labels === 'communes'
+        ? model.communes.flatMap((commune) => {
+            const zone = this.zones
+              .filter((z) => commune.zones.includes(z.id))
+              .sort((a, b) => Math.abs(polygonArea(b.poly)) - Math.abs(polygonArea(a.poly)))[0];
+            return zone
+              ? [{ zone, label: { anchor: zone.anchor, name: commune.name, sub: commune.team, wrap: wrapIn(zone, 100, 240) } }]
+              : [];
+          })
+        : this.zones
+            .filter((zone) => model.zoneNames[zone.id])
+            .map((zone) => ({
+              zone,
+              label: { anchor: zone.anchor, name: model.zoneNames[zone.id] ?? '', wrap: wrapIn(zone, 80, 200) },
+            }));
     this.labels = new LabelLayer(
       scene,
       box,
       DEPTH.labels,
       zoom,
-      named.map((zone) => ({
-        anchor: zone.anchor,
-        name: model.zoneNames[zone.id] ?? '',
-        wrap: Math.max(80, Math.min(200, spanWidthAt(zone.poly, zone.anchor) * 0.85, bounds(zone.poly).width * 0.9)),
-      })),
+      named.map((n) => n.label),
+      textSize,
     );
-    named.forEach((zone, i) => {
+    named.forEach(({ zone }, i) => {
       zone.labelHalf = this.labels.halves[i] ?? zone.labelHalf;
+      zone.anchor = this.labels.anchors[i] ?? zone.anchor;
     });
   }
 

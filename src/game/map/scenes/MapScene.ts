@@ -1,13 +1,15 @@
 import * as Phaser from 'phaser';
 import { GaugePanel } from '../draw/gauges.ts';
 import { markerSlots, type Vec } from '../draw/geometry.ts';
+import { LABEL_SIZE } from '../draw/labels.ts';
 import { markerTexture } from '../draw/markers.ts';
 import { GAME_HEIGHT, GAME_WIDTH } from '../draw/palette.ts';
 import { ShockPlayer } from '../draw/shocks.ts';
+import { StrikeOutline } from '../draw/strike.ts';
 import { DEPTH, TerritoryLayer } from '../draw/territory.ts';
 import type { MapProject, MapViewModel } from '../view-model.ts';
 import { OnDemandGame } from './frames.ts';
-import { FIRST_FRAME_EVENT, MODEL_KEY, SCENES } from './keys.ts';
+import { FIRST_FRAME_EVENT, MODEL_KEY, SCENES, TEXT_SIZE_EVENT } from './keys.ts';
 
 interface Marker {
   image: Phaser.GameObjects.Image;
@@ -16,6 +18,8 @@ interface Marker {
 }
 
 const MARKER_SPACING = 44;
+/** Markers grow with the names on the projector, up to half as large again. */
+const MARKER_GROWTH = 1.5;
 
 /**
  * The territory map. It renders the MapViewModel found in the game registry
@@ -32,6 +36,10 @@ export class MapScene extends Phaser.Scene {
   private territoryKey = '';
   private gaugePanel: GaugePanel | null = null;
   private shockPlayer: ShockPlayer | null = null;
+  private strike: StrikeOutline | null = null;
+  /** Size of the map's names in map units: larger when the model asks for a least size on screen. */
+  private textSize = LABEL_SIZE;
+  private reportedText = 0;
   private veil: Phaser.GameObjects.Rectangle | null = null;
   private readonly projectMarkers = new Map<string, Marker>();
   private lastShockId: string | null = null;
@@ -53,6 +61,7 @@ export class MapScene extends Phaser.Scene {
     this.shockPlayer = new ShockPlayer(this, () => {
       this.dirty = true;
     });
+    this.strike = new StrikeOutline(this);
     this.veil = this.add
       .rectangle(0, 0, GAME_WIDTH, GAME_HEIGHT, 0x101820, 0.45)
       .setOrigin(0)
@@ -91,6 +100,7 @@ export class MapScene extends Phaser.Scene {
       this.renderer.off(Phaser.Renderer.Events.RESTORE_WEBGL, onRestore);
       this.registry.events.off(`changedata-${MODEL_KEY}`, onModel);
       this.shockPlayer?.stop();
+      this.strike?.hide();
     });
 
     const model = this.registry.get(MODEL_KEY) as MapViewModel | undefined;
@@ -113,6 +123,35 @@ export class MapScene extends Phaser.Scene {
       this.gaugePanel?.setZoom(zoom);
     }
     this.dirty = true;
+    // Shown at another size, the names may need another size to stay as large on screen.
+    if (this.model && this.territory && this.wantedTextSize(this.model) !== this.textSize) {
+      this.territoryKey = '';
+      this.apply(this.model, false);
+    } else {
+      this.reportText();
+    }
+  }
+
+  /** CSS pixels per map unit, as the canvas is shown on the page. */
+  private cssPerUnit(): number {
+    const shown = this.scale.displaySize.width;
+    const width = this.scale.width;
+    return shown > 0 && width > 0 ? this.zoom * (shown / width) : this.zoom;
+  }
+
+  /** The names' size in map units for the model's least size on screen, rounded up to a quarter unit. */
+  private wantedTextSize(model: MapViewModel): number {
+    if (model.minTextPx <= 0) return LABEL_SIZE;
+    return Math.max(LABEL_SIZE, Math.ceil((model.minTextPx / this.cssPerUnit()) * 4) / 4);
+  }
+
+  /** Tells the page the smallest text on the map, in CSS pixels as shown (what a test or an audit reads). */
+  private reportText(): void {
+    if (!this.territory || !this.gaugePanel) return;
+    const px = Math.min(this.territory.textSize, this.gaugePanel.smallestText) * this.cssPerUnit();
+    if (Math.abs(px - this.reportedText) < 0.01) return;
+    this.reportedText = px;
+    this.game.events.emit(TEXT_SIZE_EVENT, px);
   }
 
   /** Whether a frame at `time` would differ from the one on screen. */
@@ -137,14 +176,15 @@ export class MapScene extends Phaser.Scene {
   private apply(model: MapViewModel, first: boolean): void {
     this.model = model;
     this.dirty = true;
-    const key = JSON.stringify([model.territory, model.zoneNames]);
+    this.textSize = this.wantedTextSize(model);
+    const key = JSON.stringify([model.territory, model.zoneNames, model.communes, model.labels, this.textSize]);
     if (key !== this.territoryKey || !this.territory) {
       this.territoryKey = key;
       this.shockPlayer?.stop();
       this.territory?.destroy();
       for (const marker of this.projectMarkers.values()) marker.image.destroy();
       this.projectMarkers.clear();
-      this.territory = new TerritoryLayer(this, model, this.zoom);
+      this.territory = new TerritoryLayer(this, model, this.zoom, this.textSize);
       first = true;
     }
     if (model.reducedMotion) {
@@ -156,15 +196,24 @@ export class MapScene extends Phaser.Scene {
       }
     }
 
+    this.gaugePanel?.setTextSize(model.minTextPx > 0 ? this.textSize : 0);
     this.gaugePanel?.set(model, first || model.reducedMotion);
+    this.reportText();
     this.syncMarkers(model.projects, !first && !model.reducedMotion);
     this.veil?.setVisible(model.paused);
 
     const shock = model.shock;
     if (shock && shock.id !== this.lastShockId) {
       this.lastShockId = shock.id;
-      this.shockPlayer?.play(shock, model.reducedMotion, this.territory);
+      this.shockPlayer?.play(shock, model.reducedMotion, this.territory, this.textSize);
       this.playingInMotion = !model.reducedMotion;
+    }
+    if (shock) {
+      const struck = this.territory.zones.filter((z) => shock.zones.includes(z.id)).map((z) => z.poly);
+      this.strike?.show(shock.id, struck, model.reducedMotion);
+      if (model.reducedMotion) this.strike?.still();
+    } else {
+      this.strike?.hide();
     }
   }
 
@@ -179,12 +228,13 @@ export class MapScene extends Phaser.Scene {
     }
     const seen = new Set<string>();
     const t = territory.transform;
+    const scale = Math.min(MARKER_GROWTH, this.textSize / LABEL_SIZE);
     for (const [zoneId, list] of byZone) {
       const zone = territory.zones.find((z) => z.id === zoneId);
       const centre: Vec = { x: t.ox + t.width / 2, y: t.oy + t.height / 2 };
       const slots = zone
-        ? markerSlots(zone.poly, zone.anchor, zone.labelHalf, list.length, MARKER_SPACING)
-        : markerSlots([], centre, { width: 0, height: 0 }, list.length, MARKER_SPACING);
+        ? markerSlots(zone.poly, zone.anchor, zone.labelHalf, list.length, MARKER_SPACING * scale)
+        : markerSlots([], centre, { width: 0, height: 0 }, list.length, MARKER_SPACING * scale);
       list.forEach((project, i) => {
         const slot = slots[i] ?? centre;
         seen.add(project.id);
@@ -192,7 +242,7 @@ export class MapScene extends Phaser.Scene {
         let marker = this.projectMarkers.get(project.id);
         const becameBuilt = project.built && !marker?.built;
         if (!marker) {
-          marker = { image: this.add.image(slot.x, slot.y, look).setDepth(DEPTH.markers), look, built: false };
+          marker = { image: this.add.image(slot.x, slot.y, look).setDepth(DEPTH.markers).setScale(scale), look, built: false };
           this.projectMarkers.set(project.id, marker);
         }
         if (marker.look !== look) {
@@ -203,8 +253,10 @@ export class MapScene extends Phaser.Scene {
         marker.image.setPosition(slot.x, slot.y);
         if (becameBuilt && animate) {
           this.tweens.killTweensOf(marker.image);
-          marker.image.setScale(0.15);
-          this.tweens.add({ targets: marker.image, scale: 1, duration: 450, ease: 'Back.easeOut' });
+          marker.image.setScale(0.15 * scale);
+          this.tweens.add({ targets: marker.image, scale, duration: 450, ease: 'Back.easeOut' });
+        } else if (!this.tweens.isTweening(marker.image)) {
+          marker.image.setScale(scale);
         }
       });
     }
