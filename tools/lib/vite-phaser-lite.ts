@@ -32,6 +32,16 @@ const PATCHES: { file: string; find: string; replace: string }[] = [
     replace: 'var ctx = true;',
   },
   {
+    file: '/renderer/webgl/index.js',
+    find: "Shaders: require('./shaders'),",
+    replace: 'Shaders: {},',
+  },
+  {
+    file: '/renderer/webgl/index.js',
+    find: "RenderNodes: require('./renderNodes'),",
+    replace: 'RenderNodes: {},',
+  },
+  {
     // The map uses no compressed texture; enabling each format's extension is another GPU round trip.
     file: '/renderer/webgl/WebGLRenderer.js',
     find: 'var results = gl.getExtension(extString + format) || gl.getExtension(wkExtString + format) || gl.getExtension(extEXTString + format);',
@@ -52,6 +62,19 @@ const PATCHES: { file: string; find: string; replace: string }[] = [
   },
 ];
 
+/**
+ * Render nodes the map never asks for: the filters (blur, glow, bokeh and the
+ * rest, with their shaders), lights, tile sprites, ropes and tilemaps. The
+ * renderer builds a node the first time something asks for it by name, so a
+ * node that nothing on the map asks for can go; its require becomes null.
+ * The webgl namespace's Shaders and RenderNodes indexes, which require every
+ * shader and node for Phaser's public API, go too (the map does not read them).
+ */
+const UNUSED_NODES =
+  /require\('\.\/(filters\/Filter\w+|BatchHandlerPointLight|BatchHandlerTileSprite|BatchHandlerStrip|submitter\/SubmitterTile|submitter\/SubmitterTilemapGPULayer|submitter\/SubmitterTileSprite|texturer\/TexturerTileSprite|transformer\/TransformerTile|transformer\/TransformerTileSprite)'\)/g;
+/** How many requires the pattern must find in RenderNodeManager.js: fewer means Phaser changed. */
+const UNUSED_NODE_COUNT = 35;
+
 const SOURCES = '/node_modules/phaser/src/';
 
 export function phaserLite(): Plugin {
@@ -65,6 +88,13 @@ export function phaserLite(): Plugin {
         // A Phaser update that moves the line must be noticed, not shipped unpatched.
         if (!out.includes(patch.find)) throw new Error(`phaser-lite: ${patch.file} no longer contains: ${patch.find}`);
         out = out.replace(patch.find, patch.replace);
+      }
+      if (id.endsWith('/renderer/webgl/renderNodes/RenderNodeManager.js')) {
+        const found = out.match(UNUSED_NODES)?.length ?? 0;
+        if (found !== UNUSED_NODE_COUNT) {
+          throw new Error(`phaser-lite: RenderNodeManager.js has ${found} of the ${UNUSED_NODE_COUNT} unused nodes' requires`);
+        }
+        out = out.replace(UNUSED_NODES, 'null');
       }
       return out === code ? null : { code: out, map: null };
     },
