@@ -218,13 +218,14 @@ export function endGame(state: GameState): GameState {
  * in place (every change makes a new array), so its identity keys a cache:
  * the bots and the quotes ask this many times per state.
  */
-export function cardsOfTeam(state: GameState, team: string): { started: ReadonlySet<string>; built: ReadonlySet<string> } {
-  let byTeam = teamCardsCache.get(state.projects);
-  if (!byTeam) {
-    byTeam = new Map();
-    teamCardsCache.set(state.projects, byTeam);
+export function cardsOfTeam(state: GameState, team: string): TeamCards {
+  // The bots ask this many times of the same state, then move on to the next: one entry is enough,
+  // and cheaper than a WeakMap (whose every new key costs a garbage-collected table entry).
+  if (lastProjects !== state.projects) {
+    lastProjects = state.projects;
+    lastCards = new Map();
   }
-  let cards = byTeam.get(team);
+  let cards = lastCards.get(team);
   if (!cards) {
     const started = new Set<string>();
     const built = new Set<string>();
@@ -234,15 +235,14 @@ export function cardsOfTeam(state: GameState, team: string): { started: Readonly
       if (p.built) built.add(p.card);
     }
     cards = { started, built };
-    byTeam.set(team, cards);
+    lastCards.set(team, cards);
   }
   return cards;
 }
 
-const teamCardsCache = new WeakMap<
-  readonly Project[],
-  Map<string, { started: ReadonlySet<string>; built: ReadonlySet<string> }>
->();
+type TeamCards = { started: ReadonlySet<string>; built: ReadonlySet<string> };
+let lastProjects: readonly Project[] | null = null;
+let lastCards = new Map<string, TeamCards>();
 
 /** Cards a team could start now, whatever its budget (the UI greys the ones it cannot afford). */
 export function cardsOpenTo(state: GameState, scenario: Scenario, team: string): Card[] {

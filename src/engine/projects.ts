@@ -5,7 +5,7 @@
  */
 import { cloneTeam } from './clone.ts';
 import { drawAllocations, leverAvailable } from './department.ts';
-import { type ActionError, findTeam, hasBuilt, movesPerRound, sseActorTypesBuilt } from './game.ts';
+import { type ActionError, cardsOfTeam, findTeam, hasBuilt, movesPerRound, sseActorTypesBuilt } from './game.ts';
 import { lookup } from './lookup.ts';
 import { ECOSYSTEM_FOR_PTCE, MAX_LEVER_SHARE, POOLED_EXTRA_DURATION } from './rules.ts';
 import type { Card, GameState, PlayerAction, Project, Scenario } from './types.ts';
@@ -49,10 +49,7 @@ export function quoteProject(
     for (const p of partners) if (!findTeam(state, p)) return fail('bad-partner');
   }
   if (partners.length < card.minPartners) return fail('needs-partners');
-  for (const p of state.projects) {
-    if (p.card !== card.id) continue;
-    for (const o of p.owners) if (owners.includes(o)) return fail('already-started');
-  }
+  for (const o of owners) if (cardsOfTeam(state, o).started.has(card.id)) return fail('already-started');
   // An open offer for the same card counts as started for everyone it names.
   for (const offer of state.offers) {
     if (offer.status !== 'open' || offer.card !== card.id) continue;
@@ -120,8 +117,9 @@ export function shareOf(amount: number, share: number, round: (n: number) => num
 
 /** A dilemma: a card is closed to anyone who started (or offered) a card it excludes. */
 function excludedFor(state: GameState, card: Card, owners: readonly string[]): boolean {
-  for (const p of state.projects) {
-    if (card.excludes.includes(p.card) && p.owners.some((o) => owners.includes(o))) return true;
+  for (const o of owners) {
+    const { started } = cardsOfTeam(state, o);
+    for (const id of card.excludes) if (started.has(id)) return true;
   }
   for (const offer of state.offers) {
     if (offer.status !== 'open' || !card.excludes.includes(offer.card)) continue;
