@@ -19,6 +19,7 @@ import { broadcastChannel, SessionLink, webLock } from '../session/local-link.ts
 import { type Face, faceLabel, facePlays, roundAsItStands, sharedStep, warnedTeams, withoutControls } from './faces.ts';
 import { facilitatorPanel, timerDisplay } from './facilitator-panel.ts';
 import { narrate } from './narration.ts';
+import { emptyDraft } from './notes-panel.ts';
 import { type PanelContext, phasePanel } from './panels.ts';
 import { collapseWarnings, rulesPanel } from './rules-panel.ts';
 import { helpDialog, installShortcuts, type ShortcutContext, shortcutFor } from './shortcuts.ts';
@@ -46,6 +47,8 @@ export class PlayView {
   private showFacilitator: boolean;
   private readonly funding = new Set<string>();
   private readonly pools = new Map<string, Set<string>>();
+  private readonly grids: PanelContext['gridChoice'] = new Map();
+  private readonly noteDraft = emptyDraft();
   private readonly cleanups: (() => void)[] = [];
   private firstFrame = false;
   private readyMarked = false;
@@ -209,6 +212,8 @@ export class PlayView {
       game?.offers.length,
       // A team holding the Department seat sees its splits recorded in the diagnose panel.
       game?.departmentSeat === null ? null : game?.allocations,
+      // The debrief of the table and the console lists the facilitator's notes.
+      view.status === 'playing' ? null : game?.notes.length,
     ]);
     if (force || key !== this.panelKey) {
       this.panelKey = key;
@@ -224,6 +229,7 @@ export class PlayView {
       view.timer.remainingSeconds > 0,
       view.round?.pendingHazard,
       view.game?.plannedHazards.length,
+      view.game?.notes.length,
       // The Department seat shows in the diagnose phase, with the round's envelopes and splits.
       view.game?.round,
       view.game?.phase,
@@ -235,7 +241,13 @@ export class PlayView {
       const focusedId = (document.activeElement as HTMLElement | null)?.id;
       this.facilitatorSlot.replaceChildren(
         ...(this.showFacilitator
-          ? [facilitatorPanel(view, this.scenario, { send: (e) => this.controller.send(e), confirm: confirmDialog })]
+          ? [
+              facilitatorPanel(view, this.scenario, {
+                send: (e) => this.controller.send(e),
+                confirm: confirmDialog,
+                noteDraft: this.noteDraft,
+              }),
+            ]
           : []),
       );
       if (hadFocus && focusedId) document.getElementById(focusedId)?.focus();
@@ -254,6 +266,7 @@ export class PlayView {
 
   private renderPanel(view: GameView): void {
     const hadFocus = this.panel.contains(document.activeElement) || document.activeElement === document.body;
+    const focusedId = this.panel.contains(document.activeElement) ? document.activeElement?.id : undefined;
     const phaseChanged = view.phase !== this.last?.phase || view.status !== this.last?.status;
     if (view.status === 'debrief' || view.status === 'finished') {
       this.panel.replaceChildren();
@@ -270,6 +283,7 @@ export class PlayView {
       send: (e) => this.controller.send(e),
       fundingChoice: this.funding,
       poolChoice: this.pools,
+      gridChoice: this.grids,
     };
     if (view.phase !== 'plan') this.pools.clear();
     this.panel.replaceChildren(
@@ -283,7 +297,11 @@ export class PlayView {
       rulesPanel(view.game, this.scenario),
     );
     this.panel.toggleAttribute('inert', view.paused);
-    if (this.last && (hadFocus || phaseChanged)) title.focus({ preventScroll: true });
+    // A redraw within the phase (another window's move) leaves the focus on the control that had it.
+    const kept = !phaseChanged && focusedId ? this.panel.querySelector<HTMLElement>(`#${CSS.escape(focusedId)}`) : null;
+    // Nor does a new phase take the focus from a note the facilitator is typing.
+    const typing = document.activeElement instanceof HTMLTextAreaElement && !this.panel.contains(document.activeElement);
+    if (this.last && (hadFocus || phaseChanged) && !typing) (kept ?? title).focus({ preventScroll: true });
   }
 
   private renderDebrief(view: GameView): void {
@@ -294,7 +312,8 @@ export class PlayView {
     void import('../debrief/debrief-view.ts').then(({ renderDebrief }) => {
       if (this.disposed) return;
       this.debriefSlot.replaceChildren();
-      renderDebrief(this.debriefSlot, { game, scenario: this.scenario });
+      const notes = this.face.kind === 'table' || this.face.kind === 'facilitator';
+      renderDebrief(this.debriefSlot, { game, scenario: this.scenario, notes });
       this.debriefSlot.append(
         h('p', { class: 'panel-actions' }, h('a', { href: '#/game', class: 'button' }, t('game:debriefActions.newGame'))),
       );
