@@ -7,6 +7,7 @@
 
 import { allocateEnvelope, validateAllocation } from './department.ts';
 import { type ActionError, applyAction, endGame, firstToAct, GameRuleError, validateAction } from './game.ts';
+import { addNote, validateNote } from './notes.ts';
 import { answerOffer, declinePendingFor, lapseStaleOffers, proposeOffer, validateAnswer } from './offers.ts';
 import { launchProject, quoteProject } from './projects.ts';
 import { applyHazard, closeRound, drawHazard, implementProjects } from './round.ts';
@@ -31,6 +32,8 @@ function turnError(state: GameState, team: string): ActionError | null {
 
 /** Null when the rules allow the event now, else the reason (an engine error code). */
 export function checkEvent(state: GameState, scenario: Scenario, event: GameEvent): ActionError | null {
+  // A note may still be written in the debrief: that is where the facilitator reads them out.
+  if (event.type === 'note') return validateNote(event);
   if (state.over) return 'game-over';
   switch (event.type) {
     case 'start-project':
@@ -143,6 +146,8 @@ export function applyEvent(state: GameState, scenario: Scenario, event: GameEven
       };
     case 'allocate-envelope':
       return allocateEnvelope(state, event);
+    case 'note':
+      return addNote(state, event);
     case 'end-game':
       return endGame(lapseStaleOffers(state, true));
   }

@@ -70,6 +70,7 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
     offers: [],
     aid: [],
     hazards: [],
+    notes: [],
     over: false,
   };
 }
@@ -165,6 +166,9 @@ export type ActionError =
   | 'bad-allocation'
   | 'not-your-seat'
   | 'bad-round'
+  | 'empty-note'
+  | 'note-too-long'
+  | 'facilitator-only'
   | 'budget';
 
 type OwnAction = Exclude<PlayerAction, { type: 'answer-offer' }>;

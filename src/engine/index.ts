@@ -4,6 +4,7 @@ export * from './department.ts';
 export * from './explain.ts';
 export * from './flow.ts';
 export * from './game.ts';
+export * from './notes.ts';
 export * from './offers.ts';
 export * from './player-view.ts';
 export * from './projects.ts';

@@ -1,10 +1,15 @@
 import type { GameState } from './types.ts';
 
-/** What a team's device may be sent: no seed, no RNG state, no injected hazard, so nothing predicts the next shock. */
-export type PlayerView = Omit<GameState, 'seed' | 'rng' | 'pendingHazard' | 'plannedHazards'> & { viewer: string | null };
+/**
+ * What a team's device may be sent: no seed, no RNG state, no injected or planned hazard, so nothing predicts the
+ * next shock; and none of the facilitator's notes, which are the facilitator's own.
+ */
+export type PlayerView = Omit<GameState, 'seed' | 'rng' | 'pendingHazard' | 'plannedHazards' | 'notes'> & {
+  viewer: string | null;
+};
 
 /** The game as one team may see it (null: the projector screen, which sees what every team sees). */
 export function playerView(state: GameState, team: string | null): PlayerView {
-  const { seed: _seed, rng: _rng, pendingHazard: _pending, plannedHazards: _planned, ...open } = state;
+  const { seed: _seed, rng: _rng, pendingHazard: _pending, plannedHazards: _planned, notes: _notes, ...open } = state;
   return { ...open, viewer: team };
 }

@@ -134,9 +134,24 @@ export type GameEvent =
    * when the facilitator holds it.
    */
   | { type: 'allocate-envelope'; lever: string; shares: Record<string, number>; by?: string }
+  /**
+   * The facilitator's note (what a team said, a moment for the debrief): kept
+   * in the game, read by no rule. `at` is when it was written (ISO 8601, from
+   * the device: the engine keeps no clock); `by` names a team, which the rules
+   * refuse: only the facilitator writes notes.
+   */
+  | { type: 'note'; text: string; at: string; by?: string }
   | { type: 'end-game' };
 
 export type Phase = 'diagnose' | 'plan' | 'implement' | 'shock' | 'evaluate';
+
+/** A facilitator's note as the game keeps it: the round and phase the room was in, and when. */
+export interface FacilitatorNote {
+  round: number;
+  phase: Phase | 'debrief';
+  at: string;
+  text: string;
+}
 
 export interface GameState {
   scenario: string;
@@ -169,6 +184,8 @@ export interface GameState {
   /** Solidarity aid sent to communes in collapse, in order. */
   aid: { round: number; from: string; to: string; amount: number }[];
   hazards: HazardRecord[];
+  /** The facilitator's notes, in the order written: no rule reads them, no device of the room is sent them. */
+  notes: FacilitatorNote[];
   over: boolean;
 }
 

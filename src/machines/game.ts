@@ -72,11 +72,12 @@ const GAME_EVENTS = new Set([
   'inject-hazard',
   'plan-hazard',
   'allocate-envelope',
+  'note',
   'end-game',
 ]);
 
 /** What the facilitator may still do while the game is paused. */
-const FACILITATOR_GAME_EVENTS = new Set(['skip-phase', 'inject-hazard', 'plan-hazard', 'allocate-envelope', 'end-game']);
+const FACILITATOR_GAME_EVENTS = new Set(['skip-phase', 'inject-hazard', 'plan-hazard', 'allocate-envelope', 'note', 'end-game']);
 
 export function isGameEvent(event: { type: string }): event is GameEvent {
   return GAME_EVENTS.has(event.type);
@@ -180,8 +181,12 @@ export function createSessionMachine(scenario: Scenario) {
           },
         },
       },
+      // The debrief is where the facilitator reads the notes out, and may still add one.
       debrief: {
-        on: { finish: { target: 'finished', actions: 'log the event' } },
+        on: {
+          finish: { target: 'finished', actions: 'log the event' },
+          note: { guard: 'the rules allow it', actions: 'apply and log the event' },
+        },
       },
       finished: { type: 'final' },
     },

@@ -256,12 +256,13 @@ describe('copies and views', () => {
     expect(t.budget).toBe(200);
   });
 
-  it('hides the seed, the RNG state and the injected hazard from a player', () => {
+  it('hides the seed, the RNG state, the injected and planned hazards and the facilitator’s notes from a player', () => {
     const g = { ...createGame(makeScenario(), { seed: 3, teams: ['A', 'B'] }), pendingHazard: 'fire' };
     const view = playerView(g, 'team-2');
     expect(view.viewer).toBe('team-2');
     expect('seed' in view || 'rng' in view || 'pendingHazard' in view).toBe(false);
-    const { seed: _s, rng: _r, pendingHazard: _p, ...open } = g;
+    expect('plannedHazards' in view || 'notes' in view).toBe(false);
+    const { seed: _s, rng: _r, pendingHazard: _p, plannedHazards: _h, notes: _n, ...open } = g;
     expect(view).toEqual({ ...open, viewer: 'team-2' });
     expect(playerView(g, null).viewer).toBeNull();
   });

@@ -72,7 +72,7 @@ function playController(events = SCRIPT, id = 'abc-123') {
 function fileOf(log: LogEntry[] = EXPECTED_LOG): GameFile {
   return {
     format: 'resilient-territory-kit/game',
-    version: 4,
+    version: 5,
     scenario: s.id,
     scenarioHash: scenarioHash(s),
     options: OPTIONS,
@@ -230,7 +230,7 @@ describe('parseGameFile refuses a file that is not this game', () => {
   });
 
   it.each([
-    ['future-version', { ...fileOf(), version: 5 }],
+    ['future-version', { ...fileOf(), version: 6 }],
     // Version 2: a first-edition game, which today's rules would not replay.
     ['old-version', { ...fileOf(), version: 2 }],
     ['old-version', { ...fileOf(), version: 1 }],

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createGame } from '../../src/engine/index.ts';
+import { cardFacts } from '../../src/game/table/card-grid.ts';
 import { indicatorsTable } from '../../src/game/table/panels.ts';
-import { cardFacts } from '../../src/game/table/plan-panel.ts';
 import { initI18n } from '../../src/i18n/index.ts';
 import { ACTOR_ICONS } from '../../src/ui/icons/actors.ts';
 import { HAZARD_ICONS } from '../../src/ui/icons/hazards.ts';

@@ -75,7 +75,7 @@ const BAD: Record<string, { write?: (file: string, game: Record<string, unknown>
   },
   'future-version': {
     write: (file, game) => writeFileSync(file, JSON.stringify({ ...game, version: GAME_FILE_VERSION + 1 })),
-    reason: /newer version of the kit \(version 5\)/,
+    reason: /newer version of the kit \(version 6\)/,
   },
 };
 

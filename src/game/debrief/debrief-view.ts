@@ -11,6 +11,7 @@ import { localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
 import { type TeamFacts, teamFacts } from './facts.ts';
 import { formatMoney, indicatorName, scrollable, statusBadge, statusText } from './format.ts';
+import { debriefNotes } from './notes-section.ts';
 import { sheet } from './sheet.ts';
 import { teamSection } from './team-section.ts';
 
@@ -137,9 +138,16 @@ function printControls(): HTMLElement {
  */
 export function renderDebrief(
   container: HTMLElement,
-  input: { game: GameState; scenario: Scenario; courseModules?: { id: string; title: string }[] },
+  input: {
+    game: GameState;
+    scenario: Scenario;
+    courseModules?: { id: string; title: string }[];
+    /** Show the facilitator's notes (the table and the console; never the projector or a seat). */
+    notes?: boolean;
+  },
 ): void {
   const { game, scenario, courseModules } = input;
+  const notes = input.notes === true && game.notes.length > 0;
   const facts = teamFacts(game, scenario, scoreGame(game, scenario));
   container.append(
     h(
@@ -151,10 +159,16 @@ export function renderDebrief(
         headline(game, scenario, facts),
         // Comparing needs several teams.
         facts.length > 1 ? comparison(scenario, facts) : null,
+        notes ? debriefNotes(game, false) : null,
         ...facts.map((f) => teamSection(game, scenario, f, courseModules)),
         printControls(),
       ),
-      h('div', { class: 'print-only debrief-sheets' }, ...facts.map((f) => sheet(game, scenario, f))),
+      h(
+        'div',
+        { class: 'print-only debrief-sheets' },
+        ...facts.map((f) => sheet(game, scenario, f)),
+        notes ? debriefNotes(game, true) : null,
+      ),
     ),
   );
 }

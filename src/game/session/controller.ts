@@ -5,7 +5,7 @@
  * is looking at before it funds it) stay here: they change nothing in the game.
  */
 import { type Actor, createActor } from 'xstate';
-import { cardsOpenTo, checkEvent, currentTeam } from '../../engine/index.ts';
+import { cardsOpenTo, checkEvent, currentTeam, noteText } from '../../engine/index.ts';
 import type { TurnTimer } from '../../engine/timer.ts';
 import type { GameEvent, GameState, Phase, Scenario } from '../../engine/types.ts';
 import type { LogEntry, SessionMachine, SessionOptions } from '../../machines/game.ts';
@@ -61,6 +61,8 @@ export type ViewEvent =
   | { type: 'INJECT_HAZARD'; hazard: string }
   | { type: 'PLAN_HAZARD'; round: number; hazard: string }
   | { type: 'ALLOCATE'; lever: string; shares: Record<string, number>; by?: string }
+  /** The facilitator's note; `at` is the moment it was written (the view's clock). */
+  | { type: 'NOTE'; text: string; at: string }
   | { type: 'PAUSE' }
   | { type: 'RESUME' }
   | { type: 'TICK'; seconds: number }
@@ -197,6 +199,8 @@ export class GameController {
           shares: event.shares,
           ...(event.by ? { by: event.by } : {}),
         });
+      case 'NOTE':
+        return this.dispatch({ type: 'note', text: noteText(event.text), at: event.at });
       case 'PAUSE':
         return this.dispatch({ type: 'pause' });
       case 'RESUME':

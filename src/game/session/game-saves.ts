@@ -8,15 +8,21 @@
  */
 // zod's mini build: a saved game is read as the game opens, and its schemas cost far less to set up.
 import { z } from 'zod/mini';
+import { MAX_NOTE_LENGTH } from '../../engine/notes.ts';
 import type { Scenario } from '../../engine/types.ts';
 import type { LogEntry, SessionOptions } from '../../machines/game.ts';
 import { type ReplayResult, replayLog, type SessionSnapshot } from '../../machines/replay.ts';
 import type { KeyValueStore, StoreResult } from '../../storage/store.ts';
 
 export const GAME_FILE_FORMAT = 'resilient-territory-kit/game';
-/** Version 4 added the Department seat (options.departmentSeat, allocate-envelope's `by`) and planned hazards (plan-hazard); version 3 files read as they are. */
-export const GAME_FILE_VERSION = 4;
+/**
+ * Version 5 added the facilitator's notes (note); version 4 the Department seat (options.departmentSeat,
+ * allocate-envelope's `by`) and planned hazards (plan-hazard). Versions 3 and 4 read as they are: each
+ * version only added entries.
+ */
+export const GAME_FILE_VERSION = 5;
 const OLDEST_READABLE_VERSION = 3;
+const READABLE_VERSIONS = [3, 4, 5] as const;
 /** Larger than any real game (a 12-round game of 6 teams logs a few hundred events). */
 export const MAX_GAME_FILE = 5_000_000;
 export const MAX_LOG_ENTRIES = 20_000;
@@ -54,6 +60,13 @@ const logEntry = z.discriminatedUnion('type', [
     shares: z.record(teamId, z.int().check(z.gte(0), z.lte(100_000))),
     by: z.optional(teamId),
   }),
+  z.strictObject({
+    type: z.literal('note'),
+    // The rules count characters as a person does (see engine/notes.ts); this only bounds the file.
+    text: z.string().check(z.maxLength(MAX_NOTE_LENGTH * 4)),
+    at: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/)),
+    by: z.optional(teamId),
+  }),
   bare('pause'),
   bare('resume'),
   bare('finish'),
@@ -76,7 +89,7 @@ const optionsSchema = z.strictObject({
 
 const fileSchema = z.strictObject({
   format: z.literal(GAME_FILE_FORMAT),
-  version: z.union([z.literal(OLDEST_READABLE_VERSION), z.literal(GAME_FILE_VERSION)]),
+  version: z.union(READABLE_VERSIONS.map((v) => z.literal(v))),
   scenario: id,
   scenarioHash: z.string().check(z.regex(/^[0-9a-f]{8,16}$/)),
   options: optionsSchema,
@@ -85,7 +98,7 @@ const fileSchema = z.strictObject({
 
 export interface GameFile {
   format: typeof GAME_FILE_FORMAT;
-  version: typeof GAME_FILE_VERSION | typeof OLDEST_READABLE_VERSION;
+  version: (typeof READABLE_VERSIONS)[number];
   scenario: string;
   scenarioHash: string;
   options: SessionOptions;

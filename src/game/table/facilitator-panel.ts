@@ -5,10 +5,13 @@ import { h } from '../../ui/dom.ts';
 import type { GameView, ViewEvent as SessionEvent } from '../session/controller.ts';
 import { departmentSeatForm } from './department-seat.ts';
 import { formatSeconds } from './format.ts';
+import { emptyDraft, type NoteDraft, notesPanel } from './notes-panel.ts';
 
 export interface FacilitatorHandlers {
   send(event: SessionEvent): void;
   confirm(message: string): Promise<boolean>;
+  /** The note being typed, kept by the view across redraws. */
+  noteDraft?: NoteDraft;
 }
 
 const LIMITS = [60, 120, 180, 300, 600];
@@ -116,6 +119,7 @@ export function facilitatorPanel(view: GameView, scenario: Scenario, handlers: F
     ),
     planAhead(view, scenario, send),
     view.game?.departmentSeat === null ? departmentSeatForm(view, scenario, send) : null,
+    notesPanel(view.game.notes, handlers.noteDraft ?? emptyDraft(), send),
   );
 }
 

@@ -10,6 +10,7 @@ import {
   teamsToAct,
   weakestDimension,
 } from '../../engine/index.ts';
+import type { CardChoice } from '../../engine/selectors.ts';
 import type { GameState, Scenario } from '../../engine/types.ts';
 import { guideHref } from '../../guide/links.ts';
 import { localize, t } from '../../i18n/index.ts';
@@ -28,6 +29,8 @@ export interface PanelContext {
   fundingChoice: Set<string>;
   /** Partners ticked per card on the planning panel. */
   poolChoice: Map<string, Set<string>>;
+  /** Each team's filter and sort of its cards (a view preference), kept across redraws. */
+  gridChoice: Map<string, CardChoice>;
 }
 
 export const button = (label: string, onclick: () => void, attrs: Record<string, string> = {}) =>

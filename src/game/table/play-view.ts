@@ -21,6 +21,7 @@ import { type Face, faceLabel, facePlays, roundAsItStands, sharedStep, warnedTea
 import { facilitatorPanel, timerDisplay } from './facilitator-panel.ts';
 import { GameFeedback } from './feedback.ts';
 import { HazardReveal } from './hazard-reveal.ts';
+import { emptyDraft } from './notes-panel.ts';
 import { type PanelContext, phasePanel } from './panels.ts';
 import { facilitatorKey, panelKey } from './redraw-keys.ts';
 import { collapseWarnings, rulesPanel } from './rules-panel.ts';
@@ -55,6 +56,8 @@ export class PlayView {
   private showFacilitator: boolean;
   private readonly funding = new Set<string>();
   private readonly pools = new Map<string, Set<string>>();
+  private readonly grids: PanelContext['gridChoice'] = new Map();
+  private readonly noteDraft = emptyDraft();
   private readonly cleanups: (() => void)[] = [];
   private firstFrame = false;
   private readyMarked = false;
@@ -227,7 +230,13 @@ export class PlayView {
       const focusedId = (document.activeElement as HTMLElement | null)?.id;
       this.facilitatorSlot.replaceChildren(
         ...(this.showFacilitator
-          ? [facilitatorPanel(view, this.scenario, { send: (e) => this.controller.send(e), confirm: confirmDialog })]
+          ? [
+              facilitatorPanel(view, this.scenario, {
+                send: (e) => this.controller.send(e),
+                confirm: confirmDialog,
+                noteDraft: this.noteDraft,
+              }),
+            ]
           : []),
       );
       if (hadFocus && focusedId) document.getElementById(focusedId)?.focus();
@@ -247,6 +256,7 @@ export class PlayView {
 
   private renderPanel(view: GameView): void {
     const hadFocus = this.panel.contains(document.activeElement) || document.activeElement === document.body;
+    const focusedId = this.panel.contains(document.activeElement) ? document.activeElement?.id : undefined;
     const phaseChanged = view.phase !== this.last?.phase || view.status !== this.last?.status;
     if (view.status === 'debrief' || view.status === 'finished') {
       this.panel.replaceChildren();
@@ -263,6 +273,7 @@ export class PlayView {
       send: (e) => this.controller.send(e),
       fundingChoice: this.funding,
       poolChoice: this.pools,
+      gridChoice: this.grids,
     };
     if (view.phase !== 'plan') this.pools.clear();
     this.panel.replaceChildren(
@@ -276,7 +287,11 @@ export class PlayView {
       rulesPanel(view.game, this.scenario),
     );
     this.panel.toggleAttribute('inert', view.paused);
-    if (this.last && (hadFocus || phaseChanged)) title.focus({ preventScroll: true });
+    // A redraw within the phase (another window's move) leaves the focus on the control that had it.
+    const kept = !phaseChanged && focusedId ? this.panel.querySelector<HTMLElement>(`#${CSS.escape(focusedId)}`) : null;
+    // Nor does a new phase take the focus from a note the facilitator is typing.
+    const typing = document.activeElement instanceof HTMLTextAreaElement && !this.panel.contains(document.activeElement);
+    if (this.last && (hadFocus || phaseChanged) && !typing) (kept ?? title).focus({ preventScroll: true });
   }
 
   private renderDebrief(view: GameView): void {
@@ -294,7 +309,8 @@ export class PlayView {
     void Promise.all([import('../debrief/debrief-view.ts'), loadNamespace('debrief')]).then(([{ renderDebrief }]) => {
       if (this.disposed) return;
       this.debriefSlot.replaceChildren();
-      renderDebrief(this.debriefSlot, { game, scenario: this.scenario });
+      const notes = this.face.kind === 'table' || this.face.kind === 'facilitator';
+      renderDebrief(this.debriefSlot, { game, scenario: this.scenario, notes });
       this.debriefSlot.append(
         h('p', { class: 'panel-actions' }, h('a', { href: '#/game', class: 'button' }, t('game:debriefActions.newGame'))),
       );

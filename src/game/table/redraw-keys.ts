@@ -26,6 +26,8 @@ export function panelKey(view: GameView): string {
     game.offers.length,
     // A team holding the Department seat sees its splits recorded in the diagnose panel.
     game.departmentSeat === null ? null : game.allocations,
+    // The debrief of the table and the console lists the facilitator's notes.
+    view.status === 'playing' ? null : game.notes.length,
   ]);
 }
 
@@ -41,6 +43,7 @@ export function facilitatorKey(view: GameView, shown: boolean): string {
     view.timer.remainingSeconds > 0,
     view.round?.pendingHazard,
     view.game.plannedHazards.length,
+    view.game.notes.length,
     // The Department seat shows in the diagnose phase, with the round's envelopes and splits.
     view.game.round,
     view.game.phase,
