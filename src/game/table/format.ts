@@ -1,6 +1,8 @@
 /** Small translated formatting helpers shared by the game panels. */
+import { teamsToAct } from '../../engine/index.ts';
 import type { IndicatorId, Indicators, Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
+import type { GameView } from '../session/controller.ts';
 
 export function indicatorName(id: IndicatorId): string {
   return t(`game:indicator.${id}`);
@@ -26,4 +28,19 @@ export function formatSeconds(total: number): string {
 export function communeName(scenario: Scenario, id: string): string {
   const commune = scenario.territory.communes.find((c) => c.id === id);
   return commune ? localize(commune.name) : id;
+}
+
+/** The line over the map: the round and its phase, whose turn it is, and a pause. */
+export function turnBanner(view: GameView): string {
+  const game = view.game;
+  if (view.status !== 'playing') return '';
+  const current = teamsToAct(game)[0];
+  const phase = view.phase ? t(`game:phase.${view.phase}`) : '';
+  const who =
+    (view.phase === 'plan' || view.phase === 'fund') && current
+      ? t('game:turn.team', { team: current.name })
+      : t('game:turn.allTeams');
+  return `${t('game:turn.banner', { round: Math.min(game.round, game.rounds), rounds: game.rounds, phase })} · ${who}${
+    view.paused ? ` · ${t('game:facilitator.paused')}` : ''
+  }`;
 }

@@ -1,26 +1,21 @@
-/**
- * A game in progress, on one of its faces: the Phaser map (its own chunk),
- * the phase panel, the facilitator's controls and the keyboard shortcuts;
- * the toolbar, the narration and the sounds live in their own files.
- */
-import { teamsToAct } from '../../engine/index.ts';
 import type { Scenario } from '../../engine/types.ts';
-import { loadNamespace, localize, t } from '../../i18n/index.ts';
+import { localize, t } from '../../i18n/index.ts';
 import type { AppContext } from '../../ui/app-context.ts';
 import { confirmDialog, downloadText } from '../../ui/dialog.ts';
 import { h } from '../../ui/dom.ts';
-import { loadedMapCode, loadMapCode } from '../map/map-code.ts';
 import { type MapOptions, mapModel, shownTeam } from '../map/map-model.ts';
 import { mapTextView } from '../map/map-text.ts';
-import type { MapHandle } from '../map/view-model.ts';
 import { GameController, type GameStart, type GameView } from '../session/controller.ts';
 import { exportSave, writeSave } from '../session/game-saves.ts';
 import { broadcastChannel, SessionLink, webLock } from '../session/local-link.ts';
 import { BigTimer } from './big-timer.ts';
+import { showDebrief } from './debrief-slot.ts';
 import { type Face, faceLabel, facePlays, roundAsItStands, sharedStep, warnedTeams, withoutControls } from './faces.ts';
 import { facilitatorPanel, timerDisplay } from './facilitator-panel.ts';
 import { GameFeedback } from './feedback.ts';
+import { turnBanner } from './format.ts';
 import { HazardReveal } from './hazard-reveal.ts';
+import { MapSlot } from './map-slot.ts';
 import { emptyDraft } from './notes-panel.ts';
 import { type PanelContext, phasePanel } from './panels.ts';
 import { facilitatorKey, panelKey } from './redraw-keys.ts';
@@ -35,7 +30,7 @@ export class PlayView {
   private readonly faceLine = h('p', { class: 'face-label' });
   private readonly banner = h('p', { class: 'turn-banner' });
   private readonly timerSlot = h('div', { class: 'timer-slot' });
-  private readonly mapBox = h('div', { class: 'map-canvas', role: 'img' });
+  private readonly mapSlot = new MapSlot();
   private readonly mapText = h('details', { class: 'map-text' });
   private readonly captions = h('p', { class: 'captions', 'aria-live': 'polite' });
   private readonly feedback: GameFeedback;
@@ -48,7 +43,6 @@ export class PlayView {
   private readonly reveal: HazardReveal | null;
   /** The projector's map: every team's projects, communes named, no text under 14 px as shown. */
   private readonly mapOptions: MapOptions;
-  private map: MapHandle | null = null;
   private last: GameView | null = null;
   private panelKey = '';
   private facilitatorKey = '';
@@ -59,7 +53,6 @@ export class PlayView {
   private readonly grids: PanelContext['gridChoice'] = new Map();
   private readonly noteDraft = emptyDraft();
   private readonly cleanups: (() => void)[] = [];
-  private firstFrame = false;
   private readyMarked = false;
   private disposed = false;
 
@@ -105,7 +98,7 @@ export class PlayView {
       h(
         'div',
         { class: 'game-layout' },
-        h('div', { class: 'map-area' }, this.mapBox, this.captions, this.mapText),
+        h('div', { class: 'map-area' }, this.mapSlot.box, this.captions, this.mapText),
         this.panel,
         this.facilitatorSlot,
       ),
@@ -117,7 +110,10 @@ export class PlayView {
     const tick = window.setInterval(() => this.tick(), 1000);
     this.cleanups.push(() => window.clearInterval(tick));
     this.render(this.controller.view());
-    void this.startMap();
+    void this.mapSlot.start(
+      () => this.mapModelOf(this.controller.view()),
+      () => this.markReady(),
+    );
   }
 
   relocalize(): void {
@@ -130,7 +126,7 @@ export class PlayView {
     this.disposed = true;
     this.reveal?.dispose();
     for (const cleanup of this.cleanups) cleanup();
-    this.map?.destroy();
+    this.mapSlot.destroy();
     this.feedback.dispose();
     this.controller.dispose();
   }
@@ -143,33 +139,15 @@ export class PlayView {
     }
   }
 
-  private async startMap(): Promise<void> {
-    this.mapBox.append(h('p', { class: 'map-loading' }, t('game:map.loading')));
-    const { startMap } = loadedMapCode() ?? (await loadMapCode());
-    if (this.disposed) return;
-    this.mapBox.replaceChildren();
-    const map = await startMap(
-      this.mapBox,
-      mapModel(this.controller.view(), this.scenario, this.ctx.reducedMotion(), undefined, this.mapOptions),
-      () => {
-        this.firstFrame = true;
-        this.markReady();
-      },
-    );
-    if (this.disposed) {
-      map.destroy();
-      return;
-    }
-    this.map = map;
-    this.mapBox.dataset.renderer = map.renderer();
-    map.update(mapModel(this.controller.view(), this.scenario, this.ctx.reducedMotion(), undefined, this.mapOptions));
+  private mapModelOf(view: GameView) {
+    return mapModel(view, this.scenario, this.ctx.reducedMotion(), undefined, this.mapOptions);
   }
 
   /** Load time is measured from outside: the map has drawn and the first turn accepts input. */
   private markReady(): void {
     // The table is ready when its first turn accepts input; the other faces once the round shows.
     const shown = this.face.kind === 'table' ? this.panel.querySelector('button') : this.panel.querySelector('#phase-title');
-    if (this.readyMarked || !this.firstFrame || !shown) return;
+    if (this.readyMarked || !this.mapSlot.drawn || !shown) return;
     this.readyMarked = true;
     performance.mark('kit:game-ready');
     this.root.dataset.ready = 'true';
@@ -199,21 +177,12 @@ export class PlayView {
   }
 
   private draw(view: GameView, force: boolean): void {
-    const game = view.game;
+    const _game = view.game;
     this.heading.textContent = localize(this.scenario.title);
     this.faceLine.textContent = faceLabel(this.face, view.game);
-    this.mapBox.setAttribute('aria-label', t('game:map.label', { territory: localize(this.scenario.territory.name) }));
+    this.mapSlot.box.setAttribute('aria-label', t('game:map.label', { territory: localize(this.scenario.territory.name) }));
     this.renderToolbar(view);
-    const current = game ? teamsToAct(game)[0] : undefined;
-    const phase = view.phase ? t(`game:phase.${view.phase}`) : '';
-    this.banner.textContent =
-      game && view.status === 'playing'
-        ? `${t('game:turn.banner', { round: Math.min(game.round, game.rounds), rounds: game.rounds, phase })} · ${
-            (view.phase === 'plan' || view.phase === 'fund') && current
-              ? t('game:turn.team', { team: current.name })
-              : t('game:turn.allTeams')
-          }${view.paused ? ` · ${t('game:facilitator.paused')}` : ''}`
-        : '';
+    this.banner.textContent = turnBanner(view);
     this.banner.classList.toggle('paused', view.paused);
     if (this.face.kind === 'screen') this.bigTimer.update(view);
     else this.timerSlot.replaceChildren(...[timerDisplay(view)].filter((x): x is HTMLElement => x !== null));
@@ -247,7 +216,7 @@ export class PlayView {
       this.mapTextKey = mapKey;
       this.mapText.replaceChildren(...mapText);
     }
-    this.map?.update(mapModel(view, this.scenario, this.ctx.reducedMotion(), undefined, this.mapOptions));
+    this.mapSlot.update(this.mapModelOf(view));
     this.feedback.observe(view);
     this.reveal?.update(view);
     this.last = view;
@@ -261,7 +230,7 @@ export class PlayView {
     if (view.status === 'debrief' || view.status === 'finished') {
       this.panel.replaceChildren();
       this.panel.hidden = true;
-      this.renderDebrief(view);
+      showDebrief(this.debriefSlot, this.face, view.game, this.scenario, () => this.disposed);
       return;
     }
     this.panel.hidden = false;
@@ -292,29 +261,6 @@ export class PlayView {
     // Nor does a new phase take the focus from a note the facilitator is typing.
     const typing = document.activeElement instanceof HTMLTextAreaElement && !this.panel.contains(document.activeElement);
     if (this.last && (hadFocus || phaseChanged) && !typing) (kept ?? title).focus({ preventScroll: true });
-  }
-
-  private renderDebrief(view: GameView): void {
-    const game = view.game;
-    if (!game) return;
-    this.debriefSlot.replaceChildren();
-    // The debrief (charts, guide titles) loads when a game reaches it, not with the game.
-    if (this.face.kind === 'screen') {
-      // The projector shows the room one summary; the full debrief is on the table, the seats and the console.
-      void Promise.all([import('../debrief/group-summary.ts'), loadNamespace('debrief')]).then(([{ groupSummary }]) => {
-        if (!this.disposed) this.debriefSlot.replaceChildren(groupSummary(game, this.scenario));
-      });
-      return;
-    }
-    void Promise.all([import('../debrief/debrief-view.ts'), loadNamespace('debrief')]).then(([{ renderDebrief }]) => {
-      if (this.disposed) return;
-      this.debriefSlot.replaceChildren();
-      const notes = this.face.kind === 'table' || this.face.kind === 'facilitator';
-      renderDebrief(this.debriefSlot, { game, scenario: this.scenario, notes });
-      this.debriefSlot.append(
-        h('p', { class: 'panel-actions' }, h('a', { href: '#/game', class: 'button' }, t('game:debriefActions.newGame'))),
-      );
-    });
   }
 
   private renderToolbar(view: GameView): void {
