@@ -88,12 +88,12 @@ async function start(root: HTMLElement): Promise<void> {
     },
   });
 
-  const updatePrompt = createUpdatePrompt(shell.updateSlot, (message) => shell.announce(message));
+  const updatePrompt = createUpdatePrompt(shell.updateSlot, (message) => shell.status(message));
   startServiceWorker({
     onReady(first) {
       if (document.documentElement.dataset.offlineReady === 'true') return;
       document.documentElement.dataset.offlineReady = 'true';
-      if (first) shell.announce(t('offline:ready'));
+      if (first) shell.status(t('offline:ready'));
     },
     onUpdate: (apply) => updatePrompt.show(apply),
   });

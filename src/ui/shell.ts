@@ -18,6 +18,20 @@ export interface Shell {
   setActive(part: string | undefined): void;
   notify(message: string, kind: 'error' | 'info'): void;
   announce(message: string): void;
+  /**
+   * Says what the kit itself did in the background (it now works offline, a
+   * new version waits) in a region of its own, so it never replaces what the
+   * person's own action just announced.
+   */
+  status(message: string): void;
+}
+
+/** Clearing first makes screen readers repeat an identical message. */
+function say(region: HTMLElement, message: string): void {
+  region.textContent = '';
+  window.setTimeout(() => {
+    region.textContent = message;
+  }, 30);
 }
 
 export function createShell(root: HTMLElement, handlers: ShellHandlers): Shell {
@@ -44,6 +58,7 @@ export function createShell(root: HTMLElement, handlers: ShellHandlers): Shell {
   const footerNav = h('nav', { class: 'footer-nav' });
   const footer = h('footer', { class: 'site-footer' }, footerText, footerNav);
   const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', id: 'live-region' });
+  const statusRegion = h('div', { class: 'visually-hidden', role: 'status', id: 'status-region' });
   const dialog = h('dialog', { class: 'settings-dialog', 'aria-labelledby': 'settings-title' });
   settingsButton.addEventListener('click', () => {
     renderSettings();
@@ -52,7 +67,7 @@ export function createShell(root: HTMLElement, handlers: ShellHandlers): Shell {
 
   clear(root);
   root.removeAttribute('aria-busy');
-  root.append(skip, header, updateSlot, messages, main, footer, live, dialog);
+  root.append(skip, header, updateSlot, messages, main, footer, live, statusRegion, dialog);
 
   let active: string | undefined;
 
@@ -170,11 +185,10 @@ export function createShell(root: HTMLElement, handlers: ShellHandlers): Shell {
       messages.append(item);
     },
     announce(message) {
-      // Clearing first makes screen readers repeat an identical message.
-      live.textContent = '';
-      window.setTimeout(() => {
-        live.textContent = message;
-      }, 30);
+      say(live, message);
+    },
+    status(message) {
+      say(statusRegion, message);
     },
   };
 }
