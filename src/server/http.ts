@@ -37,8 +37,14 @@ export interface HttpOptions {
   trustProxy: boolean;
 }
 
-export function clientAddress(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
+/** Who is asking, for the rate limits: the socket's address, or the proxy's word for it when one is trusted. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')[0]
+        ?.trim()
+    : '';
+  return forwarded || (req.socket.remoteAddress ?? 'unknown');
 }
 
 export function httpHandler(workshops: Workshops, options: HttpOptions) {
@@ -61,8 +67,14 @@ export function httpHandler(workshops: Workshops, options: HttpOptions) {
         } catch {
           return send(res, 400, 'application/json', JSON.stringify({ error: 'bad-session' }));
         }
-        const result = await workshops.create(json, clientAddress(req));
-        if (!result.ok) return send(res, result.code === 'rate-limited' ? 429 : 400, 'application/json', JSON.stringify({ error: result.code }));
+        const result = await workshops.create(json, clientAddress(req, options.trustProxy));
+        if (!result.ok)
+          return send(
+            res,
+            result.code === 'rate-limited' ? 429 : 400,
+            'application/json',
+            JSON.stringify({ error: result.code }),
+          );
         return send(res, 201, 'application/json', JSON.stringify(result.created), { 'Cache-Control': 'no-store' });
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
@@ -123,7 +135,7 @@ function send(res: ServerResponse, status: number, type: string, body: string, h
   res.end(body);
 }
 
-function serveFile(root: string, pathname: string, req: IncomingMessage, res: ServerResponse): void {
+function serveFile(root: string, pathname: string, req: IncomingMessage, res: ServerResponse) {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
