@@ -10,9 +10,9 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { open, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod/mini';
-import type { LogEntry, SessionOptions } from '../machines/game.ts';
 import { logEntrySchema, optionsSchema } from '../game/session/game-saves.ts';
 import { JOIN_CODE_ALPHABET } from '../game/session/workshop-protocol.ts';
+import type { LogEntry, SessionOptions } from '../machines/game.ts';
 
 export interface SessionHeader {
   id: string;

@@ -19,7 +19,8 @@ const host = process.env.HOST ?? '127.0.0.1';
 const dataDir = resolve(process.env.WORKSHOP_DATA_DIR ?? '.workshop-data');
 const retentionDays = Number(process.env.WORKSHOP_RETENTION_DAYS ?? DEFAULT_SETTINGS.retentionDays);
 if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
-if (!(retentionDays > 0)) throw new Error(`WORKSHOP_RETENTION_DAYS must be a number of days, not ${process.env.WORKSHOP_RETENTION_DAYS}`);
+if (!(retentionDays > 0))
+  throw new Error(`WORKSHOP_RETENTION_DAYS must be a number of days, not ${process.env.WORKSHOP_RETENTION_DAYS}`);
 
 const running = await startWorkshopServer(
   {
@@ -35,7 +36,9 @@ const running = await startWorkshopServer(
 
 const sweep = () =>
   running.workshops.sweep().then(
-    (removed) => removed.length > 0 && console.log(`Deleted ${removed.length} ${removed.length === 1 ? "session" : "sessions"} older than ${retentionDays} days`),
+    (removed) =>
+      removed.length > 0 &&
+      console.log(`Deleted ${removed.length} ${removed.length === 1 ? 'session' : 'sessions'} older than ${retentionDays} days`),
     (error: unknown) => console.error('retention sweep failed:', error),
   );
 await sweep();
@@ -43,7 +46,9 @@ setInterval(sweep, 60 * 60 * 1000).unref();
 
 const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
 console.log(`Resilient territory kit: http://${shown.includes(':') ? `[${shown}]` : shown}:${running.port}/`);
-console.log(`Workshop server: ${running.workshops.sessions.size} ${running.workshops.sessions.size === 1 ? "session" : "sessions"} restored from ${dataDir}`);
+console.log(
+  `Workshop server: ${running.workshops.sessions.size} ${running.workshops.sessions.size === 1 ? 'session' : 'sessions'} restored from ${dataDir}`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -22,7 +22,11 @@ export function createMetrics(activeSessions: () => number): WorkshopMetrics {
   });
   return {
     registry,
-    clientsConnected: new Gauge({ name: 'workshop_clients_connected', help: 'Devices connected to a session', registers: [registry] }),
+    clientsConnected: new Gauge({
+      name: 'workshop_clients_connected',
+      help: 'Devices connected to a session',
+      registers: [registry],
+    }),
     eventsApplied: new Counter({
       name: 'workshop_events_applied_total',
       help: "Entries appended to sessions' logs (bots' and the clock's included)",

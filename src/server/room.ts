@@ -10,13 +10,13 @@ import { type AuthContext, type Client, type Deferred, Room, ServerError } from 
 import {
   type ErrorMessage,
   errorKey,
+  eventMessageSchema,
   handSeatMessageSchema,
   type JoinedMessage,
   joinOptionsSchema,
   MAX_MESSAGE_BYTES,
   type Role,
   type SeatTokenMessage,
-  eventMessageSchema,
   syncMessageSchema,
   type WorkshopErrorCode,
 } from '../game/session/workshop-protocol.ts';
@@ -70,7 +70,8 @@ export function workshopRoom(workshops: Workshops) {
       const join = parsed.data;
       if (join.code !== this.code) refuse('unknown-code');
       if (join.role === 'screen') return { role: 'screen', seat: null };
-      if (join.role === 'facilitator') return this.session.isFacilitator(join.token) ? { role: 'facilitator', seat: null } : refuse('bad-token');
+      if (join.role === 'facilitator')
+        return this.session.isFacilitator(join.token) ? { role: 'facilitator', seat: null } : refuse('bad-token');
       if ('token' in join) {
         const seat = this.session.seatOfToken(join.token);
         return seat ? { role: 'seat', seat } : refuse('bad-token');

@@ -66,7 +66,10 @@ export class Workshops {
   }
 
   /** A new session and its room; the facilitator's token is in the answer and nowhere else. */
-  async create(body: unknown, address: string): Promise<{ ok: true; created: CreatedSession } | { ok: false; code: WorkshopErrorCode }> {
+  async create(
+    body: unknown,
+    address: string,
+  ): Promise<{ ok: true; created: CreatedSession } | { ok: false; code: WorkshopErrorCode }> {
     if (!this.creations.take(address)) return { ok: false, code: 'rate-limited' };
     const parsed = createSessionSchema.safeParse(body);
     if (!parsed.success) return { ok: false, code: 'bad-session' };

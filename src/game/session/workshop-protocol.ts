@@ -5,8 +5,8 @@
  */
 import { z } from 'zod/mini';
 import type { PlayerView } from '../../engine/player-view.ts';
-import type { GameState } from '../../engine/types.ts';
 import type { TurnTimer } from '../../engine/timer.ts';
+import type { GameState } from '../../engine/types.ts';
 import type { LogEntry } from '../../machines/game.ts';
 import { logEntrySchema, optionsSchema } from './game-saves.ts';
 
