@@ -40,7 +40,7 @@ export function initialSnapshot(scenario: Scenario, options: SessionOptions): Se
 }
 
 /** Why the machine refused an entry: the rules' reason, or 'not-now' (paused, over, nothing to resume...). */
-function refusal(snapshot: SessionSnapshot, scenario: Scenario, entry: LogEntry): string {
+export function refusal(snapshot: SessionSnapshot, scenario: Scenario, entry: LogEntry): string {
   if (isGameEvent(entry)) {
     const reason = checkEvent(snapshot.context.game, scenario, entry);
     if (reason) return reason;

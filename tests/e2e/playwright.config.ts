@@ -33,7 +33,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    // What npm start runs: the built kit served by the workshop server.
+    command: 'npx vite build && npx tsx src/server/main.ts',
+    env: { PORT: String(PORT), HOST: '127.0.0.1' },
     cwd: '../..',
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,

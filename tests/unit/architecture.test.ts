@@ -35,4 +35,20 @@ describe('architecture', () => {
       expect(readFileSync(file, 'utf8'), file).not.toMatch(/from ['"]phaser['"]|document\.|window\./);
     }
   });
+
+  it('keeps the workshop server out of the browser: nothing under src/ outside src/server imports it', () => {
+    const offenders = files('src')
+      .filter((file) => !file.startsWith(join('src', 'server')) && /\.(ts|js)$/.test(file))
+      .filter((file) => /from\s+['"][^'"]*\/server\/|import\(\s*['"][^'"]*\/server\//.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the workshop server on the scoped Colyseus 0.16 packages, never the colyseus meta-package', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    const all = { ...pkg.dependencies, ...pkg.devDependencies };
+    expect(all.colyseus).toBeUndefined();
+    for (const name of ['@colyseus/core', '@colyseus/ws-transport', '@colyseus/testing', 'colyseus.js']) {
+      expect(all[name], name).toMatch(/^~0\.16\./);
+    }
+  });
 });

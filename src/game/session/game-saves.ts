@@ -33,7 +33,8 @@ const id = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), z.maxLength(64)
 const teamId = z.string().check(z.regex(/^team-[1-6]$/));
 const bare = <T extends string>(type: T) => z.strictObject({ type: z.literal(type) });
 
-const logEntry = z.discriminatedUnion('type', [
+/** One logged event, as a game file and the workshop server's `event` message carry it. */
+export const logEntrySchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('start-project'),
     team: teamId,
@@ -79,7 +80,8 @@ const logEntry = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('extend-time'), seconds: z.int().check(z.gte(0), z.lte(3600)) }),
 ]);
 
-const optionsSchema = z.strictObject({
+/** A game's options, as a game file and the workshop server's session creation carry them. */
+export const optionsSchema = z.strictObject({
   seed: z.int().check(z.gte(0), z.lte(2 ** 31 - 1)),
   teams: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))).check(z.minLength(1), z.maxLength(6)),
   difficulty: z.enum(['easy', 'normal', 'hard']),
@@ -93,7 +95,7 @@ const fileSchema = z.strictObject({
   scenario: id,
   scenarioHash: z.string().check(z.regex(/^[0-9a-f]{8,16}$/)),
   options: optionsSchema,
-  log: z.array(logEntry).check(z.maxLength(MAX_LOG_ENTRIES)),
+  log: z.array(logEntrySchema).check(z.maxLength(MAX_LOG_ENTRIES)),
 });
 
 export interface GameFile {

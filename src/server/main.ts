@@ -1,0 +1,57 @@
+/**
+ * npm start: serves the built kit and the workshop server on one port.
+ * PORT (default 4173), HOST (default 127.0.0.1; 0.0.0.0 for the devices of a
+ * workshop's network), WORKSHOP_DATA_DIR (default .workshop-data in the
+ * project), WORKSHOP_RETENTION_DAYS (default 30), TRUST_PROXY=1 behind a proxy.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadScenarios } from '../../tools/lib/content.ts';
+import { startWorkshopServer } from './server.ts';
+import { DEFAULT_SETTINGS } from './workshops.ts';
+
+const project = fileURLToPath(new URL('../../', import.meta.url));
+// The scenarios are read from the project's folders, wherever the command was typed.
+process.chdir(project);
+
+const port = Number(process.env.PORT ?? 4173);
+const host = process.env.HOST ?? '127.0.0.1';
+const dataDir = resolve(process.env.WORKSHOP_DATA_DIR ?? '.workshop-data');
+const retentionDays = Number(process.env.WORKSHOP_RETENTION_DAYS ?? DEFAULT_SETTINGS.retentionDays);
+if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
+if (!(retentionDays > 0))
+  throw new Error(`WORKSHOP_RETENTION_DAYS must be a number of days, not ${process.env.WORKSHOP_RETENTION_DAYS}`);
+
+const running = await startWorkshopServer(
+  {
+    scenarios: loadScenarios(),
+    dataDir,
+    distDir: resolve('dist'),
+    settings: { retentionDays },
+    trustProxy: process.env.TRUST_PROXY === '1',
+  },
+  port,
+  host,
+);
+
+const sweep = () =>
+  running.workshops.sweep().then(
+    (removed) =>
+      removed.length > 0 &&
+      console.log(`Deleted ${removed.length} ${removed.length === 1 ? 'session' : 'sessions'} older than ${retentionDays} days`),
+    (error: unknown) => console.error('retention sweep failed:', error),
+  );
+await sweep();
+setInterval(sweep, 60 * 60 * 1000).unref();
+
+const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+console.log(`Resilient territory kit: http://${shown.includes(':') ? `[${shown}]` : shown}:${running.port}/`);
+console.log(
+  `Workshop server: ${running.workshops.sessions.size} ${running.workshops.sessions.size === 1 ? 'session' : 'sessions'} restored from ${dataDir}`,
+);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void running.stop().finally(() => process.exit(0));
+  });
+}

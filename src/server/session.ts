@@ -1,0 +1,223 @@
+/**
+ * One workshop session on the server: the scenario machine (the same one the
+ * browser runs: src/machines/game.ts) over the session's log, the seats and
+ * who holds them, and the journal that keeps both. No Colyseus here: the room
+ * (room.ts) carries messages in and views out; this decides.
+ */
+import { type Actor, createActor } from 'xstate';
+import { botRandom } from '../bots/autoplay.ts';
+import { tableStrategy } from '../bots/table.ts';
+import { currentTeam } from '../engine/flow.ts';
+import { playerView } from '../engine/player-view.ts';
+import type { Scenario } from '../engine/types.ts';
+import type { Role, ViewMessage, WorkshopErrorCode } from '../game/session/workshop-protocol.ts';
+import type { LogEntry, SessionMachine } from '../machines/game.ts';
+import { refusal, replayLog, type SessionSnapshot, sessionMachineFor } from '../machines/replay.ts';
+import { hashToken, newToken, tokenMatches } from './codes.ts';
+import type { JournalRecord, SeatHolder, SessionHeader, SessionJournal } from './journal.ts';
+
+export interface Seat {
+  id: string;
+  holder: SeatHolder;
+  tokenHash: string | null;
+}
+
+const PLAYER_ACTIONS = new Set(['start-project', 'answer-offer', 'send-aid', 'pass']);
+/** Entries that tell what the next shock will be: only the facilitator is sent them. */
+const HIDDEN_ENTRIES = new Set(['inject-hazard', 'plan-hazard']);
+/** A bot keeps playing while it has the turn; a game never needs this many moves in a row. */
+const MAX_BOT_MOVES = 200;
+/** The bots' table strategy: a sensible group that cooperates (src/bots/table.ts). */
+const BOT = tableStrategy(true);
+
+export type Applied = { ok: true; entries: LogEntry[] } | { ok: false; reason: string };
+
+export class WorkshopSession {
+  readonly seats: Seat[];
+  private readonly actor: Actor<SessionMachine>;
+  /** Journal writes in the order the machine took them. */
+  private writes: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly header: SessionHeader,
+    readonly scenario: Scenario,
+    private readonly journal: SessionJournal,
+    snapshot: SessionSnapshot | null,
+    seats: Seat[],
+  ) {
+    const machine = sessionMachineFor(scenario);
+    const input = { options: header.options };
+    this.actor = snapshot ? createActor(machine, { input, snapshot }) : createActor(machine, { input });
+    this.actor.start();
+    this.seats = seats;
+  }
+
+  /** A new session: its header is journaled before anyone can join it. */
+  static async open(header: SessionHeader, scenario: Scenario, journal: SessionJournal): Promise<WorkshopSession> {
+    // Throws RangeError on options the rules refuse, before anything is written.
+    const replayed = replayLog(scenario, header.options, []);
+    if (!replayed.ok) throw new RangeError('options the rules refuse');
+    await journal.create(header);
+    return new WorkshopSession(header, scenario, journal, replayed.snapshot, emptySeats(header.options.teams.length));
+  }
+
+  /** A journaled session, rebuilt by replaying its entries through the machine; throws if they do not replay. */
+  static restore(header: SessionHeader, records: readonly JournalRecord[], scenario: Scenario, journal: SessionJournal) {
+    const entries = records.flatMap((r) => (r.kind === 'entry' ? [r.entry] : []));
+    const replayed = replayLog(scenario, header.options, entries);
+    if (!replayed.ok) throw new Error(`entry ${replayed.index + 1} (${replayed.entry.type}) refused: ${replayed.reason}`);
+    const seats = emptySeats(header.options.teams.length);
+    for (const record of records) {
+      const seat = record.kind === 'seat' ? seats.find((s) => s.id === record.seat) : undefined;
+      if (seat && record.kind === 'seat') Object.assign(seat, { holder: record.holder, tokenHash: record.tokenHash });
+    }
+    return new WorkshopSession(header, scenario, journal, replayed.snapshot, seats);
+  }
+
+  private snapshot() {
+    return this.actor.getSnapshot();
+  }
+
+  version(): number {
+    return this.snapshot().context.log.length;
+  }
+
+  log(): readonly LogEntry[] {
+    return this.snapshot().context.log;
+  }
+
+  /** Resolves once every change so far is in the journal. */
+  saved(): Promise<void> {
+    return this.writes;
+  }
+
+  stop(): void {
+    this.actor.stop();
+  }
+
+  /** Null when this role and seat may send this entry; the refusal otherwise. The rules come after. */
+  authorize(role: Role, seat: string | null, entry: LogEntry): WorkshopErrorCode | null {
+    const team = PLAYER_ACTIONS.has(entry.type) ? (entry as { team: string }).team : null;
+    if (role === 'seat') {
+      if (team !== null) return team === seat ? null : 'not-your-seat';
+      // The Department seat's splits are a team's move when a team holds that seat.
+      if (entry.type === 'allocate-envelope') return entry.by !== undefined && entry.by === seat ? null : 'not-your-seat';
+      return 'facilitator-only';
+    }
+    if (role === 'facilitator') {
+      if (team !== null) return 'not-your-seat';
+      if (entry.type === 'allocate-envelope' && entry.by !== undefined) return 'not-your-seat';
+      return null;
+    }
+    return team !== null ? 'not-your-seat' : 'facilitator-only';
+  }
+
+  /** Feeds an entry to the machine; then the bots play their turns. What was applied is journaled in order. */
+  apply(entry: LogEntry): Applied {
+    const before = this.version();
+    const snapshot = this.snapshot();
+    this.actor.send(entry);
+    if (this.version() === before) return { ok: false, reason: refusal(snapshot, this.scenario, entry) };
+    this.playBots();
+    return { ok: true, entries: this.journalNew(before) };
+  }
+
+  /** The clock's seconds (never logged); a pass the clock forces is, and what the bots play after it. */
+  tick(seconds: number): LogEntry[] {
+    const before = this.version();
+    this.actor.send({ type: 'tick', seconds });
+    if (this.version() === before) return [];
+    this.playBots();
+    return this.journalNew(before);
+  }
+
+  timerRunning(): boolean {
+    const snap = this.snapshot();
+    return snap.context.timer.enabled && snap.hasTag('running') && currentTeam(snap.context.game) !== null;
+  }
+
+  private journalNew(from: number): LogEntry[] {
+    const entries = this.log().slice(from);
+    for (const entry of entries) this.write({ kind: 'entry', entry });
+    return entries;
+  }
+
+  private write(record: JournalRecord): void {
+    const id = this.header.id;
+    this.writes = this.writes.then(() => this.journal.append(id, record));
+  }
+
+  /** Bot seats play their turns, one move at a time, through the same machine; a refused move becomes a pass. */
+  private playBots(): void {
+    for (let moves = 0; moves < MAX_BOT_MOVES; moves += 1) {
+      const snap = this.snapshot();
+      const team = currentTeam(snap.context.game);
+      if (team === null || !snap.hasTag('running') || this.seat(team)?.holder !== 'bot') return;
+      const before = this.version();
+      this.actor.send(BOT(snap.context.game, this.scenario, team, botRandom(this.header.options.seed + before)));
+      if (this.version() === before) this.actor.send({ type: 'pass', team });
+      if (this.version() === before) return;
+    }
+  }
+
+  seat(id: string): Seat | undefined {
+    return this.seats.find((s) => s.id === id);
+  }
+
+  /** A late joiner takes a free seat: it gets a new token (returned once, only its hash kept). */
+  claimSeat(number: number): { ok: true; seat: string; token: string } | { ok: false; code: WorkshopErrorCode } {
+    const seat = this.seat(`team-${number}`);
+    if (!seat) return { ok: false, code: 'no-such-seat' };
+    if (seat.holder !== null) return { ok: false, code: 'seat-taken' };
+    const token = newToken();
+    this.setSeat(seat, 'device', hashToken(token));
+    return { ok: true, seat: seat.id, token };
+  }
+
+  /** The seat a token holds, if any. */
+  seatOfToken(token: string): string | null {
+    return this.seats.find((s) => s.holder === 'device' && tokenMatches(token, s.tokenHash))?.id ?? null;
+  }
+
+  isFacilitator(token: string): boolean {
+    return tokenMatches(token, this.header.facilitatorTokenHash);
+  }
+
+  /** The facilitator hands a seat on: to a new device (its new token returned), to a bot, or back to free. */
+  handSeat(id: string, to: 'device' | 'bot' | 'free'): { token: string | null; applied: LogEntry[] } | null {
+    const seat = this.seat(id);
+    if (!seat) return null;
+    const token = to === 'device' ? newToken() : null;
+    this.setSeat(seat, to === 'free' ? null : to, token ? hashToken(token) : null);
+    const before = this.version();
+    this.playBots();
+    return { token, applied: this.journalNew(before) };
+  }
+
+  private setSeat(seat: Seat, holder: SeatHolder, tokenHash: string | null): void {
+    seat.holder = holder;
+    seat.tokenHash = tokenHash;
+    this.write({ kind: 'seat', seat: seat.id, holder, tokenHash });
+  }
+
+  /** What one device is shown: the facilitator the whole game, a seat or the screen the player view. */
+  viewFor(role: Role, seat: string | null): ViewMessage {
+    const snap = this.snapshot();
+    const game = snap.context.game;
+    const log = snap.context.log;
+    const last = log.at(-1) ?? null;
+    const facilitator = role === 'facilitator';
+    return {
+      version: log.length,
+      status: snap.matches('finished') ? 'finished' : snap.matches('debrief') ? 'debrief' : 'playing',
+      paused: snap.hasTag('paused'),
+      timer: snap.context.timer,
+      view: facilitator ? { ...game, viewer: 'facilitator' } : playerView(game, seat),
+      entry: last && (facilitator || !HIDDEN_ENTRIES.has(last.type)) ? last : null,
+    };
+  }
+}
+
+function emptySeats(teams: number): Seat[] {
+  return Array.from({ length: teams }, (_, i) => ({ id: `team-${i + 1}`, holder: null, tokenHash: null }));
+}
