@@ -60,6 +60,9 @@ function outputs(result: Awaited<ReturnType<typeof build>>): BuildOutput[] {
   throw new Error('the Vite build returned no output');
 }
 
+/** The game's one file the course reads: the words for a card's effects, in its game situations. */
+const SHARED_WITH_COURSE = ['/src/game/table/format.ts'];
+
 /** Module ids of the game that ended up in the bundle (there must be none). */
 function gameModules(result: BuildOutput[]): string[] {
   const offenders: string[] = [];
@@ -69,7 +72,11 @@ function gameModules(result: BuildOutput[]): string[] {
       if (item.type !== 'chunk') continue;
       for (const id of item.moduleIds) {
         const path = id.split(sep).join('/');
-        if (path.includes('/node_modules/phaser/') || path.includes('/src/game/')) offenders.push(`${item.fileName}: ${id}`);
+        if (
+          path.includes('/node_modules/phaser/') ||
+          (path.includes('/src/game/') && !SHARED_WITH_COURSE.some((f) => path.endsWith(f)))
+        )
+          offenders.push(`${item.fileName}: ${id}`);
       }
     }
   }

@@ -18,6 +18,8 @@ import { faceLabel, faceOf } from './table/faces.ts';
 import { PlayView } from './table/play-view.ts';
 import './table/game.css';
 
+let setupModule: typeof import('./setup/setup-view.ts') | null = null;
+
 export const gameView: ViewFactory = (ctx) => {
   let play: PlayView | null = null;
   let container: HTMLElement | null = null;
@@ -108,10 +110,13 @@ export const gameView: ViewFactory = (ctx) => {
       return;
     }
     title = `${t('game:setup.title')} · ${t('app.name')}`;
-    // The set-up shows every scenario: it loads them, and a game route does not.
-    const { renderSetup } = await import('./setup/setup-view.ts');
-    if (container !== target || route !== next) return;
-    renderSetup(target, ctx, next.query);
+    // The set-up shows every scenario: it loads them, and a game route does not. Once loaded it draws
+    // at once, so a change of language redraws it in place (focus and scroll kept).
+    if (!setupModule) {
+      setupModule = await import('./setup/setup-view.ts');
+      if (container !== target || route !== next) return;
+    }
+    setupModule.renderSetup(target, ctx, next.query);
   };
 
   return {
