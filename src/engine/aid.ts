@@ -1,5 +1,5 @@
 /** Solidarity aid to a commune in collapse (the send-aid move; validateAction checks it). */
-import { cloneTeam } from './clone.ts';
+import { cloneTeam, evolve } from './clone.ts';
 import { movesPerRound } from './game.ts';
 import { clampIndicator, softGain } from './round.ts';
 import { AID_AMOUNT, AID_COOPERATION, AID_NEED_BOOST, ESSENTIAL_NEEDS_IDS } from './rules.ts';
@@ -12,8 +12,7 @@ function gained(value: number, gain: number): number {
 
 /** Solidarity aid: money and first help for the commune in collapse, cooperation for both. */
 export function sendAid(state: GameState, scenario: Scenario, from: string, to: string): GameState {
-  const sent = { ...state, aid: [...state.aid, { round: state.round, from, to, amount: AID_AMOUNT }] };
-  const teams = sent.teams.map((t) => {
+  const teams = state.teams.map((t) => {
     if (t.id === from) {
       const next = cloneTeam(t);
       next.budget -= AID_AMOUNT;
@@ -32,7 +31,7 @@ export function sendAid(state: GameState, scenario: Scenario, from: string, to: 
     next.indicators = indicators;
     return next;
   });
-  return { ...sent, teams };
+  return evolve(state, { aid: [...state.aid, { round: state.round, from, to, amount: AID_AMOUNT }], teams });
 }
 
 /** The essential need closest to collapse (the first one listed on a tie). */

@@ -1,10 +1,12 @@
 /**
- * Copies with one fixed shape: rules copy a team, then change the copy. A
- * single object shape keeps the hot paths fast (spreads of varied shapes are not).
+ * Copies with one fixed shape: rules copy a team or a state, then change the
+ * copy. On Node 20 and the browsers' V8, a spread of an object that was itself
+ * spread (`{ ...state, x }` at every event) takes the slow generic path, about
+ * twenty times the cost of this literal: it was most of a game's time.
  */
-import type { TeamState } from './types.ts';
+import type { GameState, TeamState } from './types.ts';
 
-export function cloneTeam(t: TeamState): TeamState {
+export function cloneTeam(t: TeamState): Required<TeamState> {
   return {
     id: t.id,
     name: t.name,
@@ -18,4 +20,38 @@ export function cloneTeam(t: TeamState): TeamState {
     collapsed: t.collapsed,
     trajectory: t.trajectory,
   };
+}
+
+/** Every field listed: `Required` makes a field added to GameState and missing here a type error. */
+export function cloneState(s: GameState): Required<GameState> {
+  return {
+    scenario: s.scenario,
+    seed: s.seed,
+    rng: s.rng,
+    difficulty: s.difficulty,
+    round: s.round,
+    rounds: s.rounds,
+    phase: s.phase,
+    order: s.order,
+    pendingHazard: s.pendingHazard,
+    plannedHazards: s.plannedHazards,
+    teams: s.teams,
+    envelope: s.envelope,
+    allocations: s.allocations,
+    engineeringDays: s.engineeringDays,
+    departmentSeat: s.departmentSeat,
+    projects: s.projects,
+    offers: s.offers,
+    aid: s.aid,
+    hazards: s.hazards,
+    notes: s.notes,
+    over: s.over,
+  };
+}
+
+/** A new state: this one with the patch's fields changed (what `{ ...state, ...patch }` says, at a literal's cost). */
+export function evolve(state: GameState, patch: Partial<GameState>): GameState {
+  const next: Record<string, unknown> = cloneState(state);
+  for (const key in patch) next[key] = patch[key as keyof GameState];
+  return next as unknown as GameState;
 }

@@ -6,6 +6,7 @@
  * between the communes before they plan. What it does not allocate stays with
  * the Department for the round.
  */
+import { evolve } from './clone.ts';
 import type { ActionError } from './game.ts';
 import type { GameEvent, GameState, Scenario } from './types.ts';
 
@@ -27,7 +28,7 @@ export function validateAllocation(state: GameState, scenario: Scenario, event: 
 }
 
 export function allocateEnvelope(state: GameState, event: Allocation): GameState {
-  return { ...state, allocations: { ...state.allocations, [event.lever]: { ...event.shares } } };
+  return evolve(state, { allocations: { ...state.allocations, [event.lever]: { ...event.shares } } });
 }
 
 /** What a team may draw on a lever now: its allocation when the lever was allocated, else what is left of the envelope. */

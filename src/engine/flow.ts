@@ -5,6 +5,7 @@
  * and the command line all go through it.
  */
 
+import { evolve } from './clone.ts';
 import { allocateEnvelope, validateAllocation } from './department.ts';
 import { type ActionError, applyAction, endGame, firstToAct, GameRuleError, validateAction } from './game.ts';
 import { addNote, validateNote } from './notes.ts';
@@ -68,7 +69,7 @@ export function checkEvent(state: GameState, scenario: Scenario, event: GameEven
 /** The shock of this round: the injected hazard if there is one, else the one planned for this round, else a draw from the deck. */
 function strike(state: GameState, scenario: Scenario): GameState {
   if (state.pendingHazard !== null) {
-    return { ...applyHazard(state, scenario, state.pendingHazard, true), pendingHazard: null };
+    return evolve(applyHazard(state, scenario, state.pendingHazard, true), { pendingHazard: null });
   }
   const planned = state.plannedHazards.find((p) => p.round === state.round);
   if (planned) return applyHazard(state, scenario, planned.hazard, true);
@@ -80,18 +81,18 @@ function strike(state: GameState, scenario: Scenario): GameState {
 function advance(state: GameState, scenario: Scenario): GameState {
   switch (state.phase) {
     case 'diagnose':
-      return leavePlanIfDone({ ...state, phase: 'plan' }, scenario);
+      return leavePlanIfDone(evolve(state, { phase: 'plan' }), scenario);
     case 'plan':
-      return { ...implementProjects(state, scenario), phase: 'implement' };
+      return evolve(implementProjects(state, scenario), { phase: 'implement' });
     case 'implement':
-      return { ...strike(state, scenario), phase: 'shock' };
+      return evolve(strike(state, scenario), { phase: 'shock' });
     case 'shock':
-      return { ...closeRound(lapseStaleOffers(state), scenario), phase: 'evaluate' };
+      return evolve(closeRound(lapseStaleOffers(state), scenario), { phase: 'evaluate' });
     case 'evaluate':
       if (state.round > state.rounds) {
-        return { ...lapseStaleOffers(state, true), over: true };
+        return evolve(lapseStaleOffers(state, true), { over: true });
       }
-      return { ...state, phase: 'diagnose' };
+      return evolve(state, { phase: 'diagnose' });
   }
 }
 
@@ -135,15 +136,14 @@ export function applyEvent(state: GameState, scenario: Scenario, event: GameEven
     case 'skip-phase':
       return state.phase === 'plan' ? leavePlanIfDone(passEveryone(state, scenario), scenario) : advance(state, scenario);
     case 'inject-hazard':
-      return { ...state, pendingHazard: event.hazard };
+      return evolve(state, { pendingHazard: event.hazard });
     case 'plan-hazard':
-      return {
-        ...state,
+      return evolve(state, {
         plannedHazards: [
           ...state.plannedHazards.filter((p) => p.round !== event.round),
           { round: event.round, hazard: event.hazard },
         ].sort((a, b) => a.round - b.round),
-      };
+      });
     case 'allocate-envelope':
       return allocateEnvelope(state, event);
     case 'note':

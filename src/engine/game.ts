@@ -1,5 +1,5 @@
 import { sendAid } from './aid.ts';
-import { cloneTeam } from './clone.ts';
+import { cloneTeam, evolve } from './clone.ts';
 import { leverFits, lookup } from './lookup.ts';
 import { launchProject, quoteProject } from './projects.ts';
 import { seedState } from './rng.ts';
@@ -189,10 +189,7 @@ export function validateAction(state: GameState, scenario: Scenario, action: Own
 }
 
 function withTeams(state: GameState, change: (team: TeamState) => TeamState | null): GameState {
-  return {
-    ...state,
-    teams: state.teams.map((t) => change(t) ?? t),
-  };
+  return evolve(state, { teams: state.teams.map((t) => change(t) ?? t) });
 }
 
 /** Applies a pass, an aid or a start on one's own; throws GameRuleError when the rules forbid it (offers: see offers.ts). */
@@ -213,7 +210,7 @@ export function applyAction(state: GameState, scenario: Scenario, action: OwnAct
 /** Ends the game before its last round (a facilitator skips to the debrief). */
 export function endGame(state: GameState): GameState {
   if (state.over) return state;
-  return { ...state, over: true };
+  return evolve(state, { over: true });
 }
 
 /** Card ids a team has started or built, for quick membership tests. */

@@ -3,6 +3,7 @@
  * survive a reload, reach the console's other windows and come back with an
  * import, but read by no rule and stripped from what the room's devices see.
  */
+import { evolve } from './clone.ts';
 import type { ActionError } from './game.ts';
 import type { FacilitatorNote, GameEvent, GameState } from './types.ts';
 
@@ -51,5 +52,5 @@ export function addNote(state: GameState, event: NoteEvent): GameState {
     at: event.at,
     text: noteText(event.text),
   };
-  return { ...state, notes: [...state.notes, note] };
+  return evolve(state, { notes: [...state.notes, note] });
 }

@@ -5,7 +5,7 @@
  * pass says no to every offer still waiting for that team; an offer nobody
  * answered by the end of the next round lapses.
  */
-import { cloneTeam } from './clone.ts';
+import { cloneTeam, evolve } from './clone.ts';
 import { type ActionError, findTeam, movesPerRound } from './game.ts';
 import { launchProject, quoteProject } from './projects.ts';
 import type { GameState, Offer, PlayerAction, Scenario } from './types.ts';
@@ -19,8 +19,7 @@ export function pendingOffersFor(state: GameState, team: string): Offer[] {
 }
 
 function useMove(state: GameState, team: string): GameState {
-  return {
-    ...state,
+  return evolve(state, {
     teams: state.teams.map((t) => {
       if (t.id !== team) return t;
       const next = cloneTeam(t);
@@ -28,11 +27,11 @@ function useMove(state: GameState, team: string): GameState {
       next.acted = next.moves >= movesPerRound(t);
       return next;
     }),
-  };
+  });
 }
 
 function replaceOffer(state: GameState, offer: Offer): GameState {
-  return { ...state, offers: state.offers.map((o) => (o.id === offer.id ? offer : o)) };
+  return evolve(state, { offers: state.offers.map((o) => (o.id === offer.id ? offer : o)) });
 }
 
 /** The proposal itself: the proposer's move; nobody pays yet. */
@@ -47,7 +46,7 @@ export function proposeOffer(state: GameState, action: Start): GameState {
     answers: {},
     status: 'open',
   };
-  return useMove({ ...state, offers: [...state.offers, offer] }, action.team);
+  return useMove(evolve(state, { offers: [...state.offers, offer] }), action.team);
 }
 
 export function validateAnswer(state: GameState, action: Answer): ActionError | null {
@@ -68,11 +67,10 @@ function settle(state: GameState, scenario: Scenario, offer: Offer): GameState {
   if (accepted.length === 0) return replaceOffer(state, { ...offer, status: 'declined' });
   const owners = new Set([offer.proposer, ...accepted]);
   // Priced as a start made now by the proposer: moves were used when proposing and accepting.
-  const probe: GameState = {
-    ...state,
+  const probe = evolve(state, {
     offers: state.offers.filter((o) => o.id !== offer.id),
     teams: state.teams.map((t) => (owners.has(t.id) && t.acted ? { ...cloneTeam(t), acted: false } : t)),
-  };
+  });
   const action: Start = {
     type: 'start-project',
     team: offer.proposer,
@@ -109,5 +107,5 @@ export function declinePendingFor(state: GameState, scenario: Scenario, team: st
 export function lapseStaleOffers(state: GameState, all = false): GameState {
   const stale = (o: Offer) => o.status === 'open' && (all || o.round < state.round);
   if (!state.offers.some(stale)) return state;
-  return { ...state, offers: state.offers.map((o) => (stale(o) ? { ...o, status: 'lapsed' } : o)) };
+  return evolve(state, { offers: state.offers.map((o) => (stale(o) ? { ...o, status: 'lapsed' } : o)) });
 }

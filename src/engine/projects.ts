@@ -3,7 +3,7 @@
  * and its launch (the owners pay, the levers draw on the Department's
  * envelopes and days, the project is recorded).
  */
-import { cloneTeam } from './clone.ts';
+import { cloneTeam, evolve } from './clone.ts';
 import { drawAllocations, leverAvailable } from './department.ts';
 import { type ActionError, cardsOfTeam, findTeam, hasBuilt, movesPerRound, sseActorTypesBuilt } from './game.ts';
 import { lookup } from './lookup.ts';
@@ -171,12 +171,11 @@ export function launchProject(
   });
   const envelope: Record<string, number> = { ...state.envelope };
   for (const lever in quote.leverPaid) envelope[lever] = (envelope[lever] ?? 0) - (quote.leverPaid[lever] as number);
-  return {
-    ...state,
+  return evolve(state, {
     teams,
     envelope,
     allocations: drawAllocations(state, action.team, quote.leverPaid),
     engineeringDays: state.engineeringDays - quote.engineeringDays,
     projects: [...state.projects, project],
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import { cloneTeam } from './clone.ts';
+import { cloneTeam, evolve } from './clone.ts';
 import { departmentEnvelope, sseActorTypesBuilt } from './game.ts';
 import { lookup, shieldShare, struckCommunes } from './lookup.ts';
 import { pickWeighted } from './rng.ts';
@@ -82,7 +82,7 @@ export function implementProjects(state: GameState, scenario: Scenario): GameSta
       for (const part of parts) addInPlace(t.indicators, part.effects, scenario.indicatorIds, part.factor);
     }
   }
-  return teams && projects ? { ...state, teams, projects } : state;
+  return teams && projects ? evolve(state, { teams, projects }) : state;
 }
 
 /** Draws the round's hazard from the scenario deck with the seeded RNG. */
@@ -92,7 +92,7 @@ export function drawHazard(state: GameState, scenario: Scenario): { state: GameS
     scenario.deckHazards.map((h) => h.weight),
   );
   const hazard = scenario.deckHazards[index]?.hazard ?? '';
-  return { state: { ...state, rng }, hazard };
+  return { state: evolve(state, { rng }), hazard };
 }
 
 /**
@@ -155,7 +155,7 @@ export function applyHazard(state: GameState, scenario: Scenario, hazardId: stri
     next.indicators = indicators;
     return next;
   });
-  return { ...state, teams, hazards: [...state.hazards, record] };
+  return evolve(state, { teams, hazards: [...state.hazards, record] });
 }
 
 export function isCollapsed(team: TeamState, scenario: Scenario): boolean {
@@ -195,7 +195,7 @@ export function closeRound(state: GameState, scenario: Scenario): GameState {
     return next;
   });
   const round = state.round + 1;
-  return { ...state, teams, round, order: turnOrder(teams, round), ...departmentEnvelope(scenario, teams.length) };
+  return evolve(state, { teams, round, order: turnOrder(teams, round), ...departmentEnvelope(scenario, teams.length) });
 }
 
 /** Round r's turn order: the teams rotated by r - 1, so that team 1 opens round 1, team 2 round 2... */

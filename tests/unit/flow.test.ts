@@ -372,3 +372,40 @@ describe('hazards the facilitator plans ahead', () => {
     expect(playerView(play(g, plan(2, 'drought')), null)).not.toHaveProperty('plannedHazards');
   });
 });
+
+describe('every change makes a new state of the same shape', () => {
+  it('keeps the fields, in their order, through a round of events; the state before is untouched', () => {
+    const fields = [
+      'scenario',
+      'seed',
+      'rng',
+      'difficulty',
+      'round',
+      'rounds',
+      'phase',
+      'order',
+      'pendingHazard',
+      'plannedHazards',
+      'teams',
+      'envelope',
+      'allocations',
+      'engineeringDays',
+      'departmentSeat',
+      'projects',
+      'offers',
+      'aid',
+      'hazards',
+      'notes',
+      'over',
+    ];
+    const first = newGame();
+    const before = JSON.stringify(first);
+    let state = first;
+    for (const event of [CONTINUE, pass('team-1'), pass('team-2'), pass('team-3'), CONTINUE, CONTINUE, CONTINUE, CONTINUE]) {
+      state = applyEvent(state, s, event);
+      expect(Object.keys(state)).toEqual(fields);
+    }
+    expect(state.round).toBe(2);
+    expect(JSON.stringify(first)).toBe(before);
+  });
+});
