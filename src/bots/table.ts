@@ -6,7 +6,7 @@
  * solidarity aid to a commune in collapse. `table-solo` is the same group with
  * cooperation switched off: it never offers, always declines, never helps.
  */
-import { cardsOpenTo, findTeam } from '../engine/game.ts';
+import { cardsOfTeam, cardsOpenTo, findTeam } from '../engine/game.ts';
 import { lookup, shieldShare, struckCommunes } from '../engine/lookup.ts';
 import { pendingOffersFor } from '../engine/offers.ts';
 import type { Quote } from '../engine/projects.ts';
@@ -75,18 +75,16 @@ function cardWorth(state: GameState, scenario: Scenario, me: TeamState, card: Ca
 }
 
 /** The other teams, those whose communes border mine first, with the cards each has started: who a sensible group asks to pool. */
-function partnerPool(state: GameState, scenario: Scenario, me: TeamState): { id: string; started: Set<string> }[] {
+function partnerPool(state: GameState, scenario: Scenario, me: TeamState): { id: string; started: ReadonlySet<string> }[] {
   const neighbours = lookup(scenario).neighbours.get(me.commune) ?? [];
   const pool = state.teams
     .filter((t) => t.id !== me.id)
-    .map((t) => ({ id: t.id, near: neighbours.includes(t.commune), started: new Set<string>() }));
-  for (const p of state.projects)
-    for (const o of p.owners) for (const entry of pool) if (entry.id === o) entry.started.add(p.card);
+    .map((t) => ({ id: t.id, near: neighbours.includes(t.commune), started: cardsOfTeam(state, t.id).started }));
   pool.sort((a, b) => Number(b.near) - Number(a.near));
   return pool;
 }
 
-function partnersFor(pool: readonly { id: string; started: Set<string> }[], card: Card): string[] {
+function partnersFor(pool: readonly { id: string; started: ReadonlySet<string> }[], card: Card): string[] {
   const wanted = Math.max(1, card.minPartners);
   const out: string[] = [];
   for (const entry of pool) {
