@@ -1,5 +1,5 @@
 /** Solidarity aid to a commune in collapse (the send-aid move; validateAction checks it). */
-import { cloneTeam, evolve } from './clone.ts';
+import { cloneTeam, copyIndicators, evolve } from './clone.ts';
 import { movesPerRound } from './game.ts';
 import { clampIndicator, softGain } from './round.ts';
 import { AID_AMOUNT, AID_COOPERATION, AID_NEED_BOOST, ESSENTIAL_NEEDS_IDS } from './rules.ts';
@@ -18,7 +18,8 @@ export function sendAid(state: GameState, scenario: Scenario, from: string, to: 
       next.budget -= AID_AMOUNT;
       next.moves += 1;
       next.acted = next.moves >= movesPerRound(t);
-      next.indicators = { ...t.indicators, cooperation: gained(t.indicators.cooperation, AID_COOPERATION) };
+      next.indicators = copyIndicators(t.indicators);
+      next.indicators.cooperation = gained(t.indicators.cooperation, AID_COOPERATION);
       return next;
     }
     if (t.id !== to) return t;
@@ -26,7 +27,8 @@ export function sendAid(state: GameState, scenario: Scenario, from: string, to: 
     next.budget += AID_AMOUNT;
     next.received += AID_AMOUNT;
     const need = weakestEssentialNeed(t, scenario);
-    const indicators = { ...t.indicators, cooperation: gained(t.indicators.cooperation, AID_COOPERATION) };
+    const indicators = copyIndicators(t.indicators);
+    indicators.cooperation = gained(t.indicators.cooperation, AID_COOPERATION);
     if (need) indicators[need] = gained(indicators[need], AID_NEED_BOOST);
     next.indicators = indicators;
     return next;

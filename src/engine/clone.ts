@@ -4,7 +4,7 @@
  * spread (`{ ...state, x }` at every event) takes the slow generic path, about
  * twenty times the cost of this literal: it was most of a game's time.
  */
-import type { GameState, TeamState } from './types.ts';
+import type { GameState, Indicators, TeamState } from './types.ts';
 
 export function cloneTeam(t: TeamState): Required<TeamState> {
   return {
@@ -19,6 +19,20 @@ export function cloneTeam(t: TeamState): Required<TeamState> {
     leverUsed: t.leverUsed,
     collapsed: t.collapsed,
     trajectory: t.trajectory,
+  };
+}
+
+/** Every indicator, in the order a scenario's start lists them (content/resolve.ts): a missing one is a type error. */
+export function copyIndicators(i: Indicators): Indicators {
+  return {
+    breathe: i.breathe,
+    drink: i.drink,
+    eat: i.eat,
+    move: i.move,
+    live: i.live,
+    cohesion: i.cohesion,
+    jobs: i.jobs,
+    cooperation: i.cooperation,
   };
 }
 

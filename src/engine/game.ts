@@ -1,5 +1,5 @@
 import { sendAid } from './aid.ts';
-import { cloneTeam, evolve } from './clone.ts';
+import { cloneTeam, copyIndicators, evolve } from './clone.ts';
 import { leverFits, lookup } from './lookup.ts';
 import { launchProject, quoteProject } from './projects.ts';
 import { seedState } from './rng.ts';
@@ -41,12 +41,12 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
     commune: scenario.territory.communes[i]?.id ?? `commune-${i + 1}`,
     budget,
     received: budget,
-    indicators: { ...scenario.start },
+    indicators: copyIndicators(scenario.start),
     moves: 0,
     acted: false,
     leverUsed: {},
     collapsed: false,
-    trajectory: [{ ...scenario.start }],
+    trajectory: [copyIndicators(scenario.start)],
   }));
   const seat = options.departmentSeat;
   if (seat !== undefined && !teams.some((t) => t.id === seat)) {
@@ -95,9 +95,8 @@ export function movesPerRound(team: TeamState): number {
 export function sseActorTypesBuilt(state: GameState, scenario: Scenario, team: string): number {
   const types = new Set<string>();
   const index = lookup(scenario);
-  for (const p of state.projects) {
-    if (!p.built || !p.owners.includes(team)) continue;
-    const type = index.actorType.get(p.card);
+  for (const card of cardsOfTeam(state, team).built) {
+    const type = index.actorType.get(card);
     if (type && SSE_ACTOR_TYPES.has(type)) types.add(type);
   }
   return types.size;

@@ -1,5 +1,5 @@
-import { cloneTeam, evolve } from './clone.ts';
-import { departmentEnvelope, sseActorTypesBuilt } from './game.ts';
+import { cloneTeam, copyIndicators, evolve } from './clone.ts';
+import { cardsOfTeam, departmentEnvelope, sseActorTypesBuilt } from './game.ts';
 import { lookup, shieldShare, struckCommunes } from './lookup.ts';
 import { pickWeighted } from './rng.ts';
 import {
@@ -43,7 +43,7 @@ function addInPlace(indicators: Indicators, effects: Partial<Indicators>, ids: r
 function copyTeams(teams: readonly TeamState[]): TeamState[] {
   return teams.map((t) => {
     const next = cloneTeam(t);
-    next.indicators = { ...t.indicators };
+    next.indicators = copyIndicators(t.indicators);
     return next;
   });
 }
@@ -101,9 +101,8 @@ export function drawHazard(state: GameState, scenario: Scenario): { state: GameS
  */
 export function mitigationFor(state: GameState, scenario: Scenario, team: TeamState, hazard: string): number {
   let share = team.indicators.cooperation * COOPERATION_MITIGATION_PER_POINT;
-  for (const project of state.projects) {
-    if (project.built && project.owners.includes(team.id)) share += shieldShare(scenario, project.card, hazard);
-  }
+  // The team's built cards, in the order they were started (a team starts a card once).
+  for (const card of cardsOfTeam(state, team.id).built) share += shieldShare(scenario, card, hazard);
   return Math.max(-1, Math.min(MAX_MITIGATION, share));
 }
 
@@ -118,6 +117,16 @@ export function shieldingProjects(state: GameState, scenario: Scenario, team: st
  * projects stop at the source (a commune nobody plays stops nothing); else 0.
  */
 export function exposureOf(state: GameState, scenario: Scenario, team: TeamState, hazard: string): number {
+  return exposureWith(state, scenario, team, hazard, (source) => mitigationFor(state, scenario, source, hazard));
+}
+
+function exposureWith(
+  state: GameState,
+  scenario: Scenario,
+  team: TeamState,
+  hazard: string,
+  mitigationOf: (team: TeamState) => number,
+): number {
   const struck = struckCommunes(scenario, hazard);
   if (struck.has(team.commune)) return 1;
   const spill = scenario.hazards[hazard]?.spill ?? 0;
@@ -126,7 +135,7 @@ export function exposureOf(state: GameState, scenario: Scenario, team: TeamState
   for (const neighbour of lookup(scenario).neighbours.get(team.commune) ?? []) {
     if (!struck.has(neighbour)) continue;
     const source = state.teams.find((t) => t.commune === neighbour);
-    const stopped = source ? Math.max(0, mitigationFor(state, scenario, source, hazard)) : 0;
+    const stopped = source ? Math.max(0, mitigationOf(source)) : 0;
     through = Math.max(through, 1 - stopped);
   }
   return Math.round(spill * through * 100) / 100;
@@ -137,11 +146,14 @@ export function applyHazard(state: GameState, scenario: Scenario, hazardId: stri
   if (!hazard) throw new RangeError(`unknown hazard ${hazardId}`);
   const factor = HAZARD_FACTOR[state.difficulty];
   const record: HazardRecord = { round: state.round, hazard: hazardId, injected, effects: {} };
+  // Each team's mitigation once: a commune's exposure also reads its struck neighbours'.
+  const mitigations = new Map(state.teams.map((t) => [t, mitigationFor(state, scenario, t, hazardId)]));
+  const mitigationOf = (t: TeamState) => mitigations.get(t) ?? mitigationFor(state, scenario, t, hazardId);
   const teams = state.teams.map((t) => {
-    const exposure = exposureOf(state, scenario, t, hazardId);
-    const mitigation = mitigationFor(state, scenario, t, hazardId);
+    const exposure = exposureWith(state, scenario, t, hazardId, mitigationOf);
+    const mitigation = mitigationOf(t);
     const next = cloneTeam(t);
-    const indicators = { ...t.indicators };
+    const indicators = copyIndicators(t.indicators);
     const impacts: Partial<Indicators> = {};
     for (const key in hazard.impacts) {
       const id = key as IndicatorId;
@@ -173,8 +185,8 @@ export function closeRound(state: GameState, scenario: Scenario): GameState {
   const income = Math.round(scenario.incomePerRound * BUDGET_FACTOR[state.difficulty]);
   const teams = state.teams.map((t) => {
     const next = cloneTeam(t);
-    next.trajectory = [...t.trajectory, { ...t.indicators }];
-    const indicators = { ...t.indicators };
+    next.trajectory = [...t.trajectory, copyIndicators(t.indicators)];
+    const indicators = copyIndicators(t.indicators);
     addInPlace(indicators, scenario.pressures, scenario.indicatorIds);
     if (state.projects.some((p) => p.built && p.pooled && p.owners.includes(t.id))) {
       addInPlace(indicators, POOLED_ROUND_BONUS, scenario.indicatorIds);
@@ -190,7 +202,7 @@ export function closeRound(state: GameState, scenario: Scenario): GameState {
     next.moves = 0;
     next.acted = false;
     next.leverUsed = {};
-    next.trajectory[next.trajectory.length - 1] = { ...indicators };
+    next.trajectory[next.trajectory.length - 1] = copyIndicators(indicators);
     next.collapsed = isCollapsed(next, scenario);
     return next;
   });
