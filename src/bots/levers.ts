@@ -104,13 +104,40 @@ export function estimatedShare(
   team = '',
 ): number {
   const price = cardPrice(scenario, card);
+  const funds = fundsOf(state, scenario, team);
   let paid = 0;
-  for (const id of levers) {
+  for (let i = 0; i < levers.length; i += 1) {
+    const id = levers[i] as string;
     const amount = price.pays.get(id);
-    if (amount) paid += Math.min(amount, leverAvailable(state, id, team));
+    if (amount) paid += Math.min(amount, funds.available.get(id) ?? leverAvailable(state, id, team));
   }
   return Math.ceil((card.cost - Math.min(price.cap, paid)) / owners);
 }
+
+/** What a team may draw on each lever, and its budget, in one state. */
+interface Funds {
+  available: Map<string, number>;
+  budget: number;
+}
+
+/**
+ * A bot weighs every open card against the same state: the lever money left
+ * and its budget are read once per state and team (one entry, like cardsOfTeam).
+ */
+function fundsOf(state: GameState, scenario: Scenario, team: string): Funds {
+  if (fundsState !== state || fundsTeam !== team) {
+    fundsState = state;
+    fundsTeam = team;
+    const available = new Map<string, number>();
+    for (const lever of scenario.levers) available.set(lever.id, leverAvailable(state, lever.id, team));
+    funds = { available, budget: state.teams.find((t) => t.id === team)?.budget ?? 0 };
+  }
+  return funds;
+}
+
+let fundsState: GameState | null = null;
+let fundsTeam = '';
+let funds: Funds = { available: new Map(), budget: 0 };
 
 /** The estimated share, or infinity when the team's budget cannot cover it (the start is not worth quoting). */
 export function affordableShare(
@@ -122,8 +149,7 @@ export function affordableShare(
   team: string,
 ): number {
   const share = estimatedShare(state, scenario, card, levers, owners, team);
-  const budget = state.teams.find((t) => t.id === team)?.budget ?? 0;
-  return share > budget ? Number.POSITIVE_INFINITY : share;
+  return share > fundsOf(state, scenario, team).budget ? Number.POSITIVE_INFINITY : share;
 }
 
 export interface Candidate {

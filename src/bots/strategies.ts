@@ -23,7 +23,12 @@ function needWeights(indicators: Indicators, ids: readonly IndicatorId[]): Parti
 
 function effectValue(card: Card, scenario: Scenario, weights: Partial<Record<IndicatorId, number>> | null): number {
   let value = 0;
-  for (const [id, d] of lookup(scenario).effects.get(card.id) ?? []) value += d * (weights ? (weights[id] ?? 1) : 1);
+  // Indexed, not destructured in a for-of: the bots ask this of every open card at every move.
+  const effects = lookup(scenario).effects.get(card.id) ?? [];
+  for (let i = 0; i < effects.length; i += 1) {
+    const [id, d] = effects[i] as [IndicatorId, number];
+    value += d * (weights ? (weights[id] ?? 1) : 1);
+  }
   return value;
 }
 

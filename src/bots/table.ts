@@ -68,7 +68,9 @@ function cardWorth(state: GameState, scenario: Scenario, me: TeamState, card: Ca
   const roundsAfter = state.rounds - (state.round + duration - 1);
   if (roundsAfter < 0) return 0;
   let value = 0;
-  for (const [id, d] of lookup(scenario).effects.get(card.id) ?? []) {
+  const effects = lookup(scenario).effects.get(card.id) ?? [];
+  for (let i = 0; i < effects.length; i += 1) {
+    const [id, d] = effects[i] as [IndicatorId, number];
     value += d * (d > 0 ? pointWorth(id, me.indicators[id]) : Math.max(1, pointWorth(id, me.indicators[id])));
   }
   return value + 0.7 * sparedPerRound(scenario, me.commune, card.id) * (roundsAfter + 0.5);

@@ -222,8 +222,8 @@ export function cardsOfTeam(state: GameState, team: string): TeamCards {
   // The bots ask this many times of the same state, then move on to the next: one entry is enough,
   // and cheaper than a WeakMap (whose every new key costs a garbage-collected table entry).
   if (lastProjects !== state.projects) {
+    lastCards = appendedTo(lastProjects, state.projects) ? afterStart(lastCards, state.projects) : new Map();
     lastProjects = state.projects;
-    lastCards = new Map();
   }
   let cards = lastCards.get(team);
   if (!cards) {
@@ -238,6 +238,25 @@ export function cardsOfTeam(state: GameState, team: string): TeamCards {
     lastCards.set(team, cards);
   }
   return cards;
+}
+
+/** True when `next` is `previous` with one project started at its end (the same objects before it). */
+function appendedTo(previous: readonly Project[] | null, next: readonly Project[]): boolean {
+  if (previous === null || next.length !== previous.length + 1) return false;
+  for (let i = 0; i < previous.length; i += 1) if (next[i] !== previous[i]) return false;
+  return true;
+}
+
+/** The known teams' cards after a start: only its owners' started cards change (a new project is not built yet). */
+function afterStart(known: Map<string, TeamCards>, projects: readonly Project[]): Map<string, TeamCards> {
+  const started = projects[projects.length - 1] as Project;
+  const out = new Map<string, TeamCards>();
+  for (const [team, cards] of known) {
+    if (!started.owners.includes(team)) out.set(team, cards);
+    else if (!started.built) out.set(team, { started: new Set(cards.started).add(started.card), built: cards.built });
+    // An owner of a project that came built is left out: asked again, it is counted afresh.
+  }
+  return out;
 }
 
 type TeamCards = { started: ReadonlySet<string>; built: ReadonlySet<string> };

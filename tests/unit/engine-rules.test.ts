@@ -15,7 +15,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyAction,
+  applyEvent,
   applyHazard,
+  cardsOfTeam,
   cardsOpenTo,
   closeRound,
   createGame,
@@ -713,5 +715,26 @@ describe('scoring: 0.6 x mean + 0.4 x weakest', () => {
     expect(scoreTeam({ ...me, indicators: all(52) }, s52).succeeded).toBe(true);
     expect(scoreTeam({ ...me, indicators: all(51) }, s52).succeeded).toBe(false);
     expect(scoreTeam({ ...me, indicators: all(90), collapsed: true }, s52).succeeded).toBe(false);
+  });
+});
+
+describe('cardsOfTeam follows every start and every build', () => {
+  it('gives each team its own started cards after each start, and its built ones once the plan ends', () => {
+    let state = applyEvent(createGame(s, { seed: 1, teams: ['A', 'B'] }), s, { type: 'continue' });
+    state = withBudget(state, 500);
+    expect([...cardsOfTeam(state, 'team-1').started]).toEqual([]);
+    state = applyEvent(state, s, start('team-1', 'logistics-warehouse'));
+    expect([...cardsOfTeam(state, 'team-1').started]).toEqual(['logistics-warehouse']);
+    expect([...cardsOfTeam(state, 'team-2').started]).toEqual([]);
+    state = applyEvent(applyEvent(state, s, start('team-1', 'forges-hall-food-hub')), s, pass('team-1'));
+    state = applyEvent(state, s, start('team-2', 'palus-retail-park'));
+    expect([...cardsOfTeam(state, 'team-1').started]).toEqual(['logistics-warehouse', 'forges-hall-food-hub']);
+    expect([...cardsOfTeam(state, 'team-2').started]).toEqual(['palus-retail-park']);
+    expect([...cardsOfTeam(state, 'team-1').built]).toEqual([]);
+    state = applyEvent(state, s, pass('team-2'));
+    // One-round cards are built as the plan phase ends; the two-round food hub is not.
+    expect(state.phase).toBe('implement');
+    expect([...cardsOfTeam(state, 'team-1').built]).toEqual(['logistics-warehouse']);
+    expect([...cardsOfTeam(state, 'team-2').built]).toEqual(['palus-retail-park']);
   });
 });
