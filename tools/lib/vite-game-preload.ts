@@ -11,6 +11,14 @@ import type { Plugin, Rolldown } from 'vite';
 import { MAP_ROUTE } from '../../src/game/map/map-route.ts';
 
 const ENTRIES = ['/src/game/map/start-map.ts', '/src/game/game-view.ts'];
+/** The module of one scenario's chunk (tools/lib/vite-bundled-scenarios.ts), as the bundle names it. */
+const SCENARIO_MODULE = '\0virtual:bundled-scenario/';
+/** Where a session's save is kept in localStorage: the store's prefix and the saves' (src/storage/store.ts, src/game/session/game-saves.ts). */
+const SAVE_KEY_PREFIX = 'rtk:game:';
+const DEEP_LINK_SCENARIO = /[?&]scenario=([a-z0-9-]+)/;
+const SESSION_ID = /^#\/game\/session\/([^/?]+)/;
+/** The first scenario id in a save's JSON is its game file's (a save's other fields name none). */
+const SAVED_SCENARIO = /"scenario":"([a-z0-9-]+)"/;
 
 type Output = Rolldown.OutputBundle[string];
 const isChunk = (output: Output | undefined): output is Rolldown.OutputChunk => output?.type === 'chunk';
@@ -49,8 +57,23 @@ export function gameRoutePreload(): Plugin {
           ...[...scripts].map((href) => ['modulepreload', href]),
           ...[...styles].map((href) => ['preload', href, 'style']),
         ];
-        const preload = `for(const[r,h,a]of ${JSON.stringify(links)}){const l=document.createElement('link');l.rel=r;l.href=h;l.crossOrigin='';if(a)l.as=a;document.head.append(l)}`;
-        const code = `if(${MAP_ROUTE}.test(location.hash)){${preload}}`;
+        // Each scenario's chunk, by id: the one the route plays is fetched with the rest, not once the view asks.
+        const scenarios: Record<string, string[]> = {};
+        for (const chunk of chunks) {
+          // A dynamic import of a virtual module: the chunk has no facade, its one module names the scenario.
+          const module = chunk.moduleIds.find((m) => m.startsWith(SCENARIO_MODULE));
+          if (!module) continue;
+          const files = new Set<string>();
+          walk(chunk.fileName, files);
+          scenarios[module.slice(SCENARIO_MODULE.length)] = [...files].filter((file) => !scripts.has(file));
+        }
+        if (Object.keys(scenarios).length === 0) throw new Error('game-route-preload: no scenario chunk');
+        const add = `const p=(r,h,a)=>{const l=document.createElement('link');l.rel=r;l.href=h;l.crossOrigin='';if(a)l.as=a;document.head.append(l)};`;
+        const preload = `for(const[r,h,a]of ${JSON.stringify(links)})p(r,h,a);`;
+        // The scenario: named by a deep link, or read from the save a session's route resumes
+        // (a wrong guess costs one fetch; the view loads what it needs whatever this does).
+        const scenario = `let s=${DEEP_LINK_SCENARIO}.exec(location.hash);if(!s){const g=${SESSION_ID}.exec(location.hash);try{s=g&&${SAVED_SCENARIO}.exec(localStorage.getItem(${JSON.stringify(SAVE_KEY_PREFIX)}+decodeURIComponent(g[1]))||'')}catch{}}for(const h of (s&&${JSON.stringify(scenarios)}[s[1]])||[])p('modulepreload',h);`;
+        const code = `if(${MAP_ROUTE}.test(location.hash)){${add}${preload}${scenario}}`;
         // Right after the charset, before the stylesheet: a script placed after a stylesheet waits
         // for it to load, and the fetches would start that much later.
         const charset = '<meta charset="utf-8" />';

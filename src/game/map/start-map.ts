@@ -12,11 +12,9 @@
 import * as Phaser from 'phaser';
 import { drawDefaultTextures } from './default-textures.ts';
 import { BACKGROUND, GAME_HEIGHT, GAME_WIDTH } from './draw/palette.ts';
-import { Boot } from './scenes/Boot.ts';
 import { OnDemandGame } from './scenes/frames.ts';
 import { FIRST_FRAME_EVENT, MODEL_KEY, TEXT_SIZE_EVENT } from './scenes/keys.ts';
 import { MapScene } from './scenes/MapScene.ts';
-import { Preloader } from './scenes/Preloader.ts';
 import type { MapHandle, MapViewModel } from './view-model.ts';
 
 /**
@@ -55,7 +53,9 @@ function gameConfig(type: number, parent: HTMLElement, model: MapViewModel): Pha
         drawDefaultTextures(game.textures);
       },
     },
-    scene: [Boot, Preloader, MapScene],
+    // One scene: the map downloads no asset (every texture is drawn in code, each when first
+    // needed), and each scene handed over to costs a frame before the map's first one.
+    scene: [MapScene],
   };
 }
 

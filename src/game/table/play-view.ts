@@ -109,11 +109,13 @@ export class PlayView {
     this.cleanups.push(installShortcuts({ run: (key) => this.shortcut(key) }));
     const tick = window.setInterval(() => this.tick(), 1000);
     this.cleanups.push(() => window.clearInterval(tick));
-    this.render(this.controller.view());
+    // The map first: the GPU process sets up its WebGL context and shaders while this task
+    // renders the panels, instead of after them (the map's slot is the same size either way).
     void this.mapSlot.start(
       () => this.mapModelOf(this.controller.view()),
       () => this.markReady(),
     );
+    this.render(this.controller.view());
   }
 
   relocalize(): void {

@@ -1,5 +1,5 @@
 /** Names shared by the scenes and startMap. */
-export const SCENES = { boot: 'Boot', preloader: 'Preloader', map: 'Map' } as const;
+export const SCENES = { map: 'Map' } as const;
 
 /** Registry key holding the current MapViewModel. */
 export const MODEL_KEY = 'mapModel';
