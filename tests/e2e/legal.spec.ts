@@ -65,6 +65,7 @@ test('the privacy note lists the storage keys and the LMS fields', async ({ page
   await expect(terms).toContainText(['rtk:settings', 'rtk:game:…', 'rtk:current-game', 'rtk:course:progress']);
   await expect(page.locator('main')).toContainText('cmi.suspend_data');
   await expect(page.getByRole('heading', { name: "Serveur d'atelier" })).toBeVisible();
+  await expect(page.locator('main')).toContainText('Une séance sans nouveau coup pendant 30\u00a0jours est effacée du serveur');
 });
 
 for (const hash of ['#/test', '#/game', '#/guide/understand-resilience', '#/accessibilite']) {
