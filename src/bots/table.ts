@@ -11,7 +11,7 @@ import { lookup, shieldShare, struckCommunes } from '../engine/lookup.ts';
 import { pendingOffersFor } from '../engine/offers.ts';
 import type { Quote } from '../engine/projects.ts';
 import { AID_AMOUNT, ESSENTIAL_NEEDS_IDS, INDICATOR_MAX } from '../engine/rules.ts';
-import type { Card, GameState, IndicatorId, Offer, Scenario, TeamState } from '../engine/types.ts';
+import type { Card, GameState, IndicatorId, Indicators, Offer, Scenario, TeamState } from '../engine/types.ts';
 import { affordableShare, bestStart, type Candidate, eligibleLevers, type StartAction } from './levers.ts';
 import type { Strategy } from './strategies.ts';
 
@@ -68,13 +68,37 @@ function cardWorth(state: GameState, scenario: Scenario, me: TeamState, card: Ca
   const roundsAfter = state.rounds - (state.round + duration - 1);
   if (roundsAfter < 0) return 0;
   let value = 0;
+  const { gain, loss } = worthsOf(me.indicators);
   const effects = lookup(scenario).effects.get(card.id) ?? [];
   for (let i = 0; i < effects.length; i += 1) {
     const [id, d] = effects[i] as [IndicatorId, number];
-    value += d * (d > 0 ? pointWorth(id, me.indicators[id]) : Math.max(1, pointWorth(id, me.indicators[id])));
+    value += d * (d > 0 ? gain[id] : loss[id]);
   }
   return value + 0.7 * sparedPerRound(scenario, me.commune, card.id) * (roundsAfter + 0.5);
 }
+
+/**
+ * The worth of a point gained and of a point lost on each indicator, for one
+ * commune's indicators: the bot weighs every open card against the same ones,
+ * so the last indicators seen keep theirs (a team's indicators are never changed in place).
+ */
+function worthsOf(indicators: Indicators): { gain: Indicators; loss: Indicators } {
+  if (indicators !== lastIndicators) {
+    lastIndicators = indicators;
+    const gain = { ...indicators };
+    const loss = { ...indicators };
+    for (const key in indicators) {
+      const id = key as IndicatorId;
+      gain[id] = pointWorth(id, indicators[id]);
+      loss[id] = Math.max(1, gain[id]);
+    }
+    lastWorths = { gain, loss };
+  }
+  return lastWorths;
+}
+
+let lastIndicators: Indicators | null = null;
+let lastWorths: { gain: Indicators; loss: Indicators } = { gain: {} as Indicators, loss: {} as Indicators };
 
 /** The other teams, those whose communes border mine first, with the cards each has started: who a sensible group asks to pool. */
 function partnerPool(state: GameState, scenario: Scenario, me: TeamState): { id: string; started: ReadonlySet<string> }[] {
