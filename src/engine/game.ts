@@ -268,9 +268,10 @@ export function cardsOpenTo(state: GameState, scenario: Scenario, team: string):
   const { started, built } = cardsOfTeam(state, team);
   const out: Card[] = [];
   // Plain loops: the bots ask this at every move of every simulated game.
-  for (const id of scenario.deckCards) {
-    const card = scenario.cards[id];
-    if (!card || started.has(id) || anyIn(card.excludes, started) || !allIn(card.prerequisites, built)) continue;
+  const deck = lookup(scenario).deck;
+  for (let i = 0; i < deck.length; i += 1) {
+    const card = deck[i] as Card;
+    if (started.has(card.id) || anyIn(card.excludes, started) || !allIn(card.prerequisites, built)) continue;
     out.push(card);
   }
   return out;

@@ -6,6 +6,8 @@ import type { Card, IndicatorId, Scenario, ScenarioLever } from './types.ts';
 
 export interface ScenarioLookup {
   inDeck: Set<string>;
+  /** The deck's cards, in its order. */
+  deck: Card[];
   lever: Map<string, ScenarioLever>;
   /** Lever ids each card is eligible for. */
   eligible: Map<string, Set<string>>;
@@ -33,6 +35,7 @@ export function lookup(scenario: Scenario): ScenarioLookup {
   if (cached) return cached;
   const built: ScenarioLookup = {
     inDeck: new Set(scenario.deckCards),
+    deck: scenario.deckCards.flatMap((id) => scenario.cards[id] ?? []),
     lever: new Map(scenario.levers.map((l) => [l.id, l])),
     eligible: new Map(),
     effects: new Map(),
