@@ -171,6 +171,8 @@ export class WorkshopClient {
 
   private onView(view: ViewMessage): void {
     const at = performance.now();
+    // A view published before the answer to the first sync: the device does not know its seat yet; the answer follows.
+    if (!this.joined) return;
     const current = this.view;
     if (!this.fresh && current && view.version <= current.version) return;
     if (!this.fresh && current && view.version > current.version + 1) {
