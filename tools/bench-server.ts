@@ -11,6 +11,12 @@ import { type BenchResult, runBench } from './lib/bench.ts';
 import { loadScenarios } from './lib/content.ts';
 import { parseBenchArgs } from './lib/workshop-args.ts';
 
+// colyseus.js warns of every refused join itself; the tool says why in its own words.
+const warn = console.warn;
+console.warn = (...data: unknown[]) => {
+  if (!String(data[0]).startsWith('colyseus.js - onError')) warn(...data);
+};
+
 function table(r: BenchResult): string {
   const rows: [string, string][] = [
     ['rooms (completed)', `${r.rooms} (${r.completedRooms})`],

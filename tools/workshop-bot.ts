@@ -34,11 +34,16 @@ function line(n: number, move: Move): string {
   return `${what} -> ${move.outcome}${move.error ? ` (${move.error})` : ''}`;
 }
 
+// colyseus.js warns of every refused join itself; the tool says why in its own words.
+const warn = console.warn;
+console.warn = (...data: unknown[]) => {
+  if (!String(data[0]).startsWith('colyseus.js - onError')) warn(...data);
+};
+
 async function main(): Promise<void> {
   const args = parseBotArgs(process.argv.slice(2), Object.keys(STRATEGIES));
   const strategy = STRATEGIES[args.strategy];
   if (!strategy) throw new Error(`unknown strategy "${args.strategy}"`);
-  const scenarios = loadScenarios();
   let client: WorkshopClient;
   try {
     client = await WorkshopClient.connect({ url: args.url, join: { role: 'seat', code: args.code, seat: args.seat } });
@@ -48,6 +53,8 @@ async function main(): Promise<void> {
     if (known) throw new Error(known(args.code, args.seat));
     throw new Error(error.code === 'unreachable' ? `cannot reach ${args.url} (${error.message})` : `join refused: ${error.code}`);
   }
+  // Read once in, so that a refused join answers at once.
+  const scenarios = loadScenarios();
   await new Promise<void>((done, fail) => {
     let settled = 0;
     let player: BotPlayer | null = null;
