@@ -27,7 +27,7 @@ export interface BenchResult {
   /** Sent just before the server went away: no view told whether they were applied. */
   unconfirmed: number;
   completedRooms: number;
-  /** Rooms whose log, as the facilitator saw it, is whole and replays to the server's final game. */
+  /** Rooms whose log, as their devices saw it, is whole and replays to the server's final game (the facilitator's view). */
   verifiedLogs: number;
   reconnections: number;
   latencyMs: { p50: number; p95: number; p99: number };
@@ -49,7 +49,7 @@ interface BenchRoom {
   code: string;
   options: SessionOptions;
   devices: Device[];
-  /** The log as the facilitator saw it, entry by version (a restart that lost entries would overwrite them). */
+  /** The log as the room's devices saw it, entry by version, the last seen kept (a restart that lost entries would overwrite them). */
   log: Map<number, LogEntry>;
   last: ViewMessage | null;
   finished: Promise<void>;
@@ -73,12 +73,25 @@ export async function memoryOf(urls: string[]): Promise<{ rss: number; heap: num
   return { rss, heap };
 }
 
+/** Retried while the server is away (a restart mid-bench), for up to a minute. */
+async function post(url: string, body: unknown, from: string): Promise<Response> {
+  const until = Date.now() + 60_000;
+  for (let wait = 100; ; wait = Math.min(2000, wait * 2)) {
+    try {
+      return await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': from },
+        body: JSON.stringify(body),
+      });
+    } catch (error) {
+      if (Date.now() > until) throw new Error(`cannot reach ${url} (${(error as Error).message})`);
+      await new Promise((done) => setTimeout(done, wait));
+    }
+  }
+}
+
 async function createRoom(url: string, body: unknown, from: string): Promise<CreatedSession> {
-  const response = await fetch(`${url}/api/sessions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': from },
-    body: JSON.stringify(body),
-  });
+  const response = await post(`${url}/api/sessions`, body, from);
   if (response.status === 429) {
     throw new Error(`${url} refused to create more sessions (rate-limited): start it with TRUST_PROXY=1 for the bench`);
   }
@@ -106,10 +119,9 @@ export async function runBench(args: BenchArgs, scenarios: Map<string, Scenario>
     client.handlers.view = (view, at) => {
       d.versions.push(view.version);
       d.times.push(at);
-      if (join.role === 'facilitator') {
-        if (view.entry) room.log.set(view.version, view.entry);
-        room.last = view;
-      }
+      // Any device's entry for a version: the mover always saw its own; a later one (after a restart) replaces it.
+      if (view.entry) room.log.set(view.version, view.entry);
+      if (join.role === 'facilitator') room.last = view;
       if (view.status !== 'playing') d.over = true;
       if (room.devices.length > 0 && room.devices.every((other) => other.over)) room.settle();
     };
@@ -241,7 +253,7 @@ function delivered(room: BenchRoom, move: Move): number {
   return last - move.sentAt;
 }
 
-/** The facilitator's log is whole (an entry for each version) and replays to the game the server ended with. */
+/** The devices' log is whole (an entry for each version) and replays to the game the server ended with. */
 function verified(room: BenchRoom, scenario: Scenario): boolean {
   const final = room.last;
   if (!final || final.status === 'playing') return false;
