@@ -158,8 +158,10 @@ export function workshopRoom(workshops: Workshops) {
       if (!this.guard(client, message)) return;
       if (!syncMessageSchema.safeParse(message).success) return void this.refuse(client, 'bad-message');
       const who = client.userData ?? { role: 'screen', seat: null };
-      client.send('joined', this.joined(who));
-      client.send('view', this.session.viewFor(who.role, who.seat));
+      void this.durable().then(() => {
+        client.send('joined', this.joined(who));
+        client.send('view', this.session.viewFor(who.role, who.seat));
+      });
     }
 
     private onHandSeat(client: Client<Seated, Seated>, message: unknown): void {
@@ -188,7 +190,7 @@ export function workshopRoom(workshops: Workshops) {
     /** Once the journal holds the new entries, every device gets its view of the new version. */
     private async publish(applied: number): Promise<void> {
       workshops.metrics.eventsApplied.inc(applied);
-      await this.session.saved();
+      await this.durable();
       const views = new Map<string, ReturnType<WorkshopSession['viewFor']>>();
       for (const client of this.clients) {
         const who = (client.userData as Seated | undefined) ?? { role: 'screen', seat: null };
@@ -199,6 +201,17 @@ export function workshopRoom(workshops: Workshops) {
           views.set(key, view);
         }
         client.send('view', view);
+      }
+    }
+
+    /**
+     * Resolves once every entry applied so far is in the journal, those applied while it waited included: a view
+     * is built from the current game, so no device is shown a version (its move acknowledged) a crash could undo.
+     */
+    private async durable(): Promise<void> {
+      for (let version = -1; version !== this.session.version(); ) {
+        version = this.session.version();
+        await this.session.saved();
       }
     }
 
