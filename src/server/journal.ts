@@ -63,6 +63,13 @@ export interface SharedSessions {
 /** A journal that keeps codes unique across processes refuses a code another session holds. */
 export class CodeTaken extends Error {}
 
+/**
+ * A shared journal refuses a record from a room whose session another process
+ * has since rebuilt and written to (this one was taken for dead): the log stays
+ * one game, and this room must close.
+ */
+export class SessionMoved extends Error {}
+
 export const SESSION_ID = /^[a-f0-9]{24}$/;
 const hash = z.string().check(z.regex(/^[a-f0-9]{64}$/));
 

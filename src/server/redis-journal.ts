@@ -21,6 +21,7 @@ import {
   SESSION_ID,
   type SessionHeader,
   type SessionJournal,
+  SessionMoved,
   type SharedSessions,
   type StoredSession,
 } from './journal.ts';
@@ -33,9 +34,14 @@ redis.call('HSET', KEYS[2], 'header', ARGV[3], 'code', ARGV[1])
 redis.call('ZADD', KEYS[3], ARGV[4], ARGV[2])
 return 1`;
 
-/** KEYS session, records, sessions; ARGV record, now, id. 0 when the session is gone (swept or removed). */
+/**
+ * KEYS session, records, sessions; ARGV record, now, id, the length this process
+ * last knew (-1: unknown). 0 when the session is gone (swept or removed), -1 when
+ * someone else has written since.
+ */
 const APPEND = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if tonumber(ARGV[4]) >= 0 and redis.call('LLEN', KEYS[2]) ~= tonumber(ARGV[4]) then return -1 end
 redis.call('RPUSH', KEYS[2], ARGV[1])
 redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
 return 1`;
@@ -55,6 +61,9 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0`;
 
 export class RedisJournal implements SessionJournal, SharedSessions {
+  /** Each session's record count as this process last wrote or read it: the fence against a second writer. */
+  private readonly lengths = new Map<string, number>();
+
   constructor(
     private readonly redis: Redis,
     private readonly warn: (message: string) => void = (message) => console.warn(message),
@@ -90,13 +99,18 @@ export class RedisJournal implements SessionJournal, SharedSessions {
     );
     if (created === 0) throw new CodeTaken(`join code ${header.code} is taken`);
     if (created !== 1) throw new Error(`session ${header.id} is already in the journal`);
+    this.lengths.set(header.id, 0);
   }
 
   async append(id: string, record: JournalRecord): Promise<void> {
     const { session, records } = this.keys(id);
-    const kept = await this.redis.eval(APPEND, 3, session, records, this.sessions, JSON.stringify(record), this.now(), id);
+    const length = this.lengths.get(id) ?? -1;
+    const args = [JSON.stringify(record), this.now(), id, length];
+    const kept = await this.redis.eval(APPEND, 3, session, records, this.sessions, ...args);
+    if (kept === -1) throw new SessionMoved(`journal: session ${id} was rebuilt and written to elsewhere`);
     // A room still running a session the sweep (of any process) deleted: its records have nowhere to go.
     if (kept === 0) this.warn(`journal: session ${id} is no longer kept; record dropped`);
+    else if (length >= 0) this.lengths.set(id, length + 1);
   }
 
   async list(): Promise<string[]> {
@@ -131,6 +145,7 @@ export class RedisJournal implements SessionJournal, SharedSessions {
       }
       kept.push(record.data as JournalRecord);
     }
+    this.lengths.set(id, texts.length);
     return { header: header.data as SessionHeader, records: kept };
   }
 
@@ -140,6 +155,7 @@ export class RedisJournal implements SessionJournal, SharedSessions {
 
   private async removed(id: string): Promise<boolean> {
     const { session, records } = this.keys(id);
+    this.lengths.delete(id);
     return (await this.redis.eval(REMOVE, 4, session, records, this.sessions, this.codes, id)) === 1;
   }
 

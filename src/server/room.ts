@@ -172,6 +172,7 @@ export function workshopRoom(workshops: Workshops) {
       if (!handed) return void this.refuse(client, 'no-such-seat');
       this.dropOtherHolders(seat, null);
       void this.session.saved().then(() => {
+        if (this.session.moved) return this.moveOut();
         if (handed.token) client.send('seat-token', { seat, token: handed.token } satisfies SeatTokenMessage);
         client.send('joined', this.joined(client.userData ?? { role: 'facilitator', seat: null }));
       });
@@ -189,6 +190,7 @@ export function workshopRoom(workshops: Workshops) {
     private async publish(applied: number): Promise<void> {
       workshops.metrics.eventsApplied.inc(applied);
       await this.session.saved();
+      if (this.session.moved) return this.moveOut();
       const views = new Map<string, ReturnType<WorkshopSession['viewFor']>>();
       for (const client of this.clients) {
         const who = (client.userData as Seated | undefined) ?? { role: 'screen', seat: null };
@@ -200,6 +202,18 @@ export function workshopRoom(workshops: Workshops) {
         }
         client.send('view', view);
       }
+    }
+
+    /**
+     * The journal kept another process's records for this session (this one was
+     * taken for dead and the room rebuilt there): what this room holds past them
+     * was never shown, so the devices are told to join again, and the room goes.
+     */
+    private moveOut(): void {
+      if (workshops.sessions.get(this.code) === this.session) workshops.sessions.delete(this.code);
+      for (const client of this.clients) this.sendError(client, 'session-moved');
+      this.session.stop();
+      void this.disconnect();
     }
 
     private joined(who: Seated): JoinedMessage {

@@ -11,9 +11,9 @@ import { join as joinPath } from 'node:path';
 import { Client } from 'colyseus.js';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CodeTaken, type SessionHeader } from '../../src/server/journal.ts';
+import { CodeTaken, type SessionHeader, SessionMoved } from '../../src/server/journal.ts';
 import { RedisJournal } from '../../src/server/redis-journal.ts';
-import { type Device, device, TWO_TEAMS } from './server/helpers.ts';
+import { bootWorkshop, createSession, type Device, device, join, TWO_TEAMS } from './server/helpers.ts';
 import { type Spawned, startRedis, startWorkshopProcess } from './server/redis.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -75,8 +75,7 @@ describe('redis journal', () => {
     expect(await journal.list()).toEqual([first]);
     await journal.create(header(broken, 'CDEFGH'));
     await journal.append(broken, { kind: 'entry', entry: { type: 'continue' } });
-    await client.rpush(`bad:records:${broken}`, 'nonsense');
-    await journal.append(broken, { kind: 'entry', entry: { type: 'pause' } });
+    await client.rpush(`bad:records:${broken}`, 'nonsense', '{"kind":"entry","entry":{"type":"pause"}}');
     expect(await journal.load(broken)).toBeNull();
     // Nothing deleted, the other session untouched.
     expect(await client.lrange(`bad:records:${broken}`, 0, -1)).toEqual([
@@ -112,6 +111,24 @@ describe('redis journal', () => {
     clock = now;
     await journal.append(recent, { kind: 'entry', entry: { type: 'continue' } });
     expect(await journal.sweep(now + 2 * DAY, 30 * DAY)).toEqual([]);
+  });
+
+  it('refuses the records of a process after another one rebuilt the session and wrote to it', async () => {
+    const first = new RedisJournal(client, undefined, 'fence:');
+    const id = '0123456789abcdef01234567';
+    await first.create(header(id));
+    await first.append(id, { kind: 'entry', entry: { type: 'continue' } });
+    // Another process, which took the first for dead.
+    const second = new RedisJournal(client, undefined, 'fence:');
+    expect((await second.load(id))?.records).toEqual([{ kind: 'entry', entry: { type: 'continue' } }]);
+    await second.append(id, { kind: 'entry', entry: { type: 'pause' } });
+    await expect(first.append(id, { kind: 'entry', entry: { type: 'pause' } })).rejects.toBeInstanceOf(SessionMoved);
+    await second.append(id, { kind: 'entry', entry: { type: 'resume' } });
+    expect(await client.lrange(`fence:records:${id}`, 0, -1)).toEqual([
+      '{"kind":"entry","entry":{"type":"continue"}}',
+      '{"kind":"entry","entry":{"type":"pause"}}',
+      '{"kind":"entry","entry":{"type":"resume"}}',
+    ]);
   });
 
   it('gives the claim on a code to one process at a time, let go only by its holder or its time', async () => {
@@ -203,5 +220,37 @@ describe('workshop server: two processes on one Redis', () => {
     const paused = await back.next('view', 2);
     expect([paused.version, paused.paused, paused.entry]).toEqual([3, true, { type: 'pause' }]);
     for (const d of [back, f]) await d.room.leave();
+  });
+});
+
+describe('workshop room on the Redis journal', () => {
+  it('tells its devices to join again, and closes, once another process has written to its session', async () => {
+    const journal = new RedisJournal(client, () => {}, 'room:');
+    const booted = await bootWorkshop({ dataDir, journal });
+    try {
+      const { code, facilitatorToken } = await createSession(booted);
+      const f = await join(booted, { role: 'facilitator', code, token: facilitatorToken });
+      const one = await join(booted, { role: 'seat', code, seat: 1 });
+      await Promise.all([f.next('view'), one.next('view')]);
+      f.send('event', { entry: { type: 'continue' } });
+      await one.next('view', 2);
+      // Another process, which took this one for dead, rebuilt the session and played on.
+      const id = (await journal.idOfCode(code)) as string;
+      const other = new RedisJournal(client, () => {}, 'room:');
+      expect((await other.load(id))?.records.length).toBe(2);
+      await other.append(id, { kind: 'entry', entry: { type: 'pause' } });
+      const left = new Promise<number>((done) => one.room.onLeave(done));
+      const from = one.received.length;
+      f.send('event', { entry: { type: 'pause' } });
+      expect(await one.next('error', from)).toEqual({ code: 'session-moved', key: 'workshop:errors.session-moved' });
+      expect(await left).toBe(4000);
+      // The pause this room applied was never written, so never shown.
+      expect(one.of('view').map((v) => v.version)).toEqual([0, 1]);
+      expect(booted.workshops.sessions.has(code)).toBe(false);
+      expect(await client.lrange(`room:records:${id}`, -1, -1)).toEqual(['{"kind":"entry","entry":{"type":"pause"}}']);
+      expect(await client.llen(`room:records:${id}`)).toBe(3);
+    } finally {
+      await booted.colyseus.shutdown();
+    }
   });
 });
