@@ -253,4 +253,19 @@ describe('workshop room on the Redis journal', () => {
       await booted.colyseus.shutdown();
     }
   });
+
+  it("closes a room whose session another process's sweep deleted", async () => {
+    const booted = await bootWorkshop({ dataDir, journal: new RedisJournal(client, () => {}, 'swept:') });
+    try {
+      const { code } = await createSession(booted);
+      const id = booted.workshops.sessions.get(code)?.header.id;
+      expect(await new RedisJournal(client, () => {}, 'swept:').sweep(Date.now() + 31 * DAY, 30 * DAY)).toEqual([id]);
+      // This process's own sweep finds nothing to delete, and still lets the session go.
+      expect(await booted.workshops.sweep()).toEqual([]);
+      expect(booted.workshops.sessions.has(code)).toBe(false);
+      expect(booted.workshops.rooms.has(code)).toBe(false);
+    } finally {
+      await booted.colyseus.shutdown();
+    }
+  });
 });
