@@ -11,6 +11,8 @@ import { scenarioHash } from '../game/session/game-saves.ts';
 import {
   type CreatedSession,
   createSessionSchema,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
   WORKSHOP_ROOM,
   type WorkshopErrorCode,
 } from '../game/session/workshop-protocol.ts';
@@ -47,6 +49,7 @@ const CLAIM_MS = 10_000;
 const CLAIM_POLL_MS = 100;
 const CLAIM_POLLS = 150;
 const CODE_ATTEMPTS = 5;
+const JOIN_CODE = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
 
 /** The one thing a room needs to know of the process: set by room.ts. */
 export interface RoomHandle {
@@ -151,7 +154,8 @@ export class Workshops {
    * room from the journal, here; the others wait for its listing.
    */
   async ensureRoom(code: unknown): Promise<void> {
-    if (!this.shared || typeof code !== 'string' || this.rooms.has(code)) return;
+    // Anything but a well-formed code costs Redis nothing: the matchmaker finds no room for it.
+    if (!this.shared || typeof code !== 'string' || !JOIN_CODE.test(code) || this.rooms.has(code)) return;
     for (let poll = 0; poll < CLAIM_POLLS; poll += 1) {
       if (await this.liveRoom(code)) return;
       const id = await this.shared.idOfCode(code);
