@@ -6,6 +6,7 @@
  * whose process died is rebuilt from its log by the first join elsewhere.
  */
 import { mkdtempSync } from 'node:fs';
+import { globalAgent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { Client } from 'colyseus.js';
@@ -26,6 +27,12 @@ const header = (id: string, code = 'ACDEFG'): SessionHeader => ({
   createdAt: '2025-01-01T00:00:00.000Z',
   facilitatorTokenHash: 'a'.repeat(64),
 });
+
+// colyseus.js on Node matchmakes through http.globalAgent: a pooled socket keeps the idle timer the server's
+// Keep-Alive hint set (4 s), and a join that waits on a dead process's health check is that long. Fresh sockets,
+// with a timeout past any join here (browsers have no such timer).
+Object.assign(globalAgent, { keepAlive: false });
+Object.assign((globalAgent as unknown as { options: object }).options, { timeout: 30_000 });
 
 let redis: Spawned;
 let client: Redis;

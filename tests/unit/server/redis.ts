@@ -80,6 +80,8 @@ export async function startWorkshopProcess(redisUrl: string, dataDir: string): P
       WORKSHOP_REDIS_URL: redisUrl,
       WORKSHOP_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
       WORKSHOP_DATA_DIR: dataDir,
+      // Colyseus's health check (2 s by default): a live process starved of CPU on a busy test machine must not be taken for dead.
+      COLYSEUS_PRESENCE_SHORT_TIMEOUT: '4000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
