@@ -5,6 +5,7 @@
  * devices joining through different processes play in one room, and a session
  * whose process died is rebuilt from its log by the first join elsewhere.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { globalAgent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -169,6 +170,20 @@ describe('workshop server: two processes on one Redis', () => {
   let seatToken = '';
   let roomId = '';
   let played: Record<string, unknown> = {};
+
+  it('refuses to start on Redis without the address devices reach the process at', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: { ...process.env, PORT: '0', WORKSHOP_REDIS_URL: redis.url, WORKSHOP_PUBLIC_ADDRESS: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise((done) => child.once('exit', done));
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'WORKSHOP_PUBLIC_ADDRESS (host:port where devices reach this process) is needed with WORKSHOP_REDIS_URL',
+    );
+  });
 
   it('serves one session to devices that joined through either process, in one room', async () => {
     [a, b] = await Promise.all([startWorkshopProcess(redis.url, dataDir), startWorkshopProcess(redis.url, dataDir)]);
