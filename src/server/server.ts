@@ -58,6 +58,7 @@ const invokeMethod = matchMaker.controller.invokeMethod;
 export function workshopParts(options: WorkshopServerOptions) {
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const redis = options.redisUrl ? new Redis(options.redisUrl) : null;
+  if (redis) reportOutages(redis, options.warn ?? ((message) => console.warn(message)));
   const shared = redis ? new RedisJournal(redis, options.warn) : null;
   const journal = options.journal ?? shared ?? new FileJournal(options.dataDir, options.warn);
   const workshops = new Workshops(options.scenarios, journal, settings, options.warn, shared);
@@ -119,4 +120,17 @@ export async function startWorkshopServer(options: WorkshopServerOptions, port: 
       await redis?.quit();
     },
   };
+}
+
+/** ioredis reconnects by itself and would report every failed attempt: the journal says once it lost Redis, once it is back. */
+function reportOutages(redis: Redis, warn: (message: string) => void): void {
+  let down = false;
+  redis.on('error', (error: Error) => {
+    if (!down) warn(`journal: Redis out of reach (${error.message}); retrying`);
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) warn('journal: Redis reachable again');
+    down = false;
+  });
 }
