@@ -49,7 +49,10 @@ export async function startRedis(): Promise<Spawned> {
   );
   const redis = started(child, port, `redis://127.0.0.1:${port}`);
   await new Promise<void>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`redis-server not ready in 15 s:\n${redis.output()}`)), 15_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`redis-server not ready in 15 s:\n${redis.output()}`));
+    }, 15_000);
     child.once('error', (error) => {
       clearTimeout(timer);
       fail(new Error(`redis-server could not be started (${error.message}): install Debian's redis-server (.ci/run does)`));
