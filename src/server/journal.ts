@@ -3,8 +3,8 @@
  * a header (scenario, options, join code, the facilitator token's hash) and an
  * append-only list of records: each logged entry, and each change of a seat's
  * holder. Replaying the entries through the scenario machine rebuilds the game
- * (session.ts). Files now (one JSON line per record); Redis later, behind the
- * same interface.
+ * (session.ts). Files here (one JSON line per record); Redis in redis-journal.ts,
+ * behind the same interface.
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { open, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
@@ -48,10 +48,32 @@ export interface SessionJournal {
   sweep(now: number, retentionMs: number): Promise<string[]>;
 }
 
-const SESSION_ID = /^[a-f0-9]{24}$/;
+/**
+ * What processes that share one journal also need (the Redis journal gives it):
+ * the session a code names, and who rebuilds a session's room when no live process holds it.
+ */
+export interface SharedSessions {
+  /** The id of the session this join code names, or null. */
+  idOfCode(code: string): Promise<string | null>;
+  /** The right to rebuild a code's room for `ms`: a token to release it with, or null while another process holds it. */
+  claim(code: string, ms: number): Promise<string | null>;
+  release(code: string, token: string): Promise<void>;
+}
+
+/** A journal that keeps codes unique across processes refuses a code another session holds. */
+export class CodeTaken extends Error {}
+
+/**
+ * A shared journal refuses a record from a room whose session another process
+ * has since rebuilt and written to (this one was taken for dead): the log stays
+ * one game, and this room must close.
+ */
+export class SessionMoved extends Error {}
+
+export const SESSION_ID = /^[a-f0-9]{24}$/;
 const hash = z.string().check(z.regex(/^[a-f0-9]{64}$/));
 
-const headerSchema = z.strictObject({
+export const headerSchema = z.strictObject({
   id: z.string().check(z.regex(SESSION_ID)),
   code: z.string().check(z.regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`))),
   scenario: z.string().check(z.maxLength(64)),
@@ -61,7 +83,7 @@ const headerSchema = z.strictObject({
   facilitatorTokenHash: hash,
 });
 
-const recordSchema = z.discriminatedUnion('kind', [
+export const recordSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('entry'), entry: logEntrySchema }),
   z.strictObject({
     kind: z.literal('seat'),
@@ -169,7 +191,7 @@ export class FileJournal implements SessionJournal {
   }
 }
 
-function parseLine(line: string): unknown {
+export function parseLine(line: string): unknown {
   try {
     return JSON.parse(line);
   } catch {

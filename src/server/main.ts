@@ -2,7 +2,9 @@
  * npm start: serves the built kit and the workshop server on one port.
  * PORT (default 4173), HOST (default 127.0.0.1; 0.0.0.0 for the devices of a
  * workshop's network), WORKSHOP_DATA_DIR (default .workshop-data in the
- * project), WORKSHOP_RETENTION_DAYS (default 30), TRUST_PROXY=1 behind a proxy.
+ * project), WORKSHOP_RETENTION_DAYS (default 30), TRUST_PROXY=1 behind a proxy;
+ * WORKSHOP_REDIS_URL (redis://...) and WORKSHOP_PUBLIC_ADDRESS (host:port of
+ * this process) to serve one pool of sessions from several processes.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +23,15 @@ const retentionDays = Number(process.env.WORKSHOP_RETENTION_DAYS ?? DEFAULT_SETT
 if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
 if (!(retentionDays > 0))
   throw new Error(`WORKSHOP_RETENTION_DAYS must be a number of days, not ${process.env.WORKSHOP_RETENTION_DAYS}`);
+const redisUrl = process.env.WORKSHOP_REDIS_URL || undefined;
+const publicAddress = process.env.WORKSHOP_PUBLIC_ADDRESS || undefined;
+if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
+  throw new Error(`WORKSHOP_REDIS_URL must be a redis:// or rediss:// URL, not ${redisUrl}`);
+// Behind a load balancer a device must open its WebSocket on the process that holds its room, at its own address.
+if (redisUrl && !publicAddress)
+  throw new Error('WORKSHOP_PUBLIC_ADDRESS (host:port where devices reach this process) is needed with WORKSHOP_REDIS_URL');
+if (publicAddress && /^[a-z]+:\/\//i.test(publicAddress))
+  throw new Error(`WORKSHOP_PUBLIC_ADDRESS is host:port[/path], without a protocol, not ${publicAddress}`);
 
 const running = await startWorkshopServer(
   {
@@ -29,6 +40,8 @@ const running = await startWorkshopServer(
     distDir: resolve('dist'),
     settings: { retentionDays },
     trustProxy: process.env.TRUST_PROXY === '1',
+    ...(redisUrl ? { redisUrl } : {}),
+    ...(publicAddress ? { publicAddress } : {}),
   },
   port,
   host,
@@ -46,9 +59,12 @@ setInterval(sweep, 60 * 60 * 1000).unref();
 
 const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
 console.log(`Resilient territory kit: http://${shown.includes(':') ? `[${shown}]` : shown}:${running.port}/`);
-console.log(
-  `Workshop server: ${running.workshops.sessions.size} ${running.workshops.sessions.size === 1 ? 'session' : 'sessions'} restored from ${dataDir}`,
-);
+if (redisUrl)
+  console.log(`Workshop server: sessions kept in Redis, rooms rebuilt on their first join; reached at ${publicAddress}`);
+else
+  console.log(
+    `Workshop server: ${running.workshops.sessions.size} ${running.workshops.sessions.size === 1 ? 'session' : 'sessions'} restored from ${dataDir}`,
+  );
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -159,6 +159,7 @@ export function workshopRoom(workshops: Workshops) {
       if (!syncMessageSchema.safeParse(message).success) return void this.refuse(client, 'bad-message');
       const who = client.userData ?? { role: 'screen', seat: null };
       void this.durable().then(() => {
+        if (this.session.moved) return this.moveOut();
         client.send('joined', this.joined(who));
         client.send('view', this.session.viewFor(who.role, who.seat));
       });
@@ -174,6 +175,7 @@ export function workshopRoom(workshops: Workshops) {
       if (!handed) return void this.refuse(client, 'no-such-seat');
       this.dropOtherHolders(seat, null);
       void this.session.saved().then(() => {
+        if (this.session.moved) return this.moveOut();
         if (handed.token) client.send('seat-token', { seat, token: handed.token } satisfies SeatTokenMessage);
         client.send('joined', this.joined(client.userData ?? { role: 'facilitator', seat: null }));
       });
@@ -191,6 +193,7 @@ export function workshopRoom(workshops: Workshops) {
     private async publish(applied: number): Promise<void> {
       workshops.metrics.eventsApplied.inc(applied);
       await this.durable();
+      if (this.session.moved) return this.moveOut();
       const views = new Map<string, ReturnType<WorkshopSession['viewFor']>>();
       for (const client of this.clients) {
         const who = (client.userData as Seated | undefined) ?? { role: 'screen', seat: null };
@@ -213,6 +216,18 @@ export function workshopRoom(workshops: Workshops) {
         version = this.session.version();
         await this.session.saved();
       }
+    }
+
+    /**
+     * The journal kept another process's records for this session (this one was
+     * taken for dead and the room rebuilt there): what this room holds past them
+     * was never shown, so the devices are told to join again, and the room goes.
+     */
+    private moveOut(): void {
+      if (workshops.sessions.get(this.code) === this.session) workshops.sessions.delete(this.code);
+      for (const client of this.clients) this.sendError(client, 'session-moved');
+      this.session.stop();
+      void this.disconnect();
     }
 
     private joined(who: Seated): JoinedMessage {

@@ -14,7 +14,7 @@ import type { Role, ViewMessage, WorkshopErrorCode } from '../game/session/works
 import type { LogEntry, SessionMachine } from '../machines/game.ts';
 import { refusal, replayLog, type SessionSnapshot, sessionMachineFor } from '../machines/replay.ts';
 import { hashToken, newToken, tokenMatches } from './codes.ts';
-import type { JournalRecord, SeatHolder, SessionHeader, SessionJournal } from './journal.ts';
+import { type JournalRecord, type SeatHolder, type SessionHeader, type SessionJournal, SessionMoved } from './journal.ts';
 
 export interface Seat {
   id: string;
@@ -37,6 +37,8 @@ export class WorkshopSession {
   private readonly actor: Actor<SessionMachine>;
   /** Journal writes in the order the machine took them. */
   private writes: Promise<void> = Promise.resolve();
+  /** Set when the shared journal said another process now writes this session: nothing more is written here. */
+  moved = false;
 
   private constructor(
     readonly header: SessionHeader,
@@ -86,7 +88,7 @@ export class WorkshopSession {
     return this.snapshot().context.log;
   }
 
-  /** Resolves once every change so far is in the journal. */
+  /** Resolves once every change so far is in the journal (or refused by it: then `moved` is set). */
   saved(): Promise<void> {
     return this.writes;
   }
@@ -144,7 +146,15 @@ export class WorkshopSession {
 
   private write(record: JournalRecord): void {
     const id = this.header.id;
-    this.writes = this.writes.then(() => this.journal.append(id, record));
+    this.writes = this.writes.then(async () => {
+      if (this.moved) return;
+      try {
+        await this.journal.append(id, record);
+      } catch (error) {
+        if (!(error instanceof SessionMoved)) throw error;
+        this.moved = true;
+      }
+    });
   }
 
   /** Bot seats play their turns, one move at a time, through the same machine; a refused move becomes a pass. */

@@ -1,8 +1,9 @@
 /**
  * The sessions this process holds: created from `POST /api/sessions`, brought
- * back from the journal on start, swept after the retention period. Each has
- * one Colyseus room (room.ts), created here through the matchmaker: devices
- * may join rooms, never create them.
+ * back from the journal (on start with the file journal; with Redis, by the
+ * first join that finds no live room), swept after the retention period. Each
+ * has one Colyseus room (room.ts), created here through the matchmaker, on this
+ * process: devices may join rooms, never create them.
  */
 import { matchMaker } from '@colyseus/core';
 import type { Scenario } from '../engine/types.ts';
@@ -10,11 +11,13 @@ import { scenarioHash } from '../game/session/game-saves.ts';
 import {
   type CreatedSession,
   createSessionSchema,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
   WORKSHOP_ROOM,
   type WorkshopErrorCode,
 } from '../game/session/workshop-protocol.ts';
 import { hashToken, newJoinCode, newSessionId, newToken } from './codes.ts';
-import type { SessionJournal } from './journal.ts';
+import { CodeTaken, type SessionJournal, type SharedSessions } from './journal.ts';
 import { createMetrics, type WorkshopMetrics } from './metrics.ts';
 import { type RateLimit, RateLimiter } from './rate-limit.ts';
 import { WorkshopSession } from './session.ts';
@@ -40,6 +43,13 @@ export const DEFAULT_SETTINGS: WorkshopSettings = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long one process may take to rebuild a room before another may try. */
+const CLAIM_MS = 10_000;
+/** A join waiting for another process's rebuild looks again this often, this many times (beyond CLAIM_MS). */
+const CLAIM_POLL_MS = 100;
+const CLAIM_POLLS = 150;
+const CODE_ATTEMPTS = 5;
+const JOIN_CODE = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
 
 /** The one thing a room needs to know of the process: set by room.ts. */
 export interface RoomHandle {
@@ -59,6 +69,8 @@ export class Workshops {
     readonly journal: SessionJournal,
     readonly settings: WorkshopSettings = DEFAULT_SETTINGS,
     private readonly warn: (message: string) => void = (message) => console.warn(message),
+    /** Set when several processes share the journal (Redis): rooms are then rebuilt on join, not on start. */
+    readonly shared: SharedSessions | null = null,
   ) {
     this.metrics = createMetrics(() => this.sessions.size);
     this.joins = new RateLimiter(settings.joinLimit);
@@ -78,22 +90,26 @@ export class Workshops {
     const teams = parsed.data.options.teams.map(plainName);
     if (teams.some((name) => name === '')) return { ok: false, code: 'bad-session' };
     const facilitatorToken = newToken();
-    const header = {
-      id: newSessionId(),
-      code: newJoinCode((code) => this.sessions.has(code)),
-      scenario: scenario.id,
-      scenarioHash: scenarioHash(scenario),
-      options: { ...parsed.data.options, teams },
-      createdAt: new Date().toISOString(),
-      facilitatorTokenHash: hashToken(facilitatorToken),
-    };
-    let session: WorkshopSession;
-    try {
-      session = await WorkshopSession.open(header, scenario, this.journal);
-    } catch (error) {
-      if (error instanceof RangeError) return { ok: false, code: 'bad-session' };
-      throw error;
+    let session: WorkshopSession | null = null;
+    // A shared journal refuses a code another process's session holds: another code, then.
+    for (let attempt = 0; session === null; attempt += 1) {
+      const header = {
+        id: newSessionId(),
+        code: newJoinCode((code) => this.sessions.has(code)),
+        scenario: scenario.id,
+        scenarioHash: scenarioHash(scenario),
+        options: { ...parsed.data.options, teams },
+        createdAt: new Date().toISOString(),
+        facilitatorTokenHash: hashToken(facilitatorToken),
+      };
+      try {
+        session = await WorkshopSession.open(header, scenario, this.journal);
+      } catch (error) {
+        if (error instanceof RangeError) return { ok: false, code: 'bad-session' };
+        if (!(error instanceof CodeTaken) || attempt + 1 >= CODE_ATTEMPTS) throw error;
+      }
     }
+    const { header } = session;
     this.sessions.set(header.code, session);
     await matchMaker.createRoom(WORKSHOP_ROOM, { code: header.code });
     return { ok: true, created: { code: header.code, facilitatorToken } };
@@ -102,35 +118,83 @@ export class Workshops {
   /** Every journaled session, replayed through the machine, each in its room again. Returns how many came back. */
   async restoreAll(): Promise<number> {
     let restored = 0;
-    for (const id of await this.journal.list()) {
-      const stored = await this.journal.load(id);
-      if (!stored) continue;
-      const scenario = this.scenarios.get(stored.header.scenario);
-      if (!scenario) {
-        this.warn(`session ${id}: scenario ${stored.header.scenario} is not in this kit; not restored`);
+    for (const id of await this.journal.list()) if (await this.restore(id)) restored += 1;
+    return restored;
+  }
+
+  /** One journaled session replayed, in a room of this process; false (and a warning) when it cannot be. */
+  private async restore(id: string): Promise<boolean> {
+    const stored = await this.journal.load(id);
+    if (!stored) return false;
+    const scenario = this.scenarios.get(stored.header.scenario);
+    if (!scenario) {
+      this.warn(`session ${id}: scenario ${stored.header.scenario} is not in this kit; not restored`);
+      return false;
+    }
+    if (stored.header.scenarioHash !== scenarioHash(scenario)) {
+      this.warn(`session ${id}: its scenario changed since it started; replayed on today's version`);
+    }
+    try {
+      const session = WorkshopSession.restore(stored.header, stored.records, scenario, this.journal);
+      // A copy left from a room this process lost (its listing taken for dead) gives way to the journal's.
+      this.sessions.get(stored.header.code)?.stop();
+      this.sessions.set(stored.header.code, session);
+      await matchMaker.createRoom(WORKSHOP_ROOM, { code: stored.header.code });
+      return true;
+    } catch (error) {
+      this.warn(`session ${id}: not restored (${(error as Error).message})`);
+      return false;
+    }
+  }
+
+  /**
+   * Before a join, with a shared journal: makes sure a live process holds the
+   * code's room. A room listed on a process that no longer answers is
+   * forgotten, then one process (the one that claims the code) rebuilds the
+   * room from the journal, here; the others wait for its listing.
+   */
+  async ensureRoom(code: unknown): Promise<void> {
+    // Anything but a well-formed code costs Redis nothing: the matchmaker finds no room for it.
+    if (!this.shared || typeof code !== 'string' || !JOIN_CODE.test(code) || this.rooms.has(code)) return;
+    for (let poll = 0; poll < CLAIM_POLLS; poll += 1) {
+      if (await this.liveRoom(code)) return;
+      const id = await this.shared.idOfCode(code);
+      if (id === null) return;
+      const claim = await this.shared.claim(code, CLAIM_MS);
+      if (claim !== null) {
+        try {
+          // Looked at again once claimed: the previous holder of the claim may have just built it.
+          if (!(await this.liveRoom(code))) await this.restore(id);
+        } finally {
+          await this.shared.release(code, claim);
+        }
+        return;
+      }
+      await new Promise((done) => setTimeout(done, CLAIM_POLL_MS));
+    }
+  }
+
+  /** Whether the code's room is listed on a process that answers; the listings of one that does not are dropped. */
+  private async liveRoom(code: string): Promise<boolean> {
+    for (const listing of await matchMaker.query({ name: WORKSHOP_ROOM, code })) {
+      if (listing.processId === matchMaker.processId) {
+        if (this.rooms.has(code)) return true;
         continue;
       }
-      if (stored.header.scenarioHash !== scenarioHash(scenario)) {
-        this.warn(`session ${id}: its scenario changed since it started; replayed on today's version`);
-      }
-      try {
-        const session = WorkshopSession.restore(stored.header, stored.records, scenario, this.journal);
-        this.sessions.set(stored.header.code, session);
-        await matchMaker.createRoom(WORKSHOP_ROOM, { code: stored.header.code });
-        restored += 1;
-      } catch (error) {
-        this.warn(`session ${id}: not restored (${(error as Error).message})`);
-      }
+      if (await matchMaker.healthCheckProcessId(listing.processId)) return true;
+      await matchMaker.driver.cleanup?.(listing.processId);
     }
-    return restored;
+    return false;
   }
 
   /** Deletes the sessions past the retention period, their rooms closed first. */
   async sweep(now = Date.now()): Promise<string[]> {
+    const held = [...this.sessions];
     const removed = await this.journal.sweep(now, this.settings.retentionDays * DAY_MS);
-    const gone = new Set(removed);
-    for (const [code, session] of this.sessions) {
-      if (!gone.has(session.header.id)) continue;
+    // What the journal no longer keeps, whichever process deleted it (with Redis, the first to sweep).
+    const kept = new Set(await this.journal.list());
+    for (const [code, session] of held) {
+      if (kept.has(session.header.id) || this.sessions.get(code) !== session) continue;
       this.sessions.delete(code);
       await this.rooms.get(code)?.disconnect();
       this.rooms.delete(code);

@@ -18,6 +18,7 @@ const CODES: WorkshopErrorCode[] = [
   'seat-taken',
   'no-such-seat',
   'seat-handed-over',
+  'session-moved',
   'bad-session',
   'unknown-scenario',
 ];

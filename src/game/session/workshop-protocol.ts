@@ -69,6 +69,7 @@ export type WorkshopErrorCode =
   | 'seat-taken'
   | 'no-such-seat'
   | 'seat-handed-over'
+  | 'session-moved'
   | 'bad-session'
   | 'unknown-scenario';
 
