@@ -5,10 +5,13 @@
  * project), WORKSHOP_RETENTION_DAYS (default 30), TRUST_PROXY=1 behind a proxy;
  * WORKSHOP_REDIS_URL (redis://...) and WORKSHOP_PUBLIC_ADDRESS (host:port of
  * this process) to serve one pool of sessions from several processes.
+ * `--lan` (npm start -- --lan): listens on every interface and prints the
+ * addresses the workshop's devices open, with a QR code of the first.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenarios } from '../../tools/lib/content.ts';
+import { lanAddresses, lanBanner } from './lan.ts';
 import { startWorkshopServer } from './server.ts';
 import { DEFAULT_SETTINGS } from './workshops.ts';
 
@@ -17,7 +20,11 @@ const project = fileURLToPath(new URL('../../', import.meta.url));
 process.chdir(project);
 
 const port = Number(process.env.PORT ?? 4173);
-const host = process.env.HOST ?? '127.0.0.1';
+const args = process.argv.slice(2);
+const unknown = args.filter((arg) => arg !== '--lan');
+if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(' ')} (the one option is --lan)`);
+const lan = args.includes('--lan');
+const host = lan ? '0.0.0.0' : (process.env.HOST ?? '127.0.0.1');
 const dataDir = resolve(process.env.WORKSHOP_DATA_DIR ?? '.workshop-data');
 const retentionDays = Number(process.env.WORKSHOP_RETENTION_DAYS ?? DEFAULT_SETTINGS.retentionDays);
 if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
@@ -59,6 +66,7 @@ setInterval(sweep, 60 * 60 * 1000).unref();
 
 const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
 console.log(`Resilient territory kit: http://${shown.includes(':') ? `[${shown}]` : shown}:${running.port}/`);
+if (lan) console.log(lanBanner(lanAddresses(), running.port));
 if (redisUrl)
   console.log(`Workshop server: sessions kept in Redis, rooms rebuilt on their first join; reached at ${publicAddress}`);
 else
