@@ -10,7 +10,14 @@
 import type { Room } from 'colyseus.js';
 import type { TurnTimer } from '../../engine/timer.ts';
 import type { LogEntry } from '../../machines/game.ts';
-import type { ErrorMessage, JoinedMessage, JoinOptions, SeatTokenMessage, ViewMessage } from '../session/workshop-protocol.ts';
+import type {
+  ErrorMessage,
+  JoinedMessage,
+  JoinOptions,
+  SeatsMessage,
+  SeatTokenMessage,
+  ViewMessage,
+} from '../session/workshop-protocol.ts';
 import { type Verdict, VersionFollower } from './follow.ts';
 
 export type LinkStatus = 'connecting' | 'online' | 'reconnecting' | 'closed';
@@ -23,6 +30,8 @@ export interface ConnectionHandlers {
   error(message: ErrorMessage): void;
   /** `key`: the translated reason, when the link is closed for good or a try failed. */
   status(status: LinkStatus, key?: string): void;
+  /** To the facilitator: a seat's device connected or dropped. */
+  seats(message: SeatsMessage): void;
 }
 
 /** Join refusals that no retry mends: the device must be told, not keep trying. */
@@ -108,6 +117,7 @@ export class WorkshopConnection {
       else if (verdict === 'gap') room.send('sync');
     });
     room.onMessage('seat-token', (m: SeatTokenMessage) => this.handlers.seatToken(m));
+    room.onMessage('seats', (m: SeatsMessage) => this.handlers.seats(m));
     room.onMessage('error', (m: ErrorMessage) => {
       if (m.code === 'seat-handed-over') this.finish(m.key);
       this.handlers.error(m);
