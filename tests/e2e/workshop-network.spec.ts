@@ -86,6 +86,9 @@ test.describe('networked workshop', () => {
     // Team 2's device goes offline; the console goes on; back online, it is at its seat and up to date.
     const away = teams[1] as Page;
     await away.context().setOffline(true);
+    await expect(away.locator('.workshop-status')).toHaveAttribute('data-status', 'reconnecting');
+    await expect(row(2)).toHaveAttribute('data-connected', 'false');
+    await expect(row(2).locator('td').nth(1)).toHaveText('hors ligne');
     await page.keyboard.press('n');
     await expect(phaseTitle(page)).toHaveText("Bilan de l'année");
     await away.context().setOffline(false);
@@ -93,6 +96,12 @@ test.describe('networked workshop', () => {
     await expect(phaseTitle(away)).toHaveText("Bilan de l'année");
     await expect(away.locator('.face-label')).toHaveText('Poste : Équipe 2');
     await expect(row(2)).toHaveAttribute('data-connected', 'true');
+
+    // The console hands team 3's seat to a bot: its device is told, from the keyboard.
+    await press(page.getByRole('button', { name: 'Confier le siège de Équipe 3 à un robot' }));
+    await expect(row(3)).toHaveAttribute('data-holder', 'bot');
+    await expect(teams[2]?.locator('.workshop-error') ?? page).toHaveText('Ce siège a été confié à un autre appareil.');
+    await expect(teams[2]?.locator('.workshop-status') ?? page).toHaveAttribute('data-status', 'closed');
 
     // A reload keeps the seat: its token is on the device.
     await away.reload();

@@ -59,6 +59,14 @@ export class WorkshopConnection {
   private tries = 0;
   private retry = 0;
   private readonly online = () => this.reconnectSoon(0);
+  /**
+   * The browser says the network is gone: a socket may stay open for minutes
+   * with nothing coming through, so it is closed now (not consented: the
+   * server keeps the place) and the device tries again once back online.
+   */
+  private readonly offline = () => {
+    if (this.room) void this.room.leave(false);
+  };
 
   /** `join()` gives the options of the next join: a seat's token once it has one. */
   constructor(
@@ -66,6 +74,7 @@ export class WorkshopConnection {
     private readonly handlers: ConnectionHandlers,
   ) {
     window.addEventListener('online', this.online);
+    window.addEventListener('offline', this.offline);
   }
 
   /** Connects; rejects with the translated reason when the server refuses the join. */
@@ -95,6 +104,7 @@ export class WorkshopConnection {
   close(): void {
     this.closed = true;
     window.removeEventListener('online', this.online);
+    window.removeEventListener('offline', this.offline);
     window.clearTimeout(this.retry);
     void this.room?.leave(true);
     this.room = null;
