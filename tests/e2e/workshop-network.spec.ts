@@ -103,6 +103,18 @@ test.describe('networked workshop', () => {
     await expect(teams[2]?.locator('.workshop-error') ?? page).toHaveText('Ce siège a été confié à un autre appareil.');
     await expect(teams[2]?.locator('.workshop-status') ?? page).toHaveAttribute('data-status', 'closed');
 
+    // Then to another device: the console shows that seat's link (and QR); the new device opens it and is at the seat.
+    await press(page.getByRole('button', { name: 'Confier le siège de Équipe 3 à un autre appareil' }));
+    const handed = (await page.locator('.workshop-handed a[data-handed="team-3"]').getAttribute('href')) ?? '';
+    expect(handed).toMatch(new RegExp(`#/join\\?code=${code}&token=[A-Za-z0-9_-]{43}$`));
+    const newcomer = await (await browser.newContext()).newPage();
+    await newcomer.goto(handed);
+    await expect(newcomer.locator('.face-label')).toHaveText('Poste : Équipe 3');
+    // The token goes into the device's storage and out of its address.
+    await expect(newcomer).toHaveURL(new RegExp(`#/join\\?code=${code}$`));
+    await expect(row(3)).toHaveAttribute('data-holder', 'device');
+    await expect(row(3)).toHaveAttribute('data-connected', 'true');
+
     // A reload keeps the seat: its token is on the device.
     await away.reload();
     await expect(away.locator('.face-label')).toHaveText('Poste : Équipe 2');
