@@ -100,8 +100,9 @@ test.describe('networked workshop', () => {
     // The console hands team 3's seat to a bot: its device is told, from the keyboard.
     await press(page.getByRole('button', { name: 'Confier le siège de Équipe 3 à un robot' }));
     await expect(row(3)).toHaveAttribute('data-holder', 'bot');
-    await expect(teams[2]?.locator('.workshop-error') ?? page).toHaveText('Ce siège a été confié à un autre appareil.');
-    await expect(teams[2]?.locator('.workshop-status') ?? page).toHaveAttribute('data-status', 'closed');
+    const third = teams[2] as Page;
+    await expect(third.locator('.workshop-error')).toHaveText('Ce siège a été confié à un autre appareil.');
+    await expect(third.locator('.workshop-status')).toHaveAttribute('data-status', 'closed');
 
     // Then to another device: the console shows that seat's link (and QR); the new device opens it and is at the seat.
     await press(page.getByRole('button', { name: 'Confier le siège de Équipe 3 à un autre appareil' }));
