@@ -92,9 +92,15 @@ async function seatList(target: HTMLElement, code: string, take: (seat: number) 
   );
   let joined: JoinedMessage | null = null;
   let view: ViewMessage | null = null;
+  let drawn = '';
   const draw = () => {
     if (!joined || !view) return;
     status.textContent = '';
+    // Asked again every few seconds: drawn again only when a seat changed, and the focus stays on its button.
+    const key = JSON.stringify([joined.seats, view.view.teams.map((team) => team.name)]);
+    if (key === drawn) return;
+    drawn = key;
+    const focused = list.contains(document.activeElement) ? document.activeElement?.id : undefined;
     const teams = view.view.teams;
     const free = joined.seats.filter((s) => s.holder === null);
     list.replaceChildren(
@@ -104,13 +110,18 @@ async function seatList(target: HTMLElement, code: string, take: (seat: number) 
           return h(
             'li',
             { 'data-seat': seat.seat },
-            h('button', { type: 'button', class: 'button', onclick: () => take(i + 1) }, t('workshop:join.take', { team: name })),
+            h(
+              'button',
+              { type: 'button', class: 'button', id: `take-${i + 1}`, onclick: () => take(i + 1) },
+              t('workshop:join.take', { team: name }),
+            ),
           );
         }
         return h('li', { 'data-seat': seat.seat }, t(`workshop:join.${seat.holder === 'bot' ? 'bot' : 'taken'}`, { team: name }));
       }),
       ...(free.length === 0 ? [h('li', {}, t('workshop:join.noFree'))] : []),
     );
+    if (focused) document.getElementById(focused)?.focus();
   };
   const peek = new WorkshopConnection(() => ({ role: 'screen', code }), {
     joined: (m) => {
