@@ -6,7 +6,7 @@
  * team's device goes offline and comes back to its seat with nothing lost.
  */
 import type { Browser, Page } from '@playwright/test';
-import { expect, open, test } from './fixtures.ts';
+import { axeViolations, expect, open, test } from './fixtures.ts';
 import { gameReady, phaseTitle, press } from './game-helpers.ts';
 
 async function teamDevice(browser: Browser, code: string, team: number): Promise<Page> {
@@ -61,6 +61,8 @@ test.describe('networked workshop', () => {
       await expect(row(n).locator('th')).toHaveText(`Équipe ${n}`);
     }
     for (const team of teams) expect(await team.content()).not.toMatch(/token=/);
+    // The console, a seat and the join form have no WCAG 2.1 A/AA violation.
+    for (const p of [page, teams[0] as Page, stranger]) expect(await axeViolations(p)).toEqual([]);
 
     // The console moves the round on; every seat follows.
     await page.keyboard.press('n');
