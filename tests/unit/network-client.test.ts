@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * The networked device's side: following the server's versions (a gap asks
  * for `sync`), the join code as typed, and the remote source the faces read
@@ -10,6 +11,7 @@ import { VersionFollower } from '../../src/game/network/follow.ts';
 import { codeProblem, normalizeCode, strangeLetters } from '../../src/game/network/join-code.ts';
 import { gameOf, RemoteSource } from '../../src/game/network/remote-source.ts';
 import type { ViewMessage } from '../../src/game/session/workshop-protocol.ts';
+import { keptControls, withoutControls } from '../../src/game/table/faces.ts';
 import type { LogEntry } from '../../src/machines/game.ts';
 import { replayLog } from '../../src/machines/replay.ts';
 import { scenario } from './helpers.ts';
@@ -137,5 +139,31 @@ describe('remote source', () => {
     source.receive(message([{ type: 'continue' }, { type: 'pass', team: 'team-1' }], 'team-1'), 'next');
     expect(source.view().round?.selection).toBeNull();
     expect(source.view().phase).toBe('plan');
+  });
+});
+
+describe('a networked seat reading the shared steps', () => {
+  const panel = () => {
+    const section = document.createElement('section');
+    section.innerHTML =
+      '<p>Diagnostic</p><button>Continuer</button><fieldset class="department-seat"><input name="share"><button>Répartir</button></fieldset>';
+    return section;
+  };
+
+  it('loses every control but the Department seat it holds', () => {
+    const game = { ...gameOf(message([], 'team-1')), departmentSeat: 'team-1' };
+    const holder = keptControls({ kind: 'team', team: 'team-1', remote: true }, game);
+    expect(holder).toBe('fieldset.department-seat');
+    const [kept] = withoutControls([panel()], holder);
+    expect([...(kept?.querySelectorAll('button, input') ?? [])].map((c) => c.outerHTML)).toEqual([
+      '<input name="share">',
+      '<button>Répartir</button>',
+    ]);
+    // Another team's seat, the projector and a seat of this browser keep none of them.
+    expect(keptControls({ kind: 'team', team: 'team-2', remote: true }, game)).toBeUndefined();
+    expect(keptControls({ kind: 'screen' }, game)).toBeUndefined();
+    expect(keptControls({ kind: 'team', team: 'team-1' }, game)).toBeUndefined();
+    const [bare] = withoutControls([panel()]);
+    expect(bare?.querySelectorAll('button, input, fieldset')).toHaveLength(0);
   });
 });

@@ -127,10 +127,18 @@ export function sharedStep(view: GameView): boolean {
   return view.phase === 'diagnose' || view.phase === 'implement' || view.phase === 'shock' || view.phase === 'evaluate';
 }
 
+/** Controls a face that reads the shared steps keeps: a networked team in the Department seat splits the envelopes. */
+export function keptControls(face: Face, game: GameState): string | undefined {
+  return face.kind === 'team' && face.remote && game.departmentSeat === face.team ? 'fieldset.department-seat' : undefined;
+}
+
 /** A panel for the room to read: the same content without its controls (the projector is not driven). */
-export function withoutControls(elements: HTMLElement[]): HTMLElement[] {
+export function withoutControls(elements: HTMLElement[], keep?: string): HTMLElement[] {
   for (const element of elements) {
-    for (const control of element.querySelectorAll('button, input, select, textarea, fieldset.department-seat')) control.remove();
+    for (const control of element.querySelectorAll('button, input, select, textarea, fieldset.department-seat')) {
+      // `keep`: controls this face still uses (a networked team's split of the Department's envelopes).
+      if (!(keep && control.closest(keep))) control.remove();
+    }
     if (element.matches('button')) element.remove();
   }
   return elements.filter((element) => !element.matches('button'));

@@ -16,6 +16,7 @@ import {
   type Face,
   faceLabel,
   facePlays,
+  keptControls,
   readsSharedSteps,
   roundAsItStands,
   sharedStep,
@@ -264,7 +265,7 @@ export class PlayView {
       ...(facePlays(this.face, view)
         ? phasePanel(panelCtx)
         : readsSharedSteps(this.face) && sharedStep(view)
-          ? withoutControls(phasePanel(panelCtx))
+          ? withoutControls(phasePanel(panelCtx), keptControls(this.face, view.game))
           : roundAsItStands(this.face, view, this.scenario)),
       rulesPanel(view.game, this.scenario),
     );
