@@ -60,7 +60,7 @@ export const gameView: ViewFactory = (ctx) => {
         return;
       }
       title = `${localize(scenario.title)} · ${faceLabel(face, resumed.snapshot.context.game)} · ${t('app.name')}`;
-      play = new PlayView(
+      play = PlayView.local(
         ctx,
         scenario,
         id,
@@ -105,7 +105,7 @@ export const gameView: ViewFactory = (ctx) => {
       // game is shown from the save just made: no second pass through the router to read it back.
       history.replaceState(history.state, '', `#/game/session/${created.id}`);
       title = `${localize(scenario.title)} · ${t('app.name')}`;
-      play = new PlayView(ctx, scenario, created.id, { options: created.file.options }, created.facilitator ?? false);
+      play = PlayView.local(ctx, scenario, created.id, { options: created.file.options }, created.facilitator ?? false);
       play.mount(target);
       return;
     }

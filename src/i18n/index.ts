@@ -4,16 +4,16 @@ import type { Localized } from '../content/schema.ts';
 import type { Language } from '../storage/settings.ts';
 
 type LocaleModule = { default: Record<string, unknown> };
-type Namespace = 'course' | 'test' | 'guide' | 'debrief' | 'legal';
+type Namespace = 'course' | 'test' | 'guide' | 'debrief' | 'legal' | 'workshop';
 
 /**
  * What every page reads, in French (the kit's first language), comes with
  * the app; English and the namespaces only one part reads (the course, the
- * test, the guide, the debrief, the legal pages) load when asked for, so a
+ * test, the guide, the debrief, the legal pages, the networked workshop) load when asked for, so a
  * page carries one language's words and the words it shows.
  */
 const CORE = ['common', 'game', 'offline', 'facilitator'];
-const ROUTE_NAMESPACES: readonly Namespace[] = ['course', 'test', 'guide', 'debrief', 'legal'];
+const ROUTE_NAMESPACES: readonly Namespace[] = ['course', 'test', 'guide', 'debrief', 'legal', 'workshop'];
 const eagerModules = import.meta.glob<LocaleModule>('./locales/fr/{common,game,offline,facilitator}.json', { eager: true });
 const lazyModules = import.meta.glob<LocaleModule>([
   './locales/*/*.json',

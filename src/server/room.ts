@@ -16,6 +16,7 @@ import {
   joinOptionsSchema,
   MAX_MESSAGE_BYTES,
   type Role,
+  type SeatsMessage,
   type SeatTokenMessage,
   syncMessageSchema,
   type WorkshopErrorCode,
@@ -86,18 +87,21 @@ export function workshopRoom(workshops: Workshops) {
       client.userData = auth;
       if (auth.role === 'seat' && auth.seat) this.dropOtherHolders(auth.seat, client);
       workshops.metrics.clientsConnected.inc();
+      if (auth.seat) this.tellSeats();
     }
 
     override async onLeave(client: Client<Seated, Seated>, consented: boolean): Promise<void> {
       workshops.metrics.clientsConnected.dec();
       this.limiter.forget(client.sessionId);
       const seat = client.userData?.seat;
+      if (seat) this.tellSeats();
       if (consented || !seat) return;
       const reconnection = this.allowReconnection(client, workshops.settings.reconnectSeconds);
       this.waiting.set(seat, reconnection);
       try {
         await reconnection;
         workshops.metrics.clientsConnected.inc();
+        this.tellSeats();
       } catch {
         // Gone for now: the seat stays its device's, which comes back with its token.
       } finally {
@@ -228,6 +232,12 @@ export function workshopRoom(workshops: Workshops) {
       for (const client of this.clients) this.sendError(client, 'session-moved');
       this.session.stop();
       void this.disconnect();
+    }
+
+    /** The console follows who is connected: each facilitator is told when a seat's device comes or goes. */
+    private tellSeats(): void {
+      const seats: SeatsMessage = { seats: this.joined({ role: 'facilitator', seat: null }).seats };
+      for (const client of this.clients) if (client.userData?.role === 'facilitator') client.send('seats', seats);
     }
 
     private joined(who: Seated): JoinedMessage {

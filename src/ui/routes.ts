@@ -20,6 +20,8 @@ export async function loadView(part: string | undefined, sub?: string): Promise<
       return (await import('../game/game-view.ts')).gameView;
     case 'facilitator':
       return (await import('../facilitator/facilitator-view.ts')).facilitatorView;
+    case 'join':
+      return (await Promise.all([import('../game/network/join-view.ts'), loadNamespace('workshop')]))[0].joinView;
     // Each part's words come with its code.
     case 'guide':
       return (await Promise.all([import('../guide/guide-view.ts'), loadNamespace('guide')]))[0].guideView;

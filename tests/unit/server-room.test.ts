@@ -188,6 +188,34 @@ describe('workshop room: versions and seats', () => {
     expect((await other.next('joined')).seat).toBe('team-1');
   });
 
+  it("tells the facilitator, and no one else, when a seat's device connects and drops", async () => {
+    const f = await facilitator();
+    const screen = await join(booted, { role: 'screen', code });
+    const told: unknown[] = [];
+    const toScreen: unknown[] = [];
+    f.room.onMessage('seats', (m) => told.push(m));
+    screen.room.onMessage('seats', (m) => toScreen.push(m));
+    await f.next('view');
+    const one = await seat(1);
+    await one.next('view');
+    await settle();
+    expect(told.at(-1)).toEqual({
+      seats: [
+        { seat: 'team-1', holder: 'device', connected: true },
+        { seat: 'team-2', holder: null, connected: false },
+      ],
+    });
+    await one.room.leave(true);
+    await settle();
+    expect(told.at(-1)).toEqual({
+      seats: [
+        { seat: 'team-1', holder: 'device', connected: false },
+        { seat: 'team-2', holder: null, connected: false },
+      ],
+    });
+    expect(toScreen).toEqual([]);
+  });
+
   it('hands a seat to another device: a new token for the facilitator only, the old one refused', async () => {
     const f = await facilitator();
     const one = await seat(1);

@@ -5,9 +5,9 @@
  * is looking at before it funds it) stay here: they change nothing in the game.
  */
 import { type Actor, createActor } from 'xstate';
-import { cardsOpenTo, checkEvent, currentTeam, noteText } from '../../engine/index.ts';
+import { cardsOpenTo, currentTeam } from '../../engine/index.ts';
 import type { TurnTimer } from '../../engine/timer.ts';
-import type { GameEvent, GameState, Phase, Scenario } from '../../engine/types.ts';
+import type { GameState, Phase, Scenario } from '../../engine/types.ts';
 import type { LogEntry, SessionMachine, SessionOptions } from '../../machines/game.ts';
 import { type SessionSnapshot, sessionMachineFor } from '../../machines/replay.ts';
 import type { StoreResult } from '../../storage/store.ts';
@@ -20,6 +20,8 @@ import {
   scenarioHash,
 } from './game-saves.ts';
 import type { Replica, SessionLink } from './local-link.ts';
+import type { GameSource } from './source.ts';
+import { interpret } from './view-events.ts';
 
 /** The engine's phases, and the view's funding step inside the plan phase. */
 export type RoundPhase = Phase | 'fund';
@@ -45,6 +47,11 @@ export interface GameView {
   facilitator: boolean;
   /** The game's log: narration and sound read its new entries. */
   log: readonly LogEntry[];
+  /**
+   * The steps since the previous view, when the source was sent them rather
+   * than the log (a networked device cannot replay what it is not shown).
+   */
+  steps?: readonly { entry: LogEntry; before: GameState; after: GameState }[];
 }
 
 /** What the panels send: the view's words, turned here into the game's logged events. */
@@ -80,9 +87,10 @@ export interface GameStart {
   draft?: GameDraft;
 }
 
-export class GameController {
+export class GameController implements GameSource {
   readonly scenario: Scenario;
   readonly id: string;
+  readonly local = true;
   private readonly actor: Actor<SessionMachine>;
   private listeners = new Set<(view: GameView) => void>();
   private subscription: { unsubscribe(): void };
@@ -135,100 +143,30 @@ export class GameController {
   }
 
   /** Turns a view event into a logged event (or a change of the view's own draft). */
-  private handle(event: ViewEvent): unknown {
-    const game = this.game();
-    const team = currentTeam(game);
-    switch (event.type) {
-      case 'CONTINUE':
-        return this.dispatch({ type: 'continue' });
-      case 'CHOOSE_PROJECT': {
-        const partners = event.partners ?? [];
-        const open = team !== null && cardsOpenTo(game, this.scenario, team).some((c) => c.id === event.card);
-        if (!open || (partners.length > 0 && !this.scenario.cards[event.card]?.poolable) || this.snapshot().hasTag('paused'))
-          return;
-        this.selection = { card: event.card, partners: [...partners] };
-        this.levers = [];
-        this.refusal = null;
-        return this.changed();
-      }
-      case 'TICK_LEVERS': {
-        if (!this.selection) return;
-        this.levers = [...event.levers];
-        return this.changed();
-      }
-      case 'FUND': {
-        if (!this.selection || team === null) return;
-        const move: GameEvent = { type: 'start-project', team, card: this.selection.card, levers: [...event.levers] };
-        if (this.selection.partners.length > 0) move.partners = [...this.selection.partners];
-        const reason = checkEvent(game, this.scenario, move);
-        if (reason) {
-          this.refusal = reason;
-          return this.changed();
-        }
-        this.selection = null;
-        this.refusal = null;
-        return this.dispatch(move);
-      }
-      case 'ANSWER_OFFER':
-        if (team === null) return;
-        this.selection = null;
-        return this.dispatch({ type: 'answer-offer', team, offer: event.offer, accept: event.accept });
-      case 'SEND_AID':
-        if (team === null) return;
-        this.selection = null;
-        return this.dispatch({ type: 'send-aid', team, to: event.to });
-      case 'BACK':
-        this.selection = null;
-        this.refusal = null;
-        return this.changed();
-      case 'PASS':
-        if (team === null) return;
-        this.selection = null;
-        return this.dispatch({ type: 'pass', team });
-      case 'SKIP_PHASE':
-        this.selection = null;
-        return this.dispatch({ type: 'skip-phase' });
-      case 'INJECT_HAZARD':
-        return this.dispatch({ type: 'inject-hazard', hazard: event.hazard });
-      case 'PLAN_HAZARD':
-        return this.dispatch({ type: 'plan-hazard', round: event.round, hazard: event.hazard });
-      case 'ALLOCATE':
-        return this.dispatch({
-          type: 'allocate-envelope',
-          lever: event.lever,
-          shares: event.shares,
-          ...(event.by ? { by: event.by } : {}),
-        });
-      case 'NOTE':
-        return this.dispatch({ type: 'note', text: noteText(event.text), at: event.at });
-      case 'PAUSE':
-        return this.dispatch({ type: 'pause' });
-      case 'RESUME':
-        return this.dispatch({ type: 'resume' });
-      case 'TICK':
-        // Only the authority's clock runs; the others show it.
-        if (!this.isAuthority()) return;
-        return this.actor.send({ type: 'tick', seconds: event.seconds });
-      case 'EXTEND_TIME':
-        return this.dispatch({ type: 'extend-time', seconds: event.seconds });
-      case 'SET_TIMER': {
-        const timer = this.snapshot().context.timer;
-        return this.dispatch({
-          type: 'set-timer',
-          enabled: event.enabled,
-          limitSeconds: event.limitSeconds ?? timer.limitSeconds,
-          forceOnExpiry: event.forceOnExpiry ?? timer.forceOnExpiry,
-        });
-      }
-      case 'SKIP_TO_DEBRIEF':
-        this.selection = null;
-        return this.dispatch({ type: 'end-game' });
-      case 'SET_FACILITATOR':
-        this.facilitator = event.enabled;
-        return this.changed();
-      case 'FINISH':
-        return this.dispatch({ type: 'finish' });
+  private handle(event: ViewEvent): void {
+    if (event.type === 'TICK') {
+      // Only the authority's clock runs; the others show it.
+      if (this.isAuthority()) this.actor.send({ type: 'tick', seconds: event.seconds });
+      return;
     }
+    if (event.type === 'SET_FACILITATOR') {
+      this.facilitator = event.enabled;
+      this.changed();
+      return;
+    }
+    const snap = this.snapshot();
+    const draft = { selection: this.selection, levers: this.levers, refusal: this.refusal };
+    const out = interpret(event, {
+      game: snap.context.game,
+      scenario: this.scenario,
+      paused: snap.hasTag('paused'),
+      timer: snap.context.timer,
+      draft,
+    });
+    const draftChanged = out.draft !== draft;
+    ({ selection: this.selection, levers: this.levers, refusal: this.refusal } = out.draft);
+    if (out.entry) this.dispatch(out.entry);
+    else if (draftChanged) this.changed();
   }
 
   private dispatch(event: LogEntry): void {

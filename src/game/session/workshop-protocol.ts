@@ -107,6 +107,11 @@ export interface ViewMessage {
   entry: LogEntry | null;
 }
 
+/** Server -> facilitator: `seats`, whenever a seat's device connects or drops. */
+export interface SeatsMessage {
+  seats: JoinedMessage['seats'];
+}
+
 /** Server -> facilitator: `seat-token`, the token of a seat handed to another device. */
 export interface SeatTokenMessage {
   seat: string;

@@ -5,6 +5,7 @@
  */
 import type { Difficulty, Scenario } from '../../engine/types.ts';
 import { t } from '../../i18n/index.ts';
+import type { SessionOptions } from '../../machines/game.ts';
 import type { AppContext } from '../../ui/app-context.ts';
 import { confirmDialog } from '../../ui/dialog.ts';
 import { GameController } from '../session/controller.ts';
@@ -26,19 +27,24 @@ export function randomSeed(): number {
   return Math.floor(Math.random() * 2_147_483_647);
 }
 
-/** Creates and saves a new game; returns its save (null if the user kept the running game). */
-export async function createGame(ctx: AppContext, game: NewGame): Promise<GameSave | null> {
-  const current = currentSaveId(ctx.store);
-  const running = current ? readSave(ctx.store, current) : null;
-  if (running && running.status === 'playing' && !(await confirmDialog(t('game:setup.confirmNew')))) return null;
-  const id = newGameId(Date.now(), Math.random());
-  const options = {
+/** The game file's options for a new game: a local one, or a networked workshop's (the server gets the same). */
+export function gameOptions(game: NewGame): SessionOptions {
+  return {
     seed: game.seed,
     teams: game.teams.map((name) => name.trim()),
     difficulty: game.difficulty,
     rounds: game.rounds ?? game.scenario.rounds,
     ...(game.departmentSeat ? { departmentSeat: game.departmentSeat } : {}),
   };
+}
+
+/** Creates and saves a new game; returns its save (null if the user kept the running game). */
+export async function createGame(ctx: AppContext, game: NewGame): Promise<GameSave | null> {
+  const current = currentSaveId(ctx.store);
+  const running = current ? readSave(ctx.store, current) : null;
+  if (running && running.status === 'playing' && !(await confirmDialog(t('game:setup.confirmNew')))) return null;
+  const id = newGameId(Date.now(), Math.random());
+  const options = gameOptions(game);
   // The controller writes the new game's first save as it starts.
   const controller = new GameController(
     game.scenario,

@@ -3,12 +3,12 @@ import { bundledScenarios, orderedScenarios } from '../../content/scenarios.ts';
 import { MAX_TEAMS } from '../../engine/game.ts';
 import { estimatedMinutes, gameLengths } from '../../engine/rules.ts';
 import type { Difficulty, Scenario } from '../../engine/types.ts';
-import { localize, t } from '../../i18n/index.ts';
+import { loadNamespace, localize, t } from '../../i18n/index.ts';
 import type { AppContext } from '../../ui/app-context.ts';
 import { confirmDialog, downloadText } from '../../ui/dialog.ts';
 import { h } from '../../ui/dom.ts';
 import { deleteSave, exportSave, listSaves, newGameId, parseGameFile, writeSave } from '../session/game-saves.ts';
-import { createGame, gameFileError, randomSeed } from './new-game.ts';
+import { createGame, gameFileError, type NewGame, randomSeed } from './new-game.ts';
 
 function hazardSummary(scenario: Scenario): string {
   return [...scenario.deckHazards]
@@ -171,25 +171,26 @@ export function renderSetup(container: HTMLElement, ctx: AppContext, query: URLS
   // The link holds from the start: every field already has its value.
   updateShare();
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  /** The game the form describes, or null (its error shown) when a field is wrong. */
+  const readForm = (): NewGame | null => {
     const scenarioId = (form.querySelector('input[name="scenario"]:checked') as HTMLInputElement | null)?.value;
     const scenario = scenarioId ? bundledScenarios().get(scenarioId) : undefined;
     const teams = [...names.querySelectorAll('input')].map((input) => input.value.trim());
     const seedValue = Number(seed.value.trim());
     if (teams.some((name) => name.length === 0)) {
       error.textContent = t('game:setup.nameRequired');
-      return;
+      return null;
     }
     if (!/^\d+$/.test(seed.value.trim()) || !Number.isSafeInteger(seedValue) || seedValue > 2_147_483_647) {
       error.textContent = t('game:setup.seedInvalid');
       seed.focus();
-      return;
+      return null;
     }
-    if (!scenario) return;
+    if (!scenario) return null;
     const level = ((form.querySelector('input[name="difficulty"]:checked') as HTMLInputElement | null)?.value ??
       'normal') as Difficulty;
-    const created = await createGame(ctx, {
+    error.textContent = '';
+    return {
       scenario,
       teams,
       seed: seedValue,
@@ -197,8 +198,31 @@ export function renderSetup(container: HTMLElement, ctx: AppContext, query: URLS
       rounds: Number(lengthSelect.value),
       ...(seatSelect.value ? { departmentSeat: `team-${seatSelect.value}` } : {}),
       facilitator: facilitator.checked,
-    });
+    };
+  };
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const game = readForm();
+    const created = game ? await createGame(ctx, game) : null;
     if (created) location.hash = `#/game/session/${created.id}`;
+  });
+
+  // A networked workshop: the workshop server runs the game; each device joins with the code.
+  const networked = h(
+    'button',
+    { type: 'button', class: 'button-quiet', 'aria-describedby': 'network-help' },
+    t('game:setup.network'),
+  );
+  networked.addEventListener('click', async () => {
+    const game = readForm();
+    if (!game) return;
+    networked.disabled = true;
+    const [{ createSession }] = await Promise.all([import('../network/create-session.ts'), loadNamespace('workshop')]);
+    const created = await createSession(ctx, game);
+    networked.disabled = false;
+    if ('code' in created) location.hash = `#/join?code=${created.code}&facilitator`;
+    else error.textContent = t(created.error);
   });
 
   form.append(
@@ -224,6 +248,7 @@ export function renderSetup(container: HTMLElement, ctx: AppContext, query: URLS
     h('p', { class: 'field-check' }, facilitator, h('label', { for: 'facilitator-on' }, t('game:setup.facilitator'))),
     error,
     h('p', {}, h('button', { type: 'submit', class: 'button' }, t('game:setup.start'))),
+    h('p', {}, networked, h('span', { id: 'network-help', class: 'hint' }, t('game:setup.networkHelp'))),
     h('p', { class: 'field' }, h('label', { for: 'share-link' }, t('game:setup.share')), share),
   );
 

@@ -14,7 +14,12 @@ import { communeName } from './format.ts';
 import { indicatorsTable } from './panels.ts';
 import './faces.css';
 
-export type Face = { kind: 'table' } | { kind: 'screen' } | { kind: 'facilitator' } | { kind: 'team'; team: string };
+export type Face =
+  | { kind: 'table' }
+  | { kind: 'screen' }
+  | { kind: 'facilitator' }
+  /** `remote`: a seat of a networked workshop, where only the facilitator moves the round's shared steps on. */
+  | { kind: 'team'; team: string; remote?: boolean };
 
 /** The face a route names: `screen`, `facilitator`, `team/<n>`; the table otherwise (null when the team does not exist). */
 export function faceOf(segments: readonly string[], game: GameState): Face | null {
@@ -33,8 +38,8 @@ export function facePlays(face: Face, view: GameView): boolean {
   if (face.kind === 'table') return true;
   if (face.kind === 'screen') return false;
   const turn = view.phase === 'plan' || view.phase === 'fund';
-  // The round's shared steps are moved on from the console or any seat; a team's choices from its own seat.
-  if (!turn) return true;
+  // The round's shared steps are moved on from the console or any seat of this browser; a team's choices from its own seat.
+  if (!turn) return !(face.kind === 'team' && face.remote);
   return face.kind === 'team' && currentTeam(view.game) === face.team;
 }
 
@@ -112,15 +117,28 @@ export function warnedTeams(face: Face, game: GameState): string[] {
   return face.kind === 'team' ? [face.team] : game.teams.map((team) => team.id);
 }
 
+/** Faces that read the round's shared steps without moving them on: the projector and a networked seat. */
+export function readsSharedSteps(face: Face): boolean {
+  return face.kind === 'screen' || (face.kind === 'team' && face.remote === true);
+}
+
 /** The round's shared steps the room reads together: the projector shows them as the table does. */
 export function sharedStep(view: GameView): boolean {
   return view.phase === 'diagnose' || view.phase === 'implement' || view.phase === 'shock' || view.phase === 'evaluate';
 }
 
+/** Controls a face that reads the shared steps keeps: a networked team in the Department seat splits the envelopes. */
+export function keptControls(face: Face, game: GameState): string | undefined {
+  return face.kind === 'team' && face.remote && game.departmentSeat === face.team ? 'fieldset.department-seat' : undefined;
+}
+
 /** A panel for the room to read: the same content without its controls (the projector is not driven). */
-export function withoutControls(elements: HTMLElement[]): HTMLElement[] {
+export function withoutControls(elements: HTMLElement[], keep?: string): HTMLElement[] {
   for (const element of elements) {
-    for (const control of element.querySelectorAll('button, input, select, textarea, fieldset.department-seat')) control.remove();
+    for (const control of element.querySelectorAll('button, input, select, textarea, fieldset.department-seat')) {
+      // `keep`: controls this face still uses (a networked team's split of the Department's envelopes).
+      if (!(keep && control.closest(keep))) control.remove();
+    }
     if (element.matches('button')) element.remove();
   }
   return elements.filter((element) => !element.matches('button'));

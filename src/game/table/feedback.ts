@@ -32,7 +32,14 @@ export class GameFeedback {
     // A log that did not grow from the last one (another game, a reset) has no new steps to tell.
     const grew =
       last !== null && view.log.length >= last.log.length && view.log[last.log.length - 1] === last.log[last.log.length - 1];
-    const steps = last && grew ? replaySteps(view.log.slice(last.log.length), last.game, this.scenario) : [];
+    // A source that was sent the steps (a networked device) gives them; the same view drawn again tells nothing new.
+    const steps = view.steps
+      ? view === last
+        ? []
+        : view.steps
+      : last && grew
+        ? replaySteps(view.log.slice(last.log.length), last.game, this.scenario)
+        : [];
     const messages = narrate(last, view, steps, this.scenario);
     if (messages.length > 0) this.ctx.announce(messages.join(' '));
     const settings = this.ctx.settings();

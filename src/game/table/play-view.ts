@@ -1,5 +1,6 @@
 import type { Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
+import type { StoreResult } from '../../storage/store.ts';
 import type { AppContext } from '../../ui/app-context.ts';
 import { confirmDialog, downloadText } from '../../ui/dialog.ts';
 import { h } from '../../ui/dom.ts';
@@ -8,9 +9,20 @@ import { mapTextView } from '../map/map-text.ts';
 import { GameController, type GameStart, type GameView } from '../session/controller.ts';
 import { exportSave, writeSave } from '../session/game-saves.ts';
 import { broadcastChannel, SessionLink, webLock } from '../session/local-link.ts';
+import type { GameSource } from '../session/source.ts';
 import { BigTimer } from './big-timer.ts';
 import { showDebrief } from './debrief-slot.ts';
-import { type Face, faceLabel, facePlays, roundAsItStands, sharedStep, warnedTeams, withoutControls } from './faces.ts';
+import {
+  type Face,
+  faceLabel,
+  facePlays,
+  keptControls,
+  readsSharedSteps,
+  roundAsItStands,
+  sharedStep,
+  warnedTeams,
+  withoutControls,
+} from './faces.ts';
 import { facilitatorPanel, timerDisplay } from './facilitator-panel.ts';
 import { GameFeedback } from './feedback.ts';
 import { turnBanner } from './format.ts';
@@ -24,7 +36,6 @@ import { helpDialog, installShortcuts, type ShortcutContext, shortcutFor } from 
 import { tableToolbar } from './table-toolbar.ts';
 
 export class PlayView {
-  private readonly controller: GameController;
   private readonly root = h('div', { class: 'play' });
   private readonly heading = h('h1', { id: 'page-title' });
   private readonly faceLine = h('p', { class: 'face-label' });
@@ -56,25 +67,36 @@ export class PlayView {
   private readyMarked = false;
   private disposed = false;
 
-  constructor(
-    private readonly ctx: AppContext,
-    private readonly scenario: Scenario,
+  /** The game of this browser, in this window and the others of the same session (see session/local-link.ts). */
+  static local(
+    ctx: AppContext,
+    scenario: Scenario,
     saveId: string,
     start: GameStart,
     facilitator: boolean,
-    private readonly face: Face = { kind: 'table' },
-  ) {
-    this.controller = new GameController(
-      scenario,
-      saveId,
-      (s) => writeSave(ctx.store, s),
-      (r) => this.reportStore(r),
-      start,
-      facilitator,
-    );
+    face?: Face,
+  ): PlayView {
+    const shown = new Set<string>();
+    // One message per kind of failure, not one per event.
+    const report = (result: StoreResult) => {
+      if (!result.ok && !shown.has(result.error)) {
+        shown.add(result.error);
+        ctx.reportStore(result);
+      }
+    };
+    const controller = new GameController(scenario, saveId, (s) => writeSave(ctx.store, s), report, start, facilitator);
     // The same game open in other windows (projector, console, seats) stays one game.
     const name = `resilient-territory-kit:session:${saveId}`;
-    this.controller.connect((replica) => new SessionLink(broadcastChannel(name), webLock(name), replica));
+    controller.connect((replica) => new SessionLink(broadcastChannel(name), webLock(name), replica));
+    return new PlayView(ctx, scenario, controller, face);
+  }
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly scenario: Scenario,
+    private readonly controller: GameSource,
+    private readonly face: Face = { kind: 'table' },
+  ) {
     const view = this.controller.view();
     // The console always shows the facilitator's controls; the projector and the seats never do.
     this.showFacilitator = face.kind === 'facilitator' || (face.kind === 'table' && view.facilitator);
@@ -131,14 +153,6 @@ export class PlayView {
     this.mapSlot.destroy();
     this.feedback.dispose();
     this.controller.dispose();
-  }
-
-  private reportStore(result: Parameters<AppContext['reportStore']>[0]): void {
-    // One message per kind of failure, not one per event.
-    if (!result.ok && !this.root.dataset[`store${result.error}`]) {
-      this.root.dataset[`store${result.error}`] = 'shown';
-      this.ctx.reportStore(result);
-    }
   }
 
   private mapModelOf(view: GameView) {
@@ -252,8 +266,8 @@ export class PlayView {
       ...collapseWarnings(view.game, this.scenario, warnedTeams(this.face, view.game)),
       ...(facePlays(this.face, view)
         ? phasePanel(panelCtx)
-        : this.face.kind === 'screen' && sharedStep(view)
-          ? withoutControls(phasePanel(panelCtx))
+        : readsSharedSteps(this.face) && sharedStep(view)
+          ? withoutControls(phasePanel(panelCtx), keptControls(this.face, view.game))
           : roundAsItStands(this.face, view, this.scenario)),
       rulesPanel(view.game, this.scenario),
     );
@@ -270,7 +284,7 @@ export class PlayView {
       ? (document.activeElement as HTMLElement).dataset.tool
       : undefined;
     this.toolbar.replaceChildren(
-      ...tableToolbar(this.face, this.controller.id, view.game, this.showFacilitator, {
+      ...tableToolbar(this.face, this.controller, view.game, this.showFacilitator, {
         toggleFacilitator: () => this.toggleFacilitator(),
         help: () => helpDialog(this.shortcutContext()),
         exportGame: () => this.exportGame(),
@@ -287,6 +301,7 @@ export class PlayView {
 
   private exportGame(): void {
     const save = this.controller.save();
+    if (!save) return;
     downloadText(`partie-${save.file.scenario}-${save.id}.json`, exportSave(save));
   }
 

@@ -6,6 +6,7 @@
 import type { GameState } from '../../engine/types.ts';
 import { t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
+import type { GameSource } from '../session/source.ts';
 import type { Face } from './faces.ts';
 
 export interface ToolbarActions {
@@ -16,12 +17,12 @@ export interface ToolbarActions {
 
 export function tableToolbar(
   face: Face,
-  sessionId: string,
+  source: Pick<GameSource, 'id' | 'local'>,
   game: GameState,
   showFacilitator: boolean,
   actions: ToolbarActions,
 ): HTMLElement[] {
-  const base = `#/game/session/${sessionId}`;
+  const base = `#/game/session/${source.id}`;
   const toggle = h(
     'button',
     {
@@ -33,8 +34,9 @@ export function tableToolbar(
     },
     t('game:facilitator.toggle'),
   );
+  // A networked device opens no window of this browser: the others join from their own devices.
   const faces =
-    face.kind === 'table' || face.kind === 'facilitator'
+    source.local && (face.kind === 'table' || face.kind === 'facilitator')
       ? h(
           'nav',
           { class: 'face-links', 'aria-label': t('game:faces.links') },
@@ -53,11 +55,15 @@ export function tableToolbar(
       { type: 'button', class: 'button-quiet', 'data-tool': 'help', onclick: () => actions.help() },
       t('game:actions.help'),
     ),
-    h(
-      'button',
-      { type: 'button', class: 'button-quiet', 'data-tool': 'export', onclick: () => actions.exportGame() },
-      t('game:actions.export'),
-    ),
+    ...(source.local
+      ? [
+          h(
+            'button',
+            { type: 'button', class: 'button-quiet', 'data-tool': 'export', onclick: () => actions.exportGame() },
+            t('game:actions.export'),
+          ),
+        ]
+      : []),
     h('a', { href: '#/game', class: 'button-quiet', 'data-tool': 'new' }, t('game:actions.newGame')),
     ...(faces ? [faces] : []),
   ];

@@ -1,0 +1,188 @@
+/**
+ * A device's connection to its workshop session (README, "Workshop server"):
+ * colyseus.js at the page's own origin, loaded only when a device joins (the
+ * home page never carries it). Every handler is in place before `sync` is
+ * sent, since colyseus.js drops a message nobody listens to yet. A dropped
+ * connection comes back by itself, with backoff: first the room's own
+ * reconnection (the server keeps the place 60 s), then a new join with the
+ * device's token, which gets its seat back after a closed tab or a reload.
+ */
+import type { Room } from 'colyseus.js';
+import type { TurnTimer } from '../../engine/timer.ts';
+import type { LogEntry } from '../../machines/game.ts';
+import type {
+  ErrorMessage,
+  JoinedMessage,
+  JoinOptions,
+  SeatsMessage,
+  SeatTokenMessage,
+  ViewMessage,
+} from '../session/workshop-protocol.ts';
+import { type Verdict, VersionFollower } from './follow.ts';
+
+export type LinkStatus = 'connecting' | 'online' | 'reconnecting' | 'closed';
+
+export interface ConnectionHandlers {
+  joined(message: JoinedMessage): void;
+  view(message: ViewMessage, verdict: Verdict): void;
+  timer(timer: TurnTimer): void;
+  seatToken(message: SeatTokenMessage): void;
+  error(message: ErrorMessage): void;
+  /** `key`: the translated reason, when the link is closed for good or a try failed. */
+  status(status: LinkStatus, key?: string): void;
+  /** To the facilitator: a seat's device connected or dropped. */
+  seats(message: SeatsMessage): void;
+}
+
+/** Join refusals that no retry mends: the device must be told, not keep trying. */
+const FINAL = new Set(['unknown-code', 'bad-token', 'seat-taken', 'no-such-seat', 'bad-message', 'seat-handed-over']);
+/** The matchmaker's answer for a code no room holds. */
+const NO_ROOM = 4211;
+/** Backoff between tries: doubled each time, up to this. */
+const MAX_DELAY_MS = 15_000;
+
+/** The i18next key for a failed join: the server's code, or the network's. */
+export function joinErrorKey(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : '';
+  if (code === NO_ROOM) return 'workshop:errors.unknown-code';
+  if (FINAL.has(message) || message === 'rate-limited') return `workshop:errors.${message}`;
+  return 'workshop:client.unreachable';
+}
+
+const isFinal = (key: string) => FINAL.has(key.replace('workshop:errors.', ''));
+
+export class WorkshopConnection {
+  private room: Room | null = null;
+  private readonly follower = new VersionFollower();
+  private closed = false;
+  private tries = 0;
+  private retry = 0;
+  private readonly online = () => this.reconnectSoon(0);
+  /**
+   * The browser says the network is gone: a socket may stay open for minutes
+   * with nothing coming through, so it is closed now (not consented: the
+   * server keeps the place) and the device tries again once back online.
+   */
+  private readonly offline = () => {
+    if (this.room) void this.room.leave(false);
+  };
+
+  /** `join()` gives the options of the next join: a seat's token once it has one. */
+  constructor(
+    private readonly join: () => JoinOptions,
+    private readonly handlers: ConnectionHandlers,
+  ) {
+    window.addEventListener('online', this.online);
+    window.addEventListener('offline', this.offline);
+  }
+
+  /** Connects; rejects with the translated reason when the server refuses the join. */
+  async open(): Promise<void> {
+    this.handlers.status('connecting');
+    const { Client } = await import('colyseus.js');
+    const client = new Client(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`);
+    try {
+      this.attach(await client.join('workshop', this.join()), client);
+    } catch (error) {
+      throw new Error(joinErrorKey(error));
+    }
+  }
+
+  sendEvent(entry: LogEntry, version: number): void {
+    this.room?.send('event', { entry, version });
+  }
+
+  handSeat(seat: number, to: 'device' | 'bot' | 'free'): void {
+    this.room?.send('hand-seat', { seat, to });
+  }
+
+  sync(): void {
+    this.room?.send('sync');
+  }
+
+  close(): void {
+    this.closed = true;
+    window.removeEventListener('online', this.online);
+    window.removeEventListener('offline', this.offline);
+    window.clearTimeout(this.retry);
+    void this.room?.leave(true);
+    this.room = null;
+  }
+
+  private attach(room: Room, client: { reconnect(token: string): Promise<Room> }): void {
+    this.room = room;
+    this.tries = 0;
+    this.follower.reset();
+    // Every handler before `sync`: a message that arrives before its handler is lost.
+    room.onMessage('joined', (m: JoinedMessage) => this.handlers.joined(m));
+    room.onMessage('view', (m: ViewMessage) => {
+      const verdict = this.follower.view(m.version);
+      this.handlers.view(m, verdict);
+      if (verdict === 'gap') room.send('sync');
+    });
+    room.onMessage('timer', (m: { version: number; timer: TurnTimer }) => {
+      const verdict = this.follower.timer(m.version);
+      if (verdict === 'show') this.handlers.timer(m.timer);
+      else if (verdict === 'gap') room.send('sync');
+    });
+    room.onMessage('seat-token', (m: SeatTokenMessage) => this.handlers.seatToken(m));
+    room.onMessage('seats', (m: SeatsMessage) => this.handlers.seats(m));
+    room.onMessage('error', (m: ErrorMessage) => {
+      if (m.code === 'seat-handed-over') this.finish(m.key);
+      this.handlers.error(m);
+    });
+    room.onLeave(() => {
+      if (this.room !== room) return;
+      this.room = null;
+      if (!this.closed) this.drop(room.reconnectionToken, client);
+    });
+    this.handlers.status('online');
+    room.send('sync');
+  }
+
+  /** Let go for good (the seat went to another device): no retry. */
+  private finish(key: string): void {
+    this.closed = true;
+    window.clearTimeout(this.retry);
+    this.handlers.status('closed', key);
+  }
+
+  private drop(token: string, client: { reconnect(token: string): Promise<Room> }): void {
+    this.handlers.status('reconnecting');
+    const attempt = async () => {
+      if (this.closed || this.room) return;
+      try {
+        // Within the server's wait, the same connection comes back; after it, a new join with the token.
+        const room = await client.reconnect(token).catch(async () => {
+          const { Client } = await import('colyseus.js');
+          return new Client(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`).join('workshop', this.join());
+        });
+        if (this.closed) {
+          void room.leave(true);
+          return;
+        }
+        this.attach(room, client);
+      } catch (error) {
+        const key = joinErrorKey(error);
+        if (isFinal(key)) return this.finish(key);
+        this.handlers.status('reconnecting', key);
+        this.reconnectSoon(Math.min(MAX_DELAY_MS, 1000 * 2 ** this.tries));
+      }
+    };
+    this.nextTry = attempt;
+    this.reconnectSoon(this.tries === 0 ? 250 : Math.min(MAX_DELAY_MS, 1000 * 2 ** this.tries));
+  }
+
+  private nextTry: (() => Promise<void>) | null = null;
+
+  private reconnectSoon(delay: number): void {
+    if (this.closed || this.room || !this.nextTry) return;
+    window.clearTimeout(this.retry);
+    const attempt = this.nextTry;
+    this.retry = window.setTimeout(() => {
+      this.tries += 1;
+      void attempt();
+    }, delay);
+  }
+}

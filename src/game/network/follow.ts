@@ -1,0 +1,44 @@
+/**
+ * Following the server's versions (README, "Workshop server"): a view's
+ * version is the log's length. The next version is one step on; a view
+ * further on is still the whole game as it stands, so it is shown, but the
+ * device missed something and asks for `sync`; an older one is dropped.
+ */
+export type Verdict =
+  /** The first view, or the one that makes the next version: shown, its entry told. */
+  | 'next'
+  /** Further on than the next: shown, nothing told of what was missed, and `sync` asked. */
+  | 'gap'
+  /** The version already shown (an answer to `sync`): shown again, nothing to tell. */
+  | 'same'
+  /** Behind what is shown (a message overtaken): dropped. */
+  | 'old';
+
+export class VersionFollower {
+  private shown: number | null = null;
+
+  /** The version on screen; null before the first view. */
+  version(): number | null {
+    return this.shown;
+  }
+
+  /** What to do with a view of this version (and the version is taken as shown unless it is old). */
+  view(version: number): Verdict {
+    const shown = this.shown;
+    if (shown !== null && version < shown) return 'old';
+    this.shown = version;
+    if (shown === null || version === shown + 1) return 'next';
+    return version === shown ? 'same' : 'gap';
+  }
+
+  /** A clock message of this version: show its time, or, when it is ahead of the view, ask for `sync` ('gap'). */
+  timer(version: number): 'show' | 'gap' | 'old' {
+    if (this.shown === null || version > this.shown) return 'gap';
+    return version === this.shown ? 'show' : 'old';
+  }
+
+  /** A new connection: the next view is taken as it comes (whatever happened while away is in it). */
+  reset(): void {
+    this.shown = null;
+  }
+}

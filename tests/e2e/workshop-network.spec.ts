@@ -1,0 +1,126 @@
+/**
+ * A networked workshop across devices: the facilitator creates it from the
+ * set-up, three teams join by code from their own browser contexts (no
+ * shared storage), each takes a seat and plays round 1 on its turn while the
+ * console moves the shared steps on and shows each seat's state; then one
+ * team's device goes offline and comes back to its seat with nothing lost.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { axeViolations, expect, open, test } from './fixtures.ts';
+import { gameReady, phaseTitle, press } from './game-helpers.ts';
+
+async function teamDevice(browser: Browser, code: string, team: number): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page, '#/join');
+  // Typed as people do: lower case, with a space; the field takes it.
+  await page.locator('#join-code').fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/join\\?code=${code}$`));
+  await press(page.getByRole('button', { name: `Prendre le siège de Équipe ${team}` }));
+  await expect(page.locator('.face-label')).toHaveText(`Poste : Équipe ${team}`);
+  await expect(page.locator('.workshop-status')).toHaveAttribute('data-status', 'online');
+  return page;
+}
+
+test.describe('networked workshop', () => {
+  test('teams join by code on their own devices, play round 1, and a device back from offline is at its seat', async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    await open(page, '#/game');
+    await press(page.locator('#scenario-market-town-drought'), 'Space');
+    await page.locator('#team-count').selectOption('3');
+    await page.locator('#seed').fill('7');
+    await press(page.getByRole('button', { name: 'Lancer un atelier en réseau' }));
+    await expect(page).toHaveURL(/#\/join\?code=[ACDEFGHJKMNPRTWXY]{6}&facilitator$/);
+    const code = (await page.locator('.workshop-code strong').textContent()) ?? '';
+    expect(code).toMatch(/^[ACDEFGHJKMNPRTWXY]{6}$/);
+    // The QR's text alternative: the link it holds, also shown as text.
+    await expect(page.locator('.join-qr')).toHaveAttribute('aria-label', new RegExp(`code=${code}`));
+    await expect(page.locator('.workshop-url')).toHaveText(new RegExp(`#/join\\?code=${code}$`));
+    await gameReady(page);
+    await expect(page.locator('.face-label')).toHaveText("Console d'animation");
+
+    // A wrong code is refused with a translated reason, in the form.
+    const stranger = await (await browser.newContext()).newPage();
+    await open(stranger, '#/join');
+    await stranger.locator('#join-code').fill('abc');
+    await stranger.keyboard.press('Enter');
+    await expect(stranger.locator('#join-code-error')).toHaveText(
+      "Aucun code ne contient B\u00a0: les codes n'utilisent que les lettres ACDEFGHJKMNPRTWXY.",
+    );
+
+    const teams = [await teamDevice(browser, code, 1), await teamDevice(browser, code, 2), await teamDevice(browser, code, 3)];
+    const row = (n: number) => page.locator(`.workshop-seat-table tr[data-seat="team-${n}"]`);
+    for (const n of [1, 2, 3]) {
+      await expect(row(n)).toHaveAttribute('data-connected', 'true');
+      await expect(row(n)).toHaveAttribute('data-holder', 'device');
+      // Team names are text in the table, and no token shows on any seat's page.
+      await expect(row(n).locator('th')).toHaveText(`Équipe ${n}`);
+    }
+    for (const team of teams) expect(await team.content()).not.toMatch(/token=/);
+    // The console, a seat and the join form have no WCAG 2.1 A/AA violation.
+    for (const p of [page, teams[0] as Page, stranger]) expect(await axeViolations(p)).toEqual([]);
+
+    // The console moves the round on; every seat follows.
+    await page.keyboard.press('n');
+    for (const p of [page, ...teams]) await expect(phaseTitle(p)).toHaveText('Choix des projets');
+    await expect(row(1).locator('[data-played]')).toHaveAttribute('data-played', 'playing');
+    // Each team passes on its turn, from its own device.
+    for (const [i, team] of teams.entries()) {
+      await expect(team.getByRole('button', { name: 'Passer mon tour' })).toBeVisible();
+      await press(team.getByRole('button', { name: 'Passer mon tour' }));
+      await expect(row(i + 1).locator('[data-played]')).toHaveAttribute('data-played', 'done');
+      await expect(
+        row(i + 1)
+          .locator('td')
+          .nth(3),
+      ).toHaveText('a passé');
+    }
+    for (const p of [page, ...teams]) await expect(phaseTitle(p)).toHaveText('Réalisation');
+    // A seat moves no shared step on: its panel has no button in the implementation phase.
+    await expect((teams[0] as Page).locator('.phase-panel button')).toHaveCount(0);
+    await page.keyboard.press('n');
+    for (const p of [page, ...teams]) await expect(phaseTitle(p)).toHaveText('Aléa');
+
+    // Team 2's device goes offline; the console goes on; back online, it is at its seat and up to date.
+    const away = teams[1] as Page;
+    await away.context().setOffline(true);
+    await expect(away.locator('.workshop-status')).toHaveAttribute('data-status', 'reconnecting');
+    await expect(row(2)).toHaveAttribute('data-connected', 'false');
+    await expect(row(2).locator('td').nth(1)).toHaveText('hors ligne');
+    await page.keyboard.press('n');
+    await expect(phaseTitle(page)).toHaveText("Bilan de l'année");
+    await away.context().setOffline(false);
+    await expect(away.locator('.workshop-status')).toHaveAttribute('data-status', 'online');
+    await expect(phaseTitle(away)).toHaveText("Bilan de l'année");
+    await expect(away.locator('.face-label')).toHaveText('Poste : Équipe 2');
+    await expect(row(2)).toHaveAttribute('data-connected', 'true');
+
+    // The console hands team 3's seat to a bot: its device is told, from the keyboard.
+    await press(page.getByRole('button', { name: 'Confier le siège de Équipe 3 à un robot' }));
+    await expect(row(3)).toHaveAttribute('data-holder', 'bot');
+    const third = teams[2] as Page;
+    await expect(third.locator('.workshop-error')).toHaveText('Ce siège a été confié à un autre appareil.');
+    await expect(third.locator('.workshop-status')).toHaveAttribute('data-status', 'closed');
+
+    // Then to another device: the console shows that seat's link (and QR); the new device opens it and is at the seat.
+    await press(page.getByRole('button', { name: 'Confier le siège de Équipe 3 à un autre appareil' }));
+    const handed = (await page.locator('.workshop-handed a[data-handed="team-3"]').getAttribute('href')) ?? '';
+    expect(handed).toMatch(new RegExp(`#/join\\?code=${code}&token=[A-Za-z0-9_-]{43}$`));
+    const newcomer = await (await browser.newContext()).newPage();
+    await newcomer.goto(handed);
+    await expect(newcomer.locator('.face-label')).toHaveText('Poste : Équipe 3');
+    // The token goes into the device's storage and out of its address.
+    await expect(newcomer).toHaveURL(new RegExp(`#/join\\?code=${code}$`));
+    await expect(row(3)).toHaveAttribute('data-holder', 'device');
+    await expect(row(3)).toHaveAttribute('data-connected', 'true');
+
+    // A reload keeps the seat: its token is on the device.
+    await away.reload();
+    await expect(away.locator('.face-label')).toHaveText('Poste : Équipe 2');
+    await expect(phaseTitle(away)).toHaveText("Bilan de l'année");
+  });
+});

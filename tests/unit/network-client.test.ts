@@ -1,0 +1,169 @@
+// @vitest-environment happy-dom
+/**
+ * The networked device's side: following the server's versions (a gap asks
+ * for `sync`), the join code as typed, and the remote source the faces read
+ * (views in, log entries out through the same translation as a local game).
+ */
+import { describe, expect, it } from 'vitest';
+import { playerView } from '../../src/engine/player-view.ts';
+import { DEFAULT_TIMER } from '../../src/engine/timer.ts';
+import { VersionFollower } from '../../src/game/network/follow.ts';
+import { codeProblem, normalizeCode, strangeLetters } from '../../src/game/network/join-code.ts';
+import { gameOf, RemoteSource } from '../../src/game/network/remote-source.ts';
+import type { ViewMessage } from '../../src/game/session/workshop-protocol.ts';
+import { keptControls, withoutControls } from '../../src/game/table/faces.ts';
+import type { LogEntry } from '../../src/machines/game.ts';
+import { replayLog } from '../../src/machines/replay.ts';
+import { scenario } from './helpers.ts';
+
+describe('version follower', () => {
+  it('shows the first view, the next, one again at the same version, and drops an older one', () => {
+    const f = new VersionFollower();
+    expect(f.version()).toBeNull();
+    expect(f.view(4)).toBe('next');
+    expect(f.view(5)).toBe('next');
+    expect(f.view(5)).toBe('same');
+    expect(f.view(3)).toBe('old');
+    expect(f.version()).toBe(5);
+  });
+
+  it('calls a jump past the next version a gap, and takes its version as shown', () => {
+    const f = new VersionFollower();
+    f.view(2);
+    expect(f.view(5)).toBe('gap');
+    expect(f.version()).toBe(5);
+    expect(f.view(6)).toBe('next');
+  });
+
+  it("shows the clock of the view's version, drops an older one, and asks for sync when the clock is ahead", () => {
+    const f = new VersionFollower();
+    expect(f.timer(0)).toBe('gap');
+    f.view(3);
+    expect(f.timer(3)).toBe('show');
+    expect(f.timer(2)).toBe('old');
+    expect(f.timer(4)).toBe('gap');
+  });
+
+  it('takes the first view after a new connection as it comes', () => {
+    const f = new VersionFollower();
+    f.view(9);
+    f.reset();
+    expect(f.view(2)).toBe('next');
+  });
+});
+
+describe('join code as typed', () => {
+  it('upper-cases and drops spaces and dashes', () => {
+    expect(normalizeCode(' acd-efg ')).toBe('ACDEFG');
+    expect(normalizeCode('hj km\tnp')).toBe('HJKMNP');
+  });
+
+  it('says what is wrong: empty, letters no code holds (each once), or not six letters', () => {
+    expect(codeProblem('')).toBe('empty');
+    expect(codeProblem('ACDEF')).toBe('length');
+    expect(codeProblem('ACDEFGH')).toBe('length');
+    expect(codeProblem('ACDEF0')).toBe('letters');
+    expect(codeProblem('BOSSZA')).toBe('letters');
+    expect(strangeLetters('BOSSZA')).toEqual(['B', 'O', 'S', 'Z']);
+    expect(codeProblem('ACDEFG')).toBeNull();
+    expect(codeProblem('TWXYRP')).toBeNull();
+  });
+});
+
+const s = scenario('market-town-drought');
+const OPTIONS = { seed: 7, teams: ['Les Castors', 'Team B'], difficulty: 'normal' as const, rounds: 4 };
+
+function message(log: LogEntry[], team: string | null): ViewMessage {
+  const replayed = replayLog(s, OPTIONS, log);
+  if (!replayed.ok) throw new Error('log refused');
+  const game = replayed.snapshot.context.game;
+  return {
+    version: log.length,
+    status: 'playing',
+    paused: false,
+    timer: DEFAULT_TIMER,
+    view: team === 'facilitator' ? { ...game, viewer: 'facilitator' } : playerView(game, team),
+    entry: log.at(-1) ?? null,
+  };
+}
+
+describe('remote source', () => {
+  it("fills what a seat is not sent with nothing, never a guess, and keeps the facilitator's whole game", () => {
+    const seat = gameOf(message([], 'team-1'));
+    expect([seat.seed, seat.rng, seat.pendingHazard, seat.plannedHazards, seat.notes]).toEqual([0, 0, null, [], []]);
+    expect('viewer' in seat).toBe(false);
+    expect(gameOf(message([], 'facilitator')).seed).toBe(7);
+  });
+
+  it('tells the step a next view makes, and none for a view reached through a gap', () => {
+    const sent: [LogEntry, number][] = [];
+    const source = new RemoteSource('ACDEFG', s, 'seat', message([], 'team-1'), (e, v) => sent.push([e, v]));
+    expect(source.view().phase).toBe('diagnose');
+    source.receive(message([{ type: 'continue' }], 'team-1'), 'next');
+    const view = source.view();
+    expect(view.phase).toBe('plan');
+    expect(view.steps?.map((step) => [step.entry.type, step.before.phase, step.after.phase])).toEqual([
+      ['continue', 'diagnose', 'plan'],
+    ]);
+    source.receive(
+      message([{ type: 'continue' }, { type: 'pass', team: 'team-1' }, { type: 'pass', team: 'team-2' }], 'team-1'),
+      'gap',
+    );
+    expect(source.view().steps).toEqual([]);
+    expect(source.seen().map((e) => e.type)).toEqual(['continue']);
+  });
+
+  it('sends a pass as its log entry with the version it was made on, and keeps a chosen card as a draft until funding', () => {
+    const sent: [LogEntry, number][] = [];
+    const source = new RemoteSource('ACDEFG', s, 'seat', message([{ type: 'continue' }], 'team-1'), (e, v) => sent.push([e, v]));
+    source.send({ type: 'PASS' });
+    expect(sent).toEqual([[{ type: 'pass', team: 'team-1' }, 1]]);
+    const card = Object.keys(s.cards).find((id) => !s.cards[id]?.poolable && (s.cards[id]?.cost ?? 999) < 40);
+    if (!card) throw new Error('no cheap card');
+    source.send({ type: 'CHOOSE_PROJECT', card });
+    expect(source.view().phase).toBe('fund');
+    expect(sent).toHaveLength(1);
+    source.refused('not-enough-money');
+    expect(source.view().round?.refusal).toBe('not-enough-money');
+    // The clock is the server's: a tick sends nothing.
+    source.send({ type: 'TICK', seconds: 1 });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('drops the draft once the turn has moved on', () => {
+    const source = new RemoteSource('ACDEFG', s, 'seat', message([{ type: 'continue' }], 'team-1'), () => {});
+    const card = Object.keys(s.cards).find((id) => !s.cards[id]?.poolable);
+    if (!card) throw new Error('no card');
+    source.send({ type: 'CHOOSE_PROJECT', card });
+    expect(source.view().round?.selection?.card).toBe(card);
+    source.receive(message([{ type: 'continue' }, { type: 'pass', team: 'team-1' }], 'team-1'), 'next');
+    expect(source.view().round?.selection).toBeNull();
+    expect(source.view().phase).toBe('plan');
+  });
+});
+
+describe('a networked seat reading the shared steps', () => {
+  const panel = () => {
+    const section = document.createElement('section');
+    section.innerHTML =
+      '<p>Diagnostic</p><button>Continuer</button><fieldset class="department-seat"><input name="share"><button>Répartir</button></fieldset>';
+    return section;
+  };
+
+  it('loses every control but the Department seat it holds', () => {
+    const game = { ...gameOf(message([], 'team-1')), departmentSeat: 'team-1' };
+    const holder = keptControls({ kind: 'team', team: 'team-1', remote: true }, game);
+    expect(holder).toBe('fieldset.department-seat');
+    const [kept] = withoutControls([panel()], holder);
+    expect([...(kept?.querySelectorAll('button, input') ?? [])].map((c) => c.outerHTML)).toEqual([
+      '<input name="share">',
+      '<button>Répartir</button>',
+    ]);
+    // Another team's seat, the projector and a seat of this browser keep none of them.
+    expect(keptControls({ kind: 'team', team: 'team-2', remote: true }, game)).toBeUndefined();
+    expect(keptControls({ kind: 'screen' }, game)).toBeUndefined();
+    expect(keptControls({ kind: 'team', team: 'team-1' }, game)).toBeUndefined();
+    const [bare] = withoutControls([panel()]);
+    expect(bare?.querySelectorAll('button, input, fieldset')).toHaveLength(0);
+  });
+});
