@@ -1,10 +1,13 @@
 /**
  * npm run bench:server -- --url <url>[,<url>...] --rooms <n> [--teams <t>] [--rounds <r>] [--strategy <name>]
- *   [--scenario <id>] [--timeout <seconds>] [--json]
+ *   [--scenario <id>] [--think <ms>] [--timeout <seconds>] [--json]
  * Creates n sessions on running workshop servers (start them with TRUST_PROXY=1:
  * each bench device then counts as its own address for the rate limits), seats
  * a facilitator, a screen and a bot per team in each, plays the games to the end
  * and prints moves, losses, errors, latency and the server's memory per room.
+ * Each device thinks --think ms on average before a move (default 1000, spread
+ * from half to one and a half of it); --think 0 plays as fast as the server
+ * answers, which measures the server saturated, not a workshop.
  */
 import { STRATEGIES } from '../src/bots/strategies.ts';
 import { type BenchResult, runBench } from './lib/bench.ts';
@@ -30,6 +33,8 @@ function table(r: BenchResult): string {
     ['reconnections', String(r.reconnections)],
     ['latency p50 / p95 / p99', `${r.latencyMs.p50} / ${r.latencyMs.p95} / ${r.latencyMs.p99} ms`],
     ['server memory per room', `${r.serverMemoryPerRoomKB} KB resident, ${r.serverHeapPerRoomKB} KB heap`],
+    ['think time (mean)', `${r.thinkMs} ms`],
+    ['moves per second', String(r.movesPerSecond)],
     ['elapsed', `${r.elapsedMs} ms`],
   ];
   return rows.map(([name, value]) => `${name.padEnd(26)} ${value}`).join('\n');

@@ -1,10 +1,12 @@
 import type { GameState } from './types.ts';
 
 /**
- * What a team's device may be sent: no seed, no RNG state, no injected or planned hazard, so nothing predicts the
- * next shock; and none of the facilitator's notes, which are the facilitator's own.
+ * The fields no team's device is sent: no seed, no RNG state, no injected or planned hazard, so nothing predicts
+ * the next shock; and none of the facilitator's notes, which are the facilitator's own.
  */
-export type PlayerView = Omit<GameState, 'seed' | 'rng' | 'pendingHazard' | 'plannedHazards' | 'notes'> & {
+export const HIDDEN_FROM_PLAYERS = ['seed', 'rng', 'pendingHazard', 'plannedHazards', 'notes'] as const;
+
+export type PlayerView = Omit<GameState, (typeof HIDDEN_FROM_PLAYERS)[number]> & {
   viewer: string | null;
 };
 

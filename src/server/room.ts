@@ -6,7 +6,7 @@
  * was applied, then sends every device its own view. See README, "Workshop
  * server", for the protocol.
  */
-import { type AuthContext, type Client, type Deferred, Room, ServerError } from '@colyseus/core';
+import { type AuthContext, type Client, type Deferred, getMessageBytes, Protocol, Room, ServerError } from '@colyseus/core';
 import {
   type ErrorMessage,
   errorKey,
@@ -15,6 +15,7 @@ import {
   type JoinedMessage,
   joinOptionsSchema,
   MAX_MESSAGE_BYTES,
+  type PatchMessage,
   type Role,
   type SeatsMessage,
   type SeatTokenMessage,
@@ -23,7 +24,7 @@ import {
 } from '../game/session/workshop-protocol.ts';
 import type { LogEntry } from '../machines/game.ts';
 import { RateLimiter } from './rate-limit.ts';
-import type { WorkshopSession } from './session.ts';
+import type { Published, WorkshopSession } from './session.ts';
 import type { Workshops } from './workshops.ts';
 
 export interface Seated {
@@ -31,6 +32,8 @@ export interface Seated {
   seat: string | null;
   /** A seat token issued to this connection (taken by seat number): sent back to it, and only to it, on `sync`. */
   token?: string;
+  /** The version this connection was last sent, whole or as a patch: a patch goes only to a device at its base. */
+  shown?: number;
 }
 
 /** Join refusals go back as a ServerError whose message is the error code. */
@@ -39,6 +42,8 @@ const JOIN_REFUSED = 4403;
 export function workshopRoom(workshops: Workshops) {
   return class WorkshopRoom extends Room<object, unknown, Seated, Seated> {
     private session!: WorkshopSession;
+    /** The version every device was last sent: the next patch is diffed from it. */
+    private published!: Published;
     private code = '';
     private readonly limiter = new RateLimiter(workshops.settings.messageLimit);
     /** Dropped seats waiting for their device: a seat token's rejoin cancels the wait. */
@@ -49,6 +54,7 @@ export function workshopRoom(workshops: Workshops) {
       const session = workshops.sessions.get(code);
       if (!session || workshops.rooms.has(code)) throw new ServerError(JOIN_REFUSED, 'unknown-code');
       this.session = session;
+      this.published = session.published();
       this.code = code;
       // A workshop outlives its devices: the room stays until the session is swept.
       this.autoDispose = false;
@@ -93,6 +99,8 @@ export function workshopRoom(workshops: Workshops) {
     override async onLeave(client: Client<Seated, Seated>, consented: boolean): Promise<void> {
       workshops.metrics.clientsConnected.dec();
       this.limiter.forget(client.sessionId);
+      // What was sent while it was away never arrived: until its next `sync`, it is sent whole views.
+      if (client.userData) client.userData.shown = undefined;
       const seat = client.userData?.seat;
       if (seat) this.tellSeats();
       if (consented || !seat) return;
@@ -165,7 +173,9 @@ export function workshopRoom(workshops: Workshops) {
       void this.durable().then(() => {
         if (this.session.moved) return this.moveOut();
         client.send('joined', this.joined(who));
-        client.send('view', this.session.viewFor(who.role, who.seat));
+        const view = this.session.viewFor(who.role, who.seat);
+        client.send('view', view);
+        if (client.userData) client.userData.shown = view.version;
       });
     }
 
@@ -193,21 +203,41 @@ export function workshopRoom(workshops: Workshops) {
       else this.broadcast('timer', { version: this.session.version(), timer: this.session.viewFor('screen', null).timer });
     }
 
-    /** Once the journal holds the new entries, every device gets its view of the new version. */
+    /**
+     * Once the journal holds the new entries, every device is sent the new version: as a patch from the version it
+     * was last sent (encoded once per audience, the facilitator's and the players'), or whole when it holds another.
+     */
     private async publish(applied: number): Promise<void> {
       workshops.metrics.eventsApplied.inc(applied);
       await this.durable();
       if (this.session.moved) return this.moveOut();
+      const version = this.session.version();
+      if (version === this.published.version) return;
+      const patches = this.session.patchesSince(this.published);
+      this.published = this.session.published();
+      const bytes = new Map<PatchMessage, Uint8Array>();
       const views = new Map<string, ReturnType<WorkshopSession['viewFor']>>();
       for (const client of this.clients) {
         const who = (client.userData as Seated | undefined) ?? { role: 'screen', seat: null };
-        const key = `${who.role}:${who.seat}`;
-        let view = views.get(key);
-        if (!view) {
-          view = this.session.viewFor(who.role, who.seat);
-          views.set(key, view);
+        if (who.shown === version) continue;
+        if (who.shown === patches.players.base) {
+          const patch = who.role === 'facilitator' ? patches.facilitator : patches.players;
+          let encoded = bytes.get(patch);
+          if (!encoded) {
+            encoded = getMessageBytes.raw(Protocol.ROOM_DATA, 'patch', patch);
+            bytes.set(patch, encoded);
+          }
+          client.enqueueRaw(encoded);
+        } else {
+          const key = `${who.role}:${who.seat}`;
+          let view = views.get(key);
+          if (!view) {
+            view = this.session.viewFor(who.role, who.seat);
+            views.set(key, view);
+          }
+          client.send('view', view);
         }
-        client.send('view', view);
+        if (client.userData) client.userData.shown = version;
       }
     }
 

@@ -8,9 +8,10 @@ import { type Actor, createActor } from 'xstate';
 import { botRandom } from '../bots/autoplay.ts';
 import { tableStrategy } from '../bots/table.ts';
 import { currentTeam } from '../engine/flow.ts';
-import { playerView } from '../engine/player-view.ts';
-import type { Scenario } from '../engine/types.ts';
-import type { Role, ViewMessage, WorkshopErrorCode } from '../game/session/workshop-protocol.ts';
+import { HIDDEN_FROM_PLAYERS, playerView } from '../engine/player-view.ts';
+import type { GameState, Scenario } from '../engine/types.ts';
+import { diffView } from '../game/session/view-patch.ts';
+import type { PatchMessage, Role, ViewMessage, WorkshopErrorCode } from '../game/session/workshop-protocol.ts';
 import type { LogEntry, SessionMachine } from '../machines/game.ts';
 import { refusal, replayLog, type SessionSnapshot, sessionMachineFor } from '../machines/replay.ts';
 import { hashToken, newToken, tokenMatches } from './codes.ts';
@@ -23,12 +24,20 @@ export interface Seat {
 }
 
 const PLAYER_ACTIONS = new Set(['start-project', 'answer-offer', 'send-aid', 'pass']);
-/** Entries that tell what the next shock will be: only the facilitator is sent them. */
-const HIDDEN_ENTRIES = new Set(['inject-hazard', 'plan-hazard']);
+/** Entries that tell what the next shock will be, and the facilitator's notes: only the facilitator is sent them. */
+const HIDDEN_ENTRIES = new Set(['inject-hazard', 'plan-hazard', 'note']);
 /** A bot keeps playing while it has the turn; a game never needs this many moves in a row. */
 const MAX_BOT_MOVES = 200;
 /** The bots' table strategy: a sensible group that cooperates (src/bots/table.ts). */
 const BOT = tableStrategy(true);
+
+/** A version of the game as the devices were shown it: the next patch starts from there. */
+export interface Published {
+  version: number;
+  game: GameState;
+}
+
+const HIDDEN_FIELDS = new Set<unknown>(HIDDEN_FROM_PLAYERS);
 
 export type Applied = { ok: true; entries: LogEntry[] } | { ok: false; reason: string };
 
@@ -212,21 +221,60 @@ export class WorkshopSession {
 
   /** What one device is shown: the facilitator the whole game, a seat or the screen the player view. */
   viewFor(role: Role, seat: string | null): ViewMessage {
-    const snap = this.snapshot();
-    const game = snap.context.game;
-    const log = snap.context.log;
-    const last = log.at(-1) ?? null;
+    const { game, ...head } = this.head();
     const facilitator = role === 'facilitator';
     return {
+      ...head,
+      view: facilitator ? { ...game, viewer: 'facilitator' } : playerView(game, seat),
+      entry: facilitator ? head.entry : shownToPlayers(head.entry),
+    };
+  }
+
+  /** The game as it stands, to diff the next version against. */
+  published(): Published {
+    const { version, game } = this.head();
+    return { version, game };
+  }
+
+  /**
+   * The change since `since`, once for the facilitator (every field) and once for the seats and the screen, who
+   * share one player view but for `viewer`, which never changes: the fields playerView leaves out are left out.
+   */
+  patchesSince(since: Published): { facilitator: PatchMessage; players: PatchMessage } {
+    const { game, ...head } = this.head();
+    const patch = diffView(since.game, game);
+    const base = since.version;
+    return {
+      facilitator: { ...head, base, patch },
+      players: {
+        ...head,
+        base,
+        entry: shownToPlayers(head.entry),
+        patch: patch.filter(([path]) => !HIDDEN_FIELDS.has(path[0])),
+      },
+    };
+  }
+
+  private head() {
+    const snap = this.snapshot();
+    const log = snap.context.log;
+    return {
       version: log.length,
-      status: snap.matches('finished') ? 'finished' : snap.matches('debrief') ? 'debrief' : 'playing',
+      status: snap.matches('finished')
+        ? ('finished' as const)
+        : snap.matches('debrief')
+          ? ('debrief' as const)
+          : ('playing' as const),
       paused: snap.hasTag('paused'),
       timer: snap.context.timer,
-      view: facilitator ? { ...game, viewer: 'facilitator' } : playerView(game, seat),
-      entry: last && (facilitator || !HIDDEN_ENTRIES.has(last.type)) ? last : null,
+      game: snap.context.game,
+      entry: log.at(-1) ?? null,
     };
   }
 }
+
+/** The last entry as a seat or the screen may see it: not when it tells what the next shock will be. */
+const shownToPlayers = (entry: LogEntry | null) => (entry && !HIDDEN_ENTRIES.has(entry.type) ? entry : null);
 
 function emptySeats(teams: number): Seat[] {
   return Array.from({ length: teams }, (_, i) => ({ id: `team-${i + 1}`, holder: null, tokenHash: null }));

@@ -7,10 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { playerView } from '../../src/engine/player-view.ts';
 import { DEFAULT_TIMER } from '../../src/engine/timer.ts';
-import { VersionFollower } from '../../src/game/network/follow.ts';
+import { patchedView, VersionFollower } from '../../src/game/network/follow.ts';
 import { codeProblem, normalizeCode, strangeLetters } from '../../src/game/network/join-code.ts';
 import { gameOf, RemoteSource } from '../../src/game/network/remote-source.ts';
-import type { ViewMessage } from '../../src/game/session/workshop-protocol.ts';
+import type { PatchMessage, ViewMessage } from '../../src/game/session/workshop-protocol.ts';
 import { keptControls, withoutControls } from '../../src/game/table/faces.ts';
 import type { LogEntry } from '../../src/machines/game.ts';
 import { replayLog } from '../../src/machines/replay.ts';
@@ -49,6 +49,50 @@ describe('version follower', () => {
     f.view(9);
     f.reset();
     expect(f.view(2)).toBe('next');
+  });
+});
+
+describe('patched view', () => {
+  const shown = {
+    version: 3,
+    status: 'playing',
+    paused: false,
+    timer: DEFAULT_TIMER,
+    view: { round: 1, phase: 'plan', teams: [{ id: 'team-1', budget: 5 }], viewer: 'team-1' },
+    entry: null,
+  } as unknown as ViewMessage;
+  const patch = (base: number, version: number, ops: PatchMessage['patch']): PatchMessage => ({
+    ...shown,
+    base,
+    version,
+    entry: { type: 'pass', team: 'team-1' },
+    patch: ops,
+  });
+
+  it('makes the next view out of the one shown, leaving that one as it was', () => {
+    const next = patchedView(
+      shown,
+      3,
+      patch(3, 4, [
+        [['teams', 0, 'budget'], 3],
+        [['phase'], 'act'],
+      ]),
+    );
+    expect([next?.version, next?.entry, next?.view]).toEqual([
+      4,
+      { type: 'pass', team: 'team-1' },
+      { round: 1, phase: 'act', teams: [{ id: 'team-1', budget: 3 }], viewer: 'team-1' },
+    ]);
+    expect(shown.view).toEqual({ round: 1, phase: 'plan', teams: [{ id: 'team-1', budget: 5 }], viewer: 'team-1' });
+    expect('base' in (next ?? {}) || 'patch' in (next ?? {})).toBe(false);
+  });
+
+  it('drops a patch no further on than the view shown, and asks for the whole view when it starts elsewhere or does not fit', () => {
+    expect(patchedView(shown, 3, patch(2, 3, []))).toBeUndefined();
+    expect(patchedView(shown, 3, patch(4, 5, []))).toBeNull();
+    expect(patchedView(null, null, patch(3, 4, []))).toBeNull();
+    expect(patchedView(shown, 3, patch(3, 4, [[['board', 'zones'], 1]]))).toBeNull();
+    expect(patchedView(shown, 3, { ...patch(3, 4, []), patch: 'x' as unknown as PatchMessage['patch'] })).toBeNull();
   });
 });
 

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { STRATEGIES } from '../../src/bots/strategies.ts';
 import { runBench } from '../../tools/lib/bench.ts';
 import { BotPlayer, facilitatorDecide, seatDecide, seatFallback } from '../../tools/lib/bot-player.ts';
-import { parseBotArgs } from '../../tools/lib/workshop-args.ts';
+import { parseBenchArgs, parseBotArgs } from '../../tools/lib/workshop-args.ts';
 import { WorkshopClient } from '../../tools/lib/workshop-client.ts';
 import { type Booted, bootWorkshop, createSession, kitScenarios } from './server/helpers.ts';
 
@@ -149,6 +149,28 @@ describe('workshop-bot', () => {
 });
 
 describe('bench-server', () => {
+  it('reads its command line: the URLs, a think time of 1 s unless told, 0 to play as fast as the server answers', () => {
+    const strategies = Object.keys(STRATEGIES);
+    expect(parseBenchArgs(['--url', 'http://a:1,http://b:2/x', '--rooms', '200'], strategies)).toEqual({
+      urls: ['http://a:1', 'http://b:2'],
+      rooms: 200,
+      teams: 5,
+      rounds: 3,
+      strategy: 'table',
+      scenario: 'market-town-drought',
+      json: false,
+      timeoutSeconds: 900,
+      thinkMs: 1000,
+    });
+    expect(parseBenchArgs(['--url', 'http://a:1', '--rooms', '2', '--think', '0', '--json'], strategies)).toMatchObject({
+      thinkMs: 0,
+      json: true,
+    });
+    expect(() => parseBenchArgs(['--url', 'http://a:1', '--rooms', '2', '--think', '-5'], strategies)).toThrow(
+      '--think needs a whole number from 0 to 600000',
+    );
+  });
+
   it('plays 2 rooms of 3 teams to the end: every move acknowledged, none lost, the logs replayed', async () => {
     const applied = await eventsApplied();
     const args = {
@@ -160,6 +182,8 @@ describe('bench-server', () => {
       scenario: 'market-town-drought',
       json: true,
       timeoutSeconds: 30,
+      // A few ms to think: the moves wait their turn to be decided, and the game still ends within the test.
+      thinkMs: 5,
     };
     const result = await runBench(args, kitScenarios());
     expect(result).toMatchObject({

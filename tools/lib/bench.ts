@@ -34,6 +34,9 @@ export interface BenchResult {
   serverMemoryPerRoomKB: number;
   serverHeapPerRoomKB: number;
   elapsedMs: number;
+  /** The mean think time the devices were given, and the moves the whole bench made per second. */
+  thinkMs: number;
+  movesPerSecond: number;
 }
 
 interface Device {
@@ -104,6 +107,8 @@ export async function runBench(args: BenchArgs, scenarios: Map<string, Scenario>
   if (!scenario) throw new Error(`unknown scenario "${args.scenario}" (known: ${[...scenarios.keys()].join(', ')})`);
   const strategy = STRATEGIES[args.strategy];
   if (!strategy) throw new Error(`unknown strategy "${args.strategy}"`);
+  // People at a table take their time; spread evenly, so rooms do not move in step.
+  const think = () => (args.thinkMs > 0 ? args.thinkMs * (0.5 + Math.random()) : 0);
   const started = performance.now();
   const before = await memoryOf(args.urls);
   const rooms: BenchRoom[] = [];
@@ -158,8 +163,8 @@ export async function runBench(args: BenchArgs, scenarios: Map<string, Scenario>
       if (join.role === 'screen') continue;
       d.player =
         join.role === 'facilitator'
-          ? new BotPlayer(d.client, facilitatorDecide)
-          : new BotPlayer(d.client, seatDecide(d.client, strategy, scenario, index), {}, seatFallback(d.client));
+          ? new BotPlayer(d.client, facilitatorDecide, { think })
+          : new BotPlayer(d.client, seatDecide(d.client, strategy, scenario, index), { think }, seatFallback(d.client));
     }
     return room;
   };
@@ -191,6 +196,8 @@ export async function runBench(args: BenchArgs, scenarios: Map<string, Scenario>
     serverMemoryPerRoomKB: Math.round((after.rss - before.rss) / args.rooms / 1024),
     serverHeapPerRoomKB: Math.round((after.heap - before.heap) / args.rooms / 1024),
     elapsedMs,
+    thinkMs: args.thinkMs,
+    movesPerSecond: Math.round((result.moves / elapsedMs) * 1000 * 10) / 10,
   };
 }
 

@@ -35,6 +35,8 @@ const SILENCE_MS = 15_000;
 
 export interface PlayerHooks {
   settled?(move: Move): void;
+  /** How long to think before a new move, in ms (a retry goes at once); none: at once. */
+  think?(): number;
   /** The game is over (debrief or finished). */
   done?(view: ViewMessage): void;
 }
@@ -48,6 +50,8 @@ export class BotPlayer {
   private refused: { version: number; entry: string } | null = null;
   private over = false;
   private retrying = false;
+  /** Thinking over a move: when the time is up, it decides on the view it then holds. */
+  private thinking: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly client: WorkshopClient,
@@ -76,6 +80,7 @@ export class BotPlayer {
 
   stop(): void {
     this.over = true;
+    if (this.thinking) clearTimeout(this.thinking);
     if (this.silence) clearTimeout(this.silence);
     if (this.retry) clearTimeout(this.retry);
   }
@@ -104,16 +109,25 @@ export class BotPlayer {
     this.act(view);
   }
 
-  private act(view: ViewMessage): void {
+  /** `thought`: the time to think is over; the move is decided on this view and sent. */
+  private act(view: ViewMessage, thought = false): void {
     if (this.over) return;
     if (view.status !== 'playing') {
       this.stop();
       this.hooks.done?.(view);
       return;
     }
-    if (this.inflight || view.paused) return;
+    if (this.inflight || view.paused || this.thinking) return;
     const entry = this.choose(view);
     if (!entry) return;
+    const delay = thought ? 0 : (this.hooks.think?.() ?? 0);
+    if (delay > 0) {
+      this.thinking = setTimeout(() => {
+        this.thinking = null;
+        if (this.client.view) this.act(this.client.view, true);
+      }, delay);
+      return;
+    }
     const move: Move = { entry, version: view.version, sentAt: 0, tries: 0, outcome: 'pending' };
     this.moves.push(move);
     this.send(move);

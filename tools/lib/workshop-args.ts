@@ -20,6 +20,8 @@ export interface BenchArgs {
   json: boolean;
   /** Give up on games still running after this long. */
   timeoutSeconds: number;
+  /** A device's mean time to decide a move, spread evenly from half to one and a half of it; 0: at once. */
+  thinkMs: number;
 }
 
 function integer(name: string, value: string | undefined, min: number, max: number): number {
@@ -88,7 +90,7 @@ export function parseBotArgs(argv: string[], strategies: string[]): BotArgs {
 
 export function parseBenchArgs(argv: string[], strategies: string[]): BenchArgs {
   const flags = pairs(argv, ['json']);
-  only(flags, ['url', 'rooms', 'teams', 'rounds', 'strategy', 'scenario', 'json', 'timeout']);
+  only(flags, ['url', 'rooms', 'teams', 'rounds', 'strategy', 'scenario', 'json', 'timeout', 'think']);
   const urls = (flags.get('url') ?? '').split(',').map((u) => httpUrl(u.trim()));
   return {
     urls,
@@ -98,6 +100,7 @@ export function parseBenchArgs(argv: string[], strategies: string[]): BenchArgs 
     strategy: strategyName(flags.get('strategy') ?? 'table', strategies),
     scenario: flags.get('scenario') ?? 'market-town-drought',
     json: flags.has('json'),
-    timeoutSeconds: flags.has('timeout') ? integer('timeout', flags.get('timeout'), 1, 86_400) : 600,
+    timeoutSeconds: flags.has('timeout') ? integer('timeout', flags.get('timeout'), 1, 86_400) : 900,
+    thinkMs: flags.has('think') ? integer('think', flags.get('think'), 0, 600_000) : 1000,
   };
 }

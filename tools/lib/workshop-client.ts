@@ -8,10 +8,12 @@
  * Used by workshop-bot and bench-server.
  */
 import { Client, type Room } from 'colyseus.js';
+import { patchedView } from '../../src/game/network/follow.ts';
 import type {
   ErrorMessage,
   JoinedMessage,
   JoinOptions,
+  PatchMessage,
   ViewMessage,
   WorkshopErrorCode,
 } from '../../src/game/session/workshop-protocol.ts';
@@ -150,6 +152,7 @@ export class WorkshopClient {
     this.drain = null;
     this.fresh = true;
     room.onMessage('view', (view: ViewMessage) => this.onView(view));
+    room.onMessage('patch', (patch: PatchMessage) => this.onPatch(patch));
     room.onMessage('joined', (joined: JoinedMessage) => {
       this.joined = joined;
       if (joined.token) this.token = joined.token;
@@ -180,6 +183,22 @@ export class WorkshopClient {
       this.sync();
     }
     this.fresh = false;
+    this.view = view;
+    this.handlers.view?.(view, at);
+  }
+
+  /** A patch from the view held makes the next one; from another version, or one that does not fit, `sync`. */
+  private onPatch(message: PatchMessage): void {
+    const at = performance.now();
+    // Before the answer to a (re)join's sync, which follows: nothing to patch yet.
+    if (!this.joined || this.fresh) return;
+    const view = patchedView(this.view, this.view?.version ?? null, message);
+    if (view === undefined) return;
+    if (view === null) {
+      this.gaps += 1;
+      this.sync();
+      return;
+    }
     this.view = view;
     this.handlers.view?.(view, at);
   }

@@ -14,11 +14,12 @@ import type {
   ErrorMessage,
   JoinedMessage,
   JoinOptions,
+  PatchMessage,
   SeatsMessage,
   SeatTokenMessage,
   ViewMessage,
 } from '../session/workshop-protocol.ts';
-import { type Verdict, VersionFollower } from './follow.ts';
+import { patchedView, type Verdict, VersionFollower } from './follow.ts';
 
 export type LinkStatus = 'connecting' | 'online' | 'reconnecting' | 'closed';
 
@@ -55,6 +56,8 @@ const isFinal = (key: string) => FINAL.has(key.replace('workshop:errors.', ''));
 export class WorkshopConnection {
   private room: Room | null = null;
   private readonly follower = new VersionFollower();
+  /** The last view shown: a `patch` from its version gives the next one. */
+  private last: ViewMessage | null = null;
   private closed = false;
   private tries = 0;
   private retry = 0;
@@ -114,12 +117,14 @@ export class WorkshopConnection {
     this.room = room;
     this.tries = 0;
     this.follower.reset();
+    this.last = null;
     // Every handler before `sync`: a message that arrives before its handler is lost.
     room.onMessage('joined', (m: JoinedMessage) => this.handlers.joined(m));
-    room.onMessage('view', (m: ViewMessage) => {
-      const verdict = this.follower.view(m.version);
-      this.handlers.view(m, verdict);
-      if (verdict === 'gap') room.send('sync');
+    room.onMessage('view', (m: ViewMessage) => this.show(room, m));
+    room.onMessage('patch', (m: PatchMessage) => {
+      const view = patchedView(this.last, this.follower.version(), m);
+      if (view) this.show(room, view);
+      else if (view === null) room.send('sync');
     });
     room.onMessage('timer', (m: { version: number; timer: TurnTimer }) => {
       const verdict = this.follower.timer(m.version);
@@ -139,6 +144,14 @@ export class WorkshopConnection {
     });
     this.handlers.status('online');
     room.send('sync');
+  }
+
+  private show(room: Room, m: ViewMessage): void {
+    const verdict = this.follower.view(m.version);
+    if (verdict === 'old') return;
+    this.last = m;
+    this.handlers.view(m, verdict);
+    if (verdict === 'gap') room.send('sync');
   }
 
   /** Let go for good (the seat went to another device): no retry. */

@@ -3,7 +3,12 @@
  * version is the log's length. The next version is one step on; a view
  * further on is still the whole game as it stands, so it is shown, but the
  * device missed something and asks for `sync`; an older one is dropped.
+ * A `patch` makes the next view out of the one shown, when it starts there.
  */
+
+import { applyPatch, PatchError } from '../session/view-patch.ts';
+import type { PatchMessage, ViewMessage } from '../session/workshop-protocol.ts';
+
 export type Verdict =
   /** The first view, or the one that makes the next version: shown, its entry told. */
   | 'next'
@@ -40,5 +45,21 @@ export class VersionFollower {
   /** A new connection: the next view is taken as it comes (whatever happened while away is in it). */
   reset(): void {
     this.shown = null;
+  }
+}
+
+/**
+ * The view a patch makes of `last`, the view shown (at version `shown`): undefined when the patch is no further on
+ * (dropped), null when it starts from another version or does not fit `last` (the device then asks for `sync`).
+ */
+export function patchedView(last: ViewMessage | null, shown: number | null, m: PatchMessage): ViewMessage | null | undefined {
+  if (shown !== null && m.version <= shown) return undefined;
+  if (!last || shown !== m.base || last.version !== m.base || !Array.isArray(m.patch)) return null;
+  const { base: _base, patch, ...head } = m;
+  try {
+    return { ...head, view: applyPatch(last.view, patch) };
+  } catch (error) {
+    if (error instanceof PatchError) return null;
+    throw error;
   }
 }

@@ -9,6 +9,7 @@ import type { TurnTimer } from '../../engine/timer.ts';
 import type { GameState } from '../../engine/types.ts';
 import type { LogEntry } from '../../machines/game.ts';
 import { logEntrySchema, optionsSchema } from './game-saves.ts';
+import type { PatchOp } from './view-patch.ts';
 
 export const WORKSHOP_ROOM = 'workshop';
 
@@ -105,6 +106,16 @@ export interface ViewMessage {
   view: PlayerView | (GameState & { viewer: 'facilitator' });
   /** The entry that made this version (hidden hazards left out for all but the facilitator). */
   entry: LogEntry | null;
+}
+
+/**
+ * Server -> device: `patch`, after an applied entry, to a device that was shown version `base`: the view's
+ * change from there to `version` (src/game/session/view-patch.ts). A device that holds another version, or
+ * cannot apply it, sends `sync` and gets the whole view.
+ */
+export interface PatchMessage extends Omit<ViewMessage, 'view'> {
+  base: number;
+  patch: PatchOp[];
 }
 
 /** Server -> facilitator: `seats`, whenever a seat's device connects or drops. */

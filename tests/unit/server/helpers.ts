@@ -2,7 +2,8 @@
 import { createServer } from 'node:net';
 import { boot, type ColyseusTestServer } from '@colyseus/testing';
 import type { Room } from 'colyseus.js';
-import type { JoinOptions } from '../../../src/game/session/workshop-protocol.ts';
+import { applyPatch } from '../../../src/game/session/view-patch.ts';
+import type { JoinOptions, PatchMessage } from '../../../src/game/session/workshop-protocol.ts';
 import { type WorkshopServerOptions, workshopParts } from '../../../src/server/server.ts';
 import type { Workshops } from '../../../src/server/workshops.ts';
 import { loadScenarios } from '../../../tools/lib/content.ts';
@@ -58,10 +59,14 @@ export async function createSession(
 // biome-ignore lint/suspicious/noExplicitAny: the tests read the server's JSON messages as they come.
 type Json = any;
 
-/** A device: joins, registers its handlers, then asks for `sync` (colyseus.js drops messages nobody listens to yet). */
+/**
+ * A device: joins, registers its handlers, then asks for `sync` (colyseus.js drops messages nobody listens to yet).
+ * A `patch` from the last view's version is recorded as the `view` it makes, the patch kept beside it; one from
+ * another version is recorded as a `patch`, which no test waiting for a view takes.
+ */
 export interface Device {
   room: Room;
-  received: { type: string; message: Json }[];
+  received: { type: string; message: Json; patch?: PatchMessage }[];
   of(type: string): Json[];
   last(type: string): Json;
   /** Resolves with the first message of this type from the `after`-th received on (0: the first ever), waiting for it if need be. */
@@ -75,20 +80,26 @@ export async function join(booted: Booted, options: JoinOptions | Record<string,
 }
 
 export function device(room: Room, sync = true): Device {
-  const received: { type: string; message: Json }[] = [];
+  const received: Device['received'] = [];
   const waiters: { type: string; from: number; done: (m: Json) => void }[] = [];
-  for (const type of ['view', 'joined', 'error', 'seat-token', 'timer']) {
-    room.onMessage(type, (message) => {
-      received.push({ type, message });
-      for (const waiter of [...waiters]) {
-        const hit = received.slice(waiter.from).find((r) => r.type === waiter.type);
-        if (hit) {
-          waiters.splice(waiters.indexOf(waiter), 1);
-          waiter.done(hit.message);
-        }
+  const record = (entry: Device['received'][number]) => {
+    received.push(entry);
+    for (const waiter of [...waiters]) {
+      const hit = received.slice(waiter.from).find((r) => r.type === waiter.type);
+      if (hit) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.done(hit.message);
       }
-    });
-  }
+    }
+  };
+  for (const type of ['view', 'joined', 'error', 'seat-token', 'timer'])
+    room.onMessage(type, (message) => record({ type, message }));
+  room.onMessage('patch', (patch: PatchMessage) => {
+    const last = d.last('view');
+    if (!last || last.version !== patch.base) return record({ type: 'patch', message: patch });
+    const { base: _base, patch: ops, ...head } = patch;
+    record({ type: 'view', message: { ...head, view: applyPatch(last.view, ops) }, patch });
+  });
   const d: Device = {
     room,
     received,
