@@ -122,12 +122,12 @@ export function workshopRoom(workshops: Workshops) {
     }
 
     /** One device per seat: the newest holder of the seat's token wins, the others are told and let go. */
-    private dropOtherHolders(seat: string, keep: Client | null): void {
+    private dropOtherHolders(seat: string, keep: Client | null, to: 'device' | 'bot' | 'free' = 'device'): void {
       this.waiting.get(seat)?.reject(new Error('seat taken back'));
       this.waiting.delete(seat);
       for (const other of this.clients) {
         if (other !== keep && other.userData?.seat === seat) {
-          this.sendError(other, 'seat-handed-over');
+          this.sendError(other, 'seat-handed-over', to === 'device' ? undefined : to);
           other.leave();
         }
       }
@@ -187,7 +187,7 @@ export function workshopRoom(workshops: Workshops) {
       const seat = `team-${parsed.data.seat}`;
       const handed = this.session.handSeat(seat, parsed.data.to);
       if (!handed) return void this.refuse(client, 'no-such-seat');
-      this.dropOtherHolders(seat, null);
+      this.dropOtherHolders(seat, null, parsed.data.to);
       void this.session.saved().then(() => {
         if (this.session.moved) return this.moveOut();
         if (handed.token) client.send('seat-token', { seat, token: handed.token } satisfies SeatTokenMessage);

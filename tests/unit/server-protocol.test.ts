@@ -49,6 +49,13 @@ describe('workshop protocol', () => {
     }
     expect(errorKey('seat-taken')).toBe('workshop:errors.seat-taken');
     expect(errorKey('refused', 'not-your-turn')).toBe('game:errors.not-your-turn');
+    // A device let go: to another device, or by the facilitator to a bot or to no one, each said as it happened.
+    expect(['device', 'bot', 'free'].map((to) => errorKey('seat-handed-over', to === 'device' ? undefined : to))).toEqual([
+      'workshop:errors.seat-handed-over',
+      'workshop:handedOver.bot',
+      'workshop:handedOver.free',
+    ]);
+    for (const language of ['fr', 'en']) expect(Object.keys(locale(language, 'workshop').handedOver)).toEqual(['bot', 'free']);
     expect(locale('fr', 'game').errors['not-your-turn']).toBeTypeOf('string');
   });
 });

@@ -216,6 +216,16 @@ describe('workshop room: versions and seats', () => {
     expect(toScreen).toEqual([]);
   });
 
+  it("tells a seat's device that the facilitator gave its seat to a bot, and lets it go", async () => {
+    const f = await facilitator();
+    const one = await seat(1);
+    await Promise.all([f.next('view'), one.next('view')]);
+    const from = one.received.length;
+    f.send('hand-seat', { seat: 1, to: 'bot' });
+    expect(await one.next('error', from)).toEqual({ code: 'seat-handed-over', key: 'workshop:handedOver.bot', reason: 'bot' });
+    expect(one.of('seat-token')).toEqual([]);
+  });
+
   it('hands a seat to another device: a new token for the facilitator only, the old one refused', async () => {
     const f = await facilitator();
     const one = await seat(1);

@@ -164,6 +164,7 @@ export class WorkshopClient {
     });
     room.onMessage('timer', () => {});
     room.onMessage('seat-token', () => {});
+    room.onMessage('seats', () => {});
     room.onLeave((code) => {
       if (this.closed || code === 4000) return;
       void this.comeBack();

@@ -129,5 +129,11 @@ export interface SeatTokenMessage {
   token: string;
 }
 
-export const errorKey = (code: WorkshopErrorCode, reason?: string): string =>
-  code === 'refused' && reason ? `game:errors.${reason}` : `workshop:errors.${code}`;
+/** A seat's device let go because the facilitator gave the seat to a bot or freed it is told so, not "another device". */
+const HANDED_OVER = new Set(['bot', 'free']);
+
+export const errorKey = (code: WorkshopErrorCode, reason?: string): string => {
+  if (code === 'refused' && reason) return `game:errors.${reason}`;
+  if (code === 'seat-handed-over' && reason && HANDED_OVER.has(reason)) return `workshop:handedOver.${reason}`;
+  return `workshop:errors.${code}`;
+};
