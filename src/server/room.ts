@@ -279,6 +279,7 @@ export function workshopRoom(workshops: Workshops) {
         code: this.code,
         scenario: this.session.header.scenario,
         seats: this.session.seats.map((s) => ({ seat: s.id, holder: s.holder, connected: connected.has(s.id) })),
+        ...(who.role === 'facilitator' ? { file: this.session.file() } : {}),
       };
     }
   };

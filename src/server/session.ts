@@ -10,6 +10,7 @@ import { tableStrategy } from '../bots/table.ts';
 import { currentTeam } from '../engine/flow.ts';
 import { HIDDEN_FROM_PLAYERS, playerView } from '../engine/player-view.ts';
 import type { GameState, Scenario } from '../engine/types.ts';
+import { GAME_FILE_FORMAT, GAME_FILE_VERSION, type GameFile } from '../game/session/game-saves.ts';
 import { diffView } from '../game/session/view-patch.ts';
 import type { PatchMessage, Role, ViewMessage, WorkshopErrorCode } from '../game/session/workshop-protocol.ts';
 import type { LogEntry, SessionMachine } from '../machines/game.ts';
@@ -217,6 +218,12 @@ export class WorkshopSession {
     seat.holder = holder;
     seat.tokenHash = tokenHash;
     this.write({ kind: 'seat', seat: seat.id, holder, tokenHash });
+  }
+
+  /** The session as the kit's game file: what the facilitator's device exports. */
+  file(): GameFile {
+    const { scenario, scenarioHash, options } = this.header;
+    return { format: GAME_FILE_FORMAT, version: GAME_FILE_VERSION, scenario, scenarioHash, options, log: [...this.log()] };
   }
 
   /** What one device is shown: the facilitator the whole game, a seat or the screen the player view. */

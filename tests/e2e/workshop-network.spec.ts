@@ -3,8 +3,11 @@
  * set-up, three teams join by code from their own browser contexts (no
  * shared storage), each takes a seat and plays round 1 on its turn while the
  * console moves the shared steps on and shows each seat's state; then one
- * team's device goes offline and comes back to its seat with nothing lost.
+ * team's device goes offline and comes back to its seat with nothing lost;
+ * seats are handed on, and the console, reloaded, keeps each seat's last
+ * action and exports the game file.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import { axeViolations, expect, open, test } from './fixtures.ts';
 import { gameReady, phaseTitle, press } from './game-helpers.ts';
@@ -103,7 +106,9 @@ test.describe('networked workshop', () => {
     await press(page.getByRole('button', { name: 'Confier le siège de Équipe 3 à un robot' }));
     await expect(row(3)).toHaveAttribute('data-holder', 'bot');
     const third = teams[2] as Page;
-    await expect(third.locator('.workshop-error')).toHaveText('Ce siège a été confié à un autre appareil.');
+    await expect(third.locator('.workshop-error')).toHaveText(
+      "L'animateur ou l'animatrice a confié ce siège à un robot, qui joue désormais les tours de l'équipe\u00a0: demandez-lui pour le reprendre.",
+    );
     await expect(third.locator('.workshop-status')).toHaveAttribute('data-status', 'closed');
 
     // Then to another device: the console shows that seat's link (and QR); the new device opens it and is at the seat.
@@ -122,5 +127,24 @@ test.describe('networked workshop', () => {
     await away.reload();
     await expect(away.locator('.face-label')).toHaveText('Poste : Équipe 2');
     await expect(phaseTitle(away)).toHaveText("Bilan de l'année");
+
+    // The console reloaded still shows each seat's last action (the server sends it the log), and exports the game.
+    await page.reload();
+    await expect(phaseTitle(page)).toHaveText("Bilan de l'année");
+    await expect(row(1).locator('td').nth(3)).toHaveText('a passé');
+    const download = page.waitForEvent('download');
+    await press(page.locator('[data-tool="export"]'));
+    const file = JSON.parse(await readFile(await (await download).path(), 'utf8'));
+    expect([file.format, file.scenario, file.options.teams]).toEqual([
+      'resilient-territory-kit/game',
+      'market-town-drought',
+      ['Équipe 1', 'Équipe 2', 'Équipe 3'],
+    ]);
+    expect(file.log.slice(0, 4)).toEqual([
+      { type: 'continue' },
+      { type: 'pass', team: 'team-1' },
+      { type: 'pass', team: 'team-2' },
+      { type: 'pass', team: 'team-3' },
+    ]);
   });
 });

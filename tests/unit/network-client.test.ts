@@ -157,6 +157,41 @@ describe('remote source', () => {
     expect(source.seen().map((e) => e.type)).toEqual(['continue']);
   });
 
+  it("keeps the facilitator's whole log from its file, each entry once, and exports it as a local game's file", () => {
+    const log: LogEntry[] = [{ type: 'continue' }, { type: 'pass', team: 'team-1' }];
+    const file = {
+      format: 'resilient-territory-kit/game' as const,
+      version: 5 as const,
+      scenario: 'market-town-drought',
+      scenarioHash: 'abcdef0123456789',
+      options: OPTIONS,
+      log,
+    };
+    const source = new RemoteSource('ACDEFG', s, 'facilitator', message(log, 'facilitator'), () => {});
+    expect(source.exportable).toBe(true);
+    // Before its file came, the console has no log to export.
+    expect(source.save()).toBeNull();
+    source.history(file);
+    const next = [...log, { type: 'pass', team: 'team-2' } as LogEntry];
+    source.receive(message(next, 'facilitator'), 'next');
+    // A reconnection's first view is taken as 'next' again: its entry is not kept twice.
+    source.receive(message(next, 'facilitator'), 'next');
+    expect(source.seen()).toEqual([{ type: 'continue' }, { type: 'pass', team: 'team-1' }, { type: 'pass', team: 'team-2' }]);
+    const save = source.save();
+    expect(save?.file).toEqual({ ...file, log: next });
+    expect([save?.round, save?.status, save?.facilitator]).toEqual([1, 'playing', true]);
+    // A view past a gap: the log shown is not whole until the next file, so nothing is exported.
+    source.receive({ ...message(next, 'facilitator'), version: 5 }, 'gap');
+    expect(source.save()).toBeNull();
+  });
+
+  it('exports nothing from a seat or the screen, which are never sent the whole log', () => {
+    for (const role of ['seat', 'screen'] as const) {
+      const source = new RemoteSource('ACDEFG', s, role, message([], role === 'seat' ? 'team-1' : null), () => {});
+      expect([source.exportable, source.save()]).toEqual([false, null]);
+    }
+  });
+
   it('sends a pass as its log entry with the version it was made on, and keeps a chosen card as a draft until funding', () => {
     const sent: [LogEntry, number][] = [];
     const source = new RemoteSource('ACDEFG', s, 'seat', message([{ type: 'continue' }], 'team-1'), (e, v) => sent.push([e, v]));

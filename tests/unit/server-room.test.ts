@@ -163,6 +163,28 @@ describe('workshop room: versions and seats', () => {
     expect(session()?.log()).toEqual([{ type: 'continue' }, { type: 'pass', team: 'team-1' }]);
   });
 
+  it("gives the facilitator, and no one else, the session's game file with its log on every sync", async () => {
+    const f = await facilitator();
+    const one = await seat(1);
+    const screen = await join(booted, { role: 'screen', code });
+    const first = await f.next('joined');
+    expect(first.file).toMatchObject({
+      format: 'resilient-territory-kit/game',
+      version: 5,
+      scenario: 'market-town-drought',
+      options: { seed: 7, teams: ['Les Castors', 'Team B'], difficulty: 'normal', rounds: 4 },
+      log: [],
+    });
+    expect(first.file.scenarioHash).toMatch(/^[0-9a-f]{8,16}$/);
+    expect([(await one.next('joined')).file, (await screen.next('joined')).file]).toEqual([undefined, undefined]);
+    await f.next('view');
+    f.send('event', { entry: { type: 'continue' } });
+    await f.next('view', 2);
+    const from = f.received.length;
+    f.send('sync');
+    expect((await f.next('joined', from)).file.log).toEqual([{ type: 'continue' }]);
+  });
+
   it('gives a seat back to its token after the device left, and after a dropped connection', async () => {
     const one = await seat(1);
     const token = (await one.next('joined')).token as string;

@@ -164,7 +164,16 @@ export class WorkshopConnection {
   private drop(token: string, client: { reconnect(token: string): Promise<Room> }): void {
     this.handlers.status('reconnecting');
     const attempt = async () => {
+      // One try at a time: two at once (the browser back online during a try) would both take the seat with its
+      // token, and the second would have the server let the first go, which this device then takes for a hand-over.
       if (this.closed || this.room) return;
+      if (this.trying) {
+        this.askedAgain = true;
+        return;
+      }
+      this.trying = true;
+      this.askedAgain = false;
+      let again = false;
       try {
         // Within the server's wait, the same connection comes back; after it, a new join with the token.
         const room = await client.reconnect(token).catch(async () => {
@@ -180,14 +189,21 @@ export class WorkshopConnection {
         const key = joinErrorKey(error);
         if (isFinal(key)) return this.finish(key);
         this.handlers.status('reconnecting', key);
-        this.reconnectSoon(Math.min(MAX_DELAY_MS, 1000 * 2 ** this.tries));
+        again = true;
+      } finally {
+        this.trying = false;
       }
+      // Back online while this try failed: the next goes now, not after the backoff.
+      if (again) this.reconnectSoon(this.askedAgain ? 0 : Math.min(MAX_DELAY_MS, 1000 * 2 ** this.tries));
     };
     this.nextTry = attempt;
     this.reconnectSoon(this.tries === 0 ? 250 : Math.min(MAX_DELAY_MS, 1000 * 2 ** this.tries));
   }
 
   private nextTry: (() => Promise<void>) | null = null;
+  /** A try is under way: the next waits for its outcome (and goes at once if one was asked for meanwhile). */
+  private trying = false;
+  private askedAgain = false;
 
   private reconnectSoon(delay: number): void {
     if (this.closed || this.room || !this.nextTry) return;

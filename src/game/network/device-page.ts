@@ -74,6 +74,7 @@ export class DevicePage {
 
   private onJoined(m: JoinedMessage): void {
     this.joined = m;
+    if (m.file) this.source?.history(m.file);
     // A seat taken by its number gets its token once: kept, so a reload or a lost connection finds the seat again.
     if (m.token) this.ctx.reportStore(keepToken(this.ctx.store, this.code, 'seat', m.token));
     this.console?.seats(m.seats);
@@ -94,6 +95,8 @@ export class DevicePage {
       this.connection?.sendEvent(entry, version),
     );
     this.source = source;
+    const file = this.joined?.file ?? joined.file;
+    if (file) source.history(file);
     const face: Face =
       joined.role === 'facilitator'
         ? { kind: 'facilitator' }

@@ -10,6 +10,7 @@ import type { TurnTimer } from '../../engine/timer.ts';
 import type { GameState, Scenario } from '../../engine/types.ts';
 import type { LogEntry } from '../../machines/game.ts';
 import type { GameView, ViewEvent } from '../session/controller.ts';
+import type { GameFile, GameSave } from '../session/game-saves.ts';
 import type { GameSource } from '../session/source.ts';
 import { type Draft, emptyDraft, interpret } from '../session/view-events.ts';
 import type { Role, ViewMessage } from '../session/workshop-protocol.ts';
@@ -27,13 +28,21 @@ export function gameOf(message: ViewMessage): GameState {
 
 export class RemoteSource implements GameSource {
   readonly local = false;
+  readonly exportable: boolean;
   private message: ViewMessage;
   private game: GameState;
   private timer: TurnTimer;
   private draft: Draft = emptyDraft();
   private steps: GameView['steps'] = [];
-  /** The entries this device was shown, in order (the console's last action of each seat reads them). */
-  private readonly entries: LogEntry[] = [];
+  /**
+   * The entries this device was shown, in order (the console's last action of each seat reads them): the whole
+   * log for the facilitator, whom the server sends it on every `sync`; for the others, those seen since loading.
+   */
+  private entries: LogEntry[] = [];
+  /** The version the last entry kept made: an entry is kept once, whatever a reconnection sends again. */
+  private through = 0;
+  /** The facilitator's game file, without its log (the entries are): what `save` exports. */
+  private file: Omit<GameFile, 'log'> | null = null;
   private current: GameView | null = null;
   private readonly listeners = new Set<(view: GameView) => void>();
 
@@ -48,6 +57,16 @@ export class RemoteSource implements GameSource {
     this.message = first;
     this.game = gameOf(first);
     this.timer = first.timer;
+    this.exportable = role === 'facilitator';
+  }
+
+  /** The session's file, sent to the facilitator with `joined`: its log becomes the entries shown. */
+  history(file: GameFile): void {
+    const { log, ...rest } = file;
+    this.file = rest;
+    this.entries = [...log];
+    this.through = log.length;
+    this.changed();
   }
 
   /** A `view` from the server, with what the version follower made of it. */
@@ -58,7 +77,10 @@ export class RemoteSource implements GameSource {
     this.game = gameOf(message);
     this.timer = message.timer;
     const told = verdict === 'next' && message.entry !== null && message.version > 0;
-    if (told && message.entry) this.entries.push(message.entry);
+    if (told && message.entry && message.version > this.through) {
+      this.entries.push(message.entry);
+      this.through = message.version;
+    }
     this.steps = told && message.entry ? [{ entry: message.entry, before, after: this.game }] : [];
     // A draft stands while its team still has the turn in the plan phase.
     const team = currentTeam(this.game);
@@ -139,9 +161,21 @@ export class RemoteSource implements GameSource {
     return () => this.listeners.delete(listener);
   }
 
-  /** The log is the server's: a networked device has no game file to export. */
-  save(): null {
-    return null;
+  /**
+   * The facilitator's device exports the session as a game file, as a local game does; null on the others, which
+   * are not sent the whole log, and while the log shown is not whole (a gap: the next `sync` mends it).
+   */
+  save(): GameSave | null {
+    const { file, message } = this;
+    if (!file || this.entries.length !== message.version) return null;
+    return {
+      id: this.id,
+      savedAt: new Date().toISOString(),
+      round: Math.min(this.game.round, this.game.rounds),
+      status: message.status,
+      facilitator: true,
+      file: { ...file, log: [...this.entries] },
+    };
   }
 
   dispose(): void {

@@ -91,6 +91,7 @@ export class GameController implements GameSource {
   readonly scenario: Scenario;
   readonly id: string;
   readonly local = true;
+  readonly exportable = true;
   private readonly actor: Actor<SessionMachine>;
   private listeners = new Set<(view: GameView) => void>();
   private subscription: { unsubscribe(): void };

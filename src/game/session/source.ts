@@ -9,12 +9,14 @@ import type { GameSave } from './game-saves.ts';
 
 export interface GameSource {
   readonly id: string;
-  /** In this browser: the faces link to each other's windows and the game exports its log. */
+  /** In this browser: the faces link to each other's windows. */
   readonly local: boolean;
+  /** `save` gives the game file: a local game, and a networked workshop's facilitator. */
+  readonly exportable: boolean;
   view(): GameView;
   subscribe(listener: (view: GameView) => void): () => void;
   send(event: ViewEvent): void;
-  /** The game file (its log), which only a local source holds. */
+  /** The game file (its log), when this source holds it whole. */
   save(): GameSave | null;
   dispose(): void;
 }

@@ -8,7 +8,7 @@ import type { PlayerView } from '../../engine/player-view.ts';
 import type { TurnTimer } from '../../engine/timer.ts';
 import type { GameState } from '../../engine/types.ts';
 import type { LogEntry } from '../../machines/game.ts';
-import { logEntrySchema, optionsSchema } from './game-saves.ts';
+import { type GameFile, logEntrySchema, optionsSchema } from './game-saves.ts';
 import type { PatchOp } from './view-patch.ts';
 
 export const WORKSHOP_ROOM = 'workshop';
@@ -93,6 +93,11 @@ export interface JoinedMessage {
   scenario: string;
   /** Seats held: by a device, a bot, or free. */
   seats: { seat: string; holder: 'device' | 'bot' | null; connected: boolean }[];
+  /**
+   * To the facilitator only: the session as a game file, its log as it stands, so the console knows every seat's
+   * last action after a reload and exports the game as a local one does.
+   */
+  file?: GameFile;
 }
 
 /** Server -> device: `view`, after every applied entry and in answer to `sync`. */

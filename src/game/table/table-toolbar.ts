@@ -17,7 +17,7 @@ export interface ToolbarActions {
 
 export function tableToolbar(
   face: Face,
-  source: Pick<GameSource, 'id' | 'local'>,
+  source: Pick<GameSource, 'id' | 'local' | 'exportable'>,
   game: GameState,
   showFacilitator: boolean,
   actions: ToolbarActions,
@@ -55,7 +55,7 @@ export function tableToolbar(
       { type: 'button', class: 'button-quiet', 'data-tool': 'help', onclick: () => actions.help() },
       t('game:actions.help'),
     ),
-    ...(source.local
+    ...(source.exportable
       ? [
           h(
             'button',
