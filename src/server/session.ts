@@ -117,7 +117,8 @@ export class WorkshopSession {
       return 'facilitator-only';
     }
     if (role === 'facilitator') {
-      if (team !== null) return 'not-your-seat';
+      // A team's pass is the facilitator's when its device is away (README: the room waits as the facilitator decides).
+      if (team !== null) return entry.type === 'pass' ? null : 'not-your-seat';
       if (entry.type === 'allocate-envelope' && entry.by !== undefined) return 'not-your-seat';
       return null;
     }

@@ -5,7 +5,8 @@
  * the kit the e2e server built); a team's device drops off the network in
  * round 1 and comes back to its seat; the server is killed mid-round 2
  * (SIGKILL: no goodbye) and started again on its journal, and every device
- * is back where it was, with nothing lost.
+ * is back where it was, with nothing lost; then a device drops on its
+ * team's turn and the console passes for it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -138,10 +139,17 @@ test.describe('a networked workshop and its server', () => {
       await expect(row(2).locator('[data-played]')).toHaveAttribute('data-played', 'done');
       await expect(row(3).locator('[data-played]')).toHaveAttribute('data-played', 'playing');
       await expect(row(1)).toHaveAttribute('data-connected', 'true');
-      // The game goes on from there: teams 3 and 1 play, and the round runs to its end.
+      // The game goes on from there: team 3 plays; team 1's device drops on its turn, and the console passes for it.
       await press((teams[2] as Page).getByRole('button', { name: 'Passer mon tour' }));
-      await press((teams[0] as Page).getByRole('button', { name: 'Passer mon tour' }));
-      for (const p of everyone) await expect(phaseTitle(p)).toHaveText('Réalisation');
+      const dropped = teams[0] as Page;
+      await dropped.context().setOffline(true);
+      await expect(row(1)).toHaveAttribute('data-connected', 'false');
+      await press(facilitator.getByRole('button', { name: "Passer le tour de Équipe 1, dont l'appareil n'est pas là" }));
+      await expect(row(1).locator('td').nth(3)).toHaveText('a passé');
+      for (const p of everyone.filter((p) => p !== dropped)) await expect(phaseTitle(p)).toHaveText('Réalisation');
+      await dropped.context().setOffline(false);
+      await expect(dropped.locator('.workshop-status')).toHaveAttribute('data-status', 'online');
+      await expect(phaseTitle(dropped)).toHaveText('Réalisation');
       for (const title of ['Aléa', "Bilan de l'année"]) {
         await facilitator.keyboard.press('n');
         for (const p of everyone) await expect(phaseTitle(p)).toHaveText(title);

@@ -2,7 +2,8 @@
  * The console's workshop panel: the join code, big, with the join link and
  * its QR code (the code and the link as text beside it), then the seats: who
  * holds each (a device, a bot, nobody), connected or offline, whether it has
- * played this round, its last action, and the buttons that hand it on.
+ * played this round (and, when its device is away on its turn, a button that
+ * passes for it), its last action, and the buttons that hand it on.
  * Team names go in as text, never as markup.
  */
 import { currentTeam } from '../../engine/index.ts';
@@ -50,6 +51,8 @@ export class ConsolePanel {
     private readonly scenario: Scenario,
     private readonly source: RemoteSource,
     private readonly hand: (seat: number, to: HandTo) => void,
+    /** Passes the turn of a team whose device is away (or which no one holds). */
+    private readonly passFor: (team: string) => void,
   ) {
     this.root.append(this.joinBox, this.seatsBox, this.handedBox);
     this.drawJoin();
@@ -169,7 +172,27 @@ export class ConsolePanel {
               h('th', { scope: 'row' }, row.name),
               cell(t(`workshop:console.holders.${row.holder ?? 'free'}`)),
               cell(row.holder === 'device' ? t(`workshop:console.${row.connected ? 'connected' : 'offline'}`) : '—'),
-              cell(t(`workshop:console.${row.played}`), { 'data-played': row.played }),
+              h(
+                'td',
+                { 'data-played': row.played },
+                t(`workshop:console.${row.played}`),
+                ...(row.played === 'playing' && row.holder !== 'bot' && !(row.holder === 'device' && row.connected)
+                  ? [
+                      ' ',
+                      h(
+                        'button',
+                        {
+                          type: 'button',
+                          class: 'button-quiet',
+                          id: `pass-for-${i + 1}`,
+                          'aria-label': t('workshop:console.passForLabel', { team: row.name }),
+                          onclick: () => this.passFor(row.id),
+                        },
+                        t('workshop:console.passFor'),
+                      ),
+                    ]
+                  : []),
+              ),
               cell(row.last ?? t('workshop:console.none')),
               h('td', {}, button(i + 1, row.name, 'device'), button(i + 1, row.name, 'bot'), button(i + 1, row.name, 'free')),
             ),

@@ -106,7 +106,13 @@ export class DevicePage {
     this.play = new PlayView(this.ctx, scenario, source, face);
     this.play.mount(this.body);
     if (joined.role === 'facilitator') {
-      this.console = new ConsolePanel(this.code, scenario, source, (seat, to) => this.connection?.handSeat(seat, to));
+      this.console = new ConsolePanel(
+        this.code,
+        scenario,
+        source,
+        (seat, to) => this.connection?.handSeat(seat, to),
+        (team) => this.connection?.sendEvent({ type: 'pass', team }, source.version()),
+      );
       this.console.seats(joined.seats);
       this.body.append(this.console.root);
     }
