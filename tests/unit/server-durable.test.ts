@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { FileJournal, type JournalRecord } from '../../src/server/journal.ts';
-import { type Booted, bootWorkshop, createSession, join, settle } from './server/helpers.ts';
+import { type Booted, bootWorkshop, createSession, join, settle, UNLIMITED } from './server/helpers.ts';
 
 /** A file journal whose appends wait while `held` is set. */
 class HeldJournal extends FileJournal {
@@ -29,7 +29,7 @@ const journal = new HeldJournal(dataDir, () => {});
 const booted: Booted = await bootWorkshop({
   dataDir,
   journal,
-  settings: { createLimit: { burst: 1000, perSecond: 1 }, joinLimit: { burst: 1000, perSecond: 1 } },
+  settings: UNLIMITED,
 });
 afterAll(() => booted.colyseus.shutdown());
 

@@ -4,26 +4,11 @@
  * a device that holds no version the whole `view`. Market-town-drought, 2 teams,
  * seed 7: it opens in round 1's diagnosis, team 1 plays first.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join as joinPath } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Booted, bootWorkshop, createSession, type Device, join } from './server/helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { bootWithSessions, type Device, join } from './server/helpers.ts';
 
-const booted: Booted = await bootWorkshop({
-  dataDir: mkdtempSync(joinPath(tmpdir(), 'workshop-patch-')),
-  settings: { createLimit: { burst: 1000, perSecond: 1 }, joinLimit: { burst: 1000, perSecond: 1 } },
-});
-afterAll(() => booted.colyseus.shutdown());
-
-let code = '';
-let facilitatorToken = '';
-beforeEach(async () => {
-  await booted.colyseus.cleanup();
-  ({ code, facilitatorToken } = await createSession(booted));
-});
-
-const facilitator = () => join(booted, { role: 'facilitator', code, token: facilitatorToken });
+const { booted, session } = await bootWithSessions('workshop-patch-');
+const facilitator = () => join(booted, { role: 'facilitator', code: session.code, token: session.facilitatorToken });
 /** The record of the next view from the `after`-th received message on. */
 async function nextRecord(device: Device, after: number) {
   await device.next('view', after);
@@ -33,8 +18,8 @@ async function nextRecord(device: Device, after: number) {
 describe('workshop room: patches', () => {
   it('sends each device shown the last version a patch whose view is the one a sync gives', async () => {
     const f = await facilitator();
-    const one = await join(booted, { role: 'seat', code, seat: 1 });
-    const screen = await join(booted, { role: 'screen', code });
+    const one = await join(booted, { role: 'seat', code: session.code, seat: 1 });
+    const screen = await join(booted, { role: 'screen', code: session.code });
     await Promise.all([f.next('view'), one.next('view'), screen.next('view')]);
     const from = [f, one, screen].map((d) => d.received.length);
     f.send('event', { entry: { type: 'continue' } });
@@ -57,8 +42,8 @@ describe('workshop room: patches', () => {
 
   it('leaves the hidden fields and the hidden entry out of the seats’ and the screen’s patches', async () => {
     const f = await facilitator();
-    const one = await join(booted, { role: 'seat', code, seat: 1 });
-    const screen = await join(booted, { role: 'screen', code });
+    const one = await join(booted, { role: 'seat', code: session.code, seat: 1 });
+    const screen = await join(booted, { role: 'screen', code: session.code });
     await Promise.all([f.next('view'), one.next('view'), screen.next('view')]);
     const from = [f, one, screen].map((d) => d.received.length);
     f.send('event', { entry: { type: 'plan-hazard', round: 2, hazard: 'doctor-retirement' } });
@@ -75,7 +60,7 @@ describe('workshop room: patches', () => {
     const f = await facilitator();
     await f.next('view');
     // Joined, but no sync yet: the room has shown it nothing.
-    const screen = await join(booted, { role: 'screen', code }, false);
+    const screen = await join(booted, { role: 'screen', code: session.code }, false);
     f.send('event', { entry: { type: 'continue' } });
     const whole = await nextRecord(screen, 0);
     expect([whole?.message.version, whole?.patch]).toEqual([1, undefined]);

@@ -9,12 +9,11 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_BYTES } from '../../src/game/session/workshop-protocol.ts';
-import { type Booted, bootWorkshop, createSession, type Device, join, settle } from './server/helpers.ts';
+import { type Booted, bootWorkshop, createSession, type Device, join, settle, UNLIMITED } from './server/helpers.ts';
 
-// Limits out of the way here: server-limits.test.ts tests them.
 const booted: Booted = await bootWorkshop({
   dataDir: mkdtempSync(joinPath(tmpdir(), 'workshop-room-')),
-  settings: { createLimit: { burst: 1000, perSecond: 1 }, joinLimit: { burst: 1000, perSecond: 1 } },
+  settings: UNLIMITED,
 });
 afterAll(() => booted.colyseus.shutdown());
 

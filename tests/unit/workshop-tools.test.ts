@@ -15,13 +15,13 @@ import { runBench } from '../../tools/lib/bench.ts';
 import { BotPlayer, facilitatorDecide, seatDecide, seatFallback } from '../../tools/lib/bot-player.ts';
 import { parseBenchArgs, parseBotArgs } from '../../tools/lib/workshop-args.ts';
 import { WorkshopClient } from '../../tools/lib/workshop-client.ts';
-import { type Booted, bootWorkshop, createSession, kitScenarios } from './server/helpers.ts';
+import { type Booted, bootWorkshop, createSession, kitScenarios, UNLIMITED } from './server/helpers.ts';
 
 const booted: Booted = await bootWorkshop({
   dataDir: mkdtempSync(joinPath(tmpdir(), 'workshop-tools-')),
   // The bench gives each device an address of its own, as behind a proxy; the limits are server-limits.test.ts's.
   trustProxy: true,
-  settings: { createLimit: { burst: 1000, perSecond: 1 }, joinLimit: { burst: 1000, perSecond: 1 } },
+  settings: UNLIMITED,
 });
 afterAll(() => booted.colyseus.shutdown());
 

@@ -1,7 +1,11 @@
 /** Shared by the workshop server's tests: a free port, the kit's scenarios, a booted server, a device that records what it is sent. */
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { boot, type ColyseusTestServer } from '@colyseus/testing';
 import type { Room } from 'colyseus.js';
+import { afterAll, beforeEach } from 'vitest';
 import { applyPatch } from '../../../src/game/session/view-patch.ts';
 import type { JoinOptions, PatchMessage } from '../../../src/game/session/workshop-protocol.ts';
 import { type WorkshopServerOptions, workshopParts } from '../../../src/server/server.ts';
@@ -41,6 +45,26 @@ export async function bootWorkshop(options: Partial<WorkshopServerOptions> & { d
   const colyseus = await boot(config as unknown as Parameters<typeof boot>[0], port);
   return { colyseus, workshops, port, url: `http://127.0.0.1:${port}` };
 }
+
+/** Create and join limits out of the way, for files that test something else (server-limits.test.ts tests them). */
+export const UNLIMITED = { createLimit: { burst: 1000, perSecond: 1 }, joinLimit: { burst: 1000, perSecond: 1 } };
+
+/**
+ * A server for one test file with a fresh session of TWO_TEAMS before each test: `session.code` and
+ * `session.facilitatorToken` are that test's. Shut down after the file.
+ */
+export async function bootWithSessions(prefix: string): Promise<{ booted: Booted; session: CreatedPair }> {
+  const booted = await bootWorkshop({ dataDir: mkdtempSync(joinPath(tmpdir(), prefix)), settings: UNLIMITED });
+  const session: CreatedPair = { code: '', facilitatorToken: '' };
+  afterAll(() => booted.colyseus.shutdown());
+  beforeEach(async () => {
+    await booted.colyseus.cleanup();
+    Object.assign(session, await createSession(booted));
+  });
+  return { booted, session };
+}
+
+type CreatedPair = { code: string; facilitatorToken: string };
 
 export const TWO_TEAMS = {
   scenario: 'market-town-drought',
