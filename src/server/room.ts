@@ -266,19 +266,23 @@ export function workshopRoom(workshops: Workshops) {
 
     /** The console follows who is connected: each facilitator is told when a seat's device comes or goes. */
     private tellSeats(): void {
-      const seats: SeatsMessage = { seats: this.joined({ role: 'facilitator', seat: null }).seats };
+      const seats: SeatsMessage = { seats: this.seatList() };
       for (const client of this.clients) if (client.userData?.role === 'facilitator') client.send('seats', seats);
     }
 
-    private joined(who: Seated): JoinedMessage {
+    private seatList(): JoinedMessage['seats'] {
       const connected = new Set(this.clients.map((c) => (c.userData as Seated | undefined)?.seat));
+      return this.session.seats.map((s) => ({ seat: s.id, holder: s.holder, connected: connected.has(s.id) }));
+    }
+
+    private joined(who: Seated): JoinedMessage {
       return {
         role: who.role,
         seat: who.seat,
         ...(who.token ? { token: who.token } : {}),
         code: this.code,
         scenario: this.session.header.scenario,
-        seats: this.session.seats.map((s) => ({ seat: s.id, holder: s.holder, connected: connected.has(s.id) })),
+        seats: this.seatList(),
         ...(who.role === 'facilitator' ? { file: this.session.file() } : {}),
       };
     }
