@@ -23,7 +23,8 @@ export function panelKey(view: GameView): string {
     view.paused,
     // The other faces show who has played and the offers in progress.
     game.teams.map((team) => team.acted).join(),
-    game.offers.length,
+    // An offer answered changes its answers or its status, not the number of offers: a refusal leaves the turn as it was.
+    game.offers.map((o) => `${o.id}:${o.status}:${Object.keys(o.answers).join('+')}`).join(),
     // A team holding the Department seat sees its splits recorded in the diagnose panel.
     game.departmentSeat === null ? null : game.allocations,
     // The debrief of the table and the console lists the facilitator's notes.
