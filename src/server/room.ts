@@ -220,8 +220,8 @@ export function workshopRoom(workshops: Workshops) {
       for (const client of this.clients) {
         const who = (client.userData as Seated | undefined) ?? { role: 'screen', seat: null };
         if (who.shown === version) continue;
-        if (who.shown === patches.players.base) {
-          const patch = who.role === 'facilitator' ? patches.facilitator : patches.players;
+        const patch = who.role === 'facilitator' ? patches.facilitator : patches.players;
+        if (patch && who.shown === patch.base) {
           let encoded = bytes.get(patch);
           if (!encoded) {
             encoded = getMessageBytes.raw(Protocol.ROOM_DATA, 'patch', patch);

@@ -248,17 +248,22 @@ export class WorkshopSession {
    * The change since `since`, once for the facilitator (every field) and once for the seats and the screen, who
    * share one player view but for `viewer`, which never changes: the fields playerView leaves out are left out.
    */
-  patchesSince(since: Published): { facilitator: PatchMessage; players: PatchMessage } {
+  patchesSince(since: Published): { facilitator: PatchMessage; players: PatchMessage | null } {
     const { game, ...head } = this.head();
     const patch = diffView(since.game, game);
     const base = since.version;
+    const entries = this.log().slice(base);
+    const facilitator = { ...head, base, patch, entries };
+    // A patch that replaces the whole view would carry what players are not shown: they get the whole view instead.
+    if (patch.some(([path]) => path.length === 0)) return { facilitator, players: null };
     return {
-      facilitator: { ...head, base, patch },
+      facilitator,
       players: {
         ...head,
         base,
         entry: shownToPlayers(head.entry),
         patch: patch.filter(([path]) => !HIDDEN_FIELDS.has(path[0])),
+        entries: entries.map(shownToPlayers),
       },
     };
   }
@@ -282,7 +287,7 @@ export class WorkshopSession {
 }
 
 /** The last entry as a seat or the screen may see it: not when it tells what the next shock will be. */
-const shownToPlayers = (entry: LogEntry | null) => (entry && !HIDDEN_ENTRIES.has(entry.type) ? entry : null);
+const shownToPlayers = (entry: LogEntry | null): LogEntry | null => (entry && !HIDDEN_ENTRIES.has(entry.type) ? entry : null);
 
 function emptySeats(teams: number): Seat[] {
   return Array.from({ length: teams }, (_, i) => ({ id: `team-${i + 1}`, holder: null, tokenHash: null }));

@@ -66,6 +66,7 @@ describe('patched view', () => {
     base,
     version,
     entry: { type: 'pass', team: 'team-1' },
+    entries: [{ type: 'pass', team: 'team-1' }],
     patch: ops,
   });
 
@@ -183,6 +184,24 @@ describe('remote source', () => {
     // A view past a gap: the log shown is not whole until the next file, so nothing is exported.
     source.receive({ ...message(next, 'facilitator'), version: 5 }, 'gap');
     expect(source.save()).toBeNull();
+  });
+
+  it('keeps every entry a patch brought over several versions, the hidden ones left out', () => {
+    const log: LogEntry[] = [{ type: 'continue' }];
+    const source = new RemoteSource('ACDEFG', s, 'seat', message(log, 'team-1'), () => {});
+    const next: LogEntry[] = [...log, { type: 'pass', team: 'team-1' }, { type: 'pass', team: 'team-2' }];
+    const patched = {
+      ...message(next, 'team-1'),
+      entries: [{ type: 'pass', team: 'team-1' } as LogEntry, null, next[2] ?? null],
+    };
+    source.receive({ ...patched, version: 4 }, 'next');
+    expect(source.seen()).toEqual([
+      { type: 'pass', team: 'team-1' },
+      { type: 'pass', team: 'team-2' },
+    ]);
+    const f = new VersionFollower();
+    f.view(1);
+    expect([f.patched(4), f.version()]).toEqual(['next', 4]);
   });
 
   it('exports nothing from a seat or the screen, which are never sent the whole log', () => {

@@ -56,6 +56,24 @@ describe('workshop room: patches', () => {
     }
   });
 
+  it('brings every entry a move and the bots after it applied in one patch, from the version the device held', async () => {
+    const f = await facilitator();
+    const one = await join(booted, { role: 'seat', code: session.code, seat: 1 });
+    await Promise.all([f.next('view'), one.next('view')]);
+    f.send('hand-seat', { seat: 2, to: 'bot' });
+    f.send('event', { entry: { type: 'continue' } });
+    await one.next('view', 2);
+    const from = one.received.length;
+    one.send('event', { entry: { type: 'pass', team: 'team-1' } });
+    const record = await nextRecord(one, from);
+    const log = booted.workshops.sessions.get(session.code)?.log() ?? [];
+    // Team 2's bot played its turn in the same step: one patch from version 1 to the end of the plan phase.
+    expect(log.length).toBeGreaterThan(2);
+    expect([record?.patch?.base, record?.patch?.version, record?.message.view.phase]).toEqual([1, log.length, 'implement']);
+    expect(record?.patch?.entries).toEqual(log.slice(1));
+    expect(record?.patch?.entries[0]).toEqual({ type: 'pass', team: 'team-1' });
+  });
+
   it('sends the whole view to a device that was never shown a version, and a patch once it was', async () => {
     const f = await facilitator();
     await f.next('view');

@@ -48,6 +48,17 @@ describe('view patches', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('refuses a path step that is neither a name nor an index, and an array length it cannot shorten to', () => {
+    // An array whose string is __proto__ would pass a check by identity and still reach the prototype.
+    const disguised = [[[['__proto__'] as unknown as string, 'polluted'], true]] as const;
+    expect(() => applyPatch({ a: {} }, disguised as never)).toThrow('a patch path step must be a name or an index');
+    expect(() => applyPatch({ a: {} }, [[[['__proto__'] as unknown as string], { evil: 1 }]])).toThrow(PatchError);
+    expect(() => applyPatch({ a: {} }, [[['a', 1.5], 1]])).toThrow(PatchError);
+    expect(() => applyPatch({ list: [1, 2] }, [[['list', 'length'], -1]])).toThrow('a patch may only shorten an array: -1');
+    expect(() => applyPatch({ list: [1, 2] }, [[['list', 'length'], 5]])).toThrow(PatchError);
+    expect(Object.getPrototypeOf(applyPatch({ a: {} }, [[['a', 'b'], 1]]))).toBe(Object.prototype);
+  });
+
   it.each(SCENARIO_IDS)('carries a device through a whole bot game of %s, event by event, to the same game', (id) => {
     const s = scenario(id);
     let state: GameState = createGame(s, { seed: 31, teams: teamNames(4), difficulty: 'normal', rounds: 4 });

@@ -123,8 +123,10 @@ export class WorkshopConnection {
     room.onMessage('view', (m: ViewMessage) => this.show(room, m));
     room.onMessage('patch', (m: PatchMessage) => {
       const view = patchedView(this.last, this.follower.version(), m);
-      if (view) this.show(room, view);
-      else if (view === null) room.send('sync');
+      if (view) {
+        this.last = view;
+        this.handlers.view(view, this.follower.patched(view.version));
+      } else if (view === null) room.send('sync');
     });
     room.onMessage('timer', (m: { version: number; timer: TurnTimer }) => {
       const verdict = this.follower.timer(m.version);

@@ -124,6 +124,8 @@ export class ConsolePanel {
         holder,
         connected: seat?.connected ?? false,
         played,
+        // Its turn, no device of its own at the table, the game running: the console may pass for it.
+        canPass: played === 'playing' && !view.paused && holder !== 'bot' && !(holder === 'device' && seat?.connected),
         last: lastAction(this.source.seen(), team.id, view, this.scenario),
       };
     });
@@ -176,7 +178,7 @@ export class ConsolePanel {
                 'td',
                 { 'data-played': row.played },
                 t(`workshop:console.${row.played}`),
-                ...(row.played === 'playing' && row.holder !== 'bot' && !(row.holder === 'device' && row.connected)
+                ...(row.canPass
                   ? [
                       ' ',
                       h(

@@ -6,7 +6,7 @@
  * A `patch` makes the next view out of the one shown, when it starts there.
  */
 
-import { applyPatch, PatchError } from '../session/view-patch.ts';
+import { applyPatch } from '../session/view-patch.ts';
 import type { PatchMessage, ViewMessage } from '../session/workshop-protocol.ts';
 
 export type Verdict =
@@ -36,6 +36,12 @@ export class VersionFollower {
     return version === shown ? 'same' : 'gap';
   }
 
+  /** A view a patch made from the one shown: whole, however many versions it went on (its entries come with it). */
+  patched(version: number): 'next' {
+    this.shown = version;
+    return 'next';
+  }
+
   /** A clock message of this version: show its time, or, when it is ahead of the view, ask for `sync` ('gap'). */
   timer(version: number): 'show' | 'gap' | 'old' {
     if (this.shown === null || version > this.shown) return 'gap';
@@ -55,11 +61,11 @@ export class VersionFollower {
 export function patchedView(last: ViewMessage | null, shown: number | null, m: PatchMessage): ViewMessage | null | undefined {
   if (shown !== null && m.version <= shown) return undefined;
   if (!last || shown !== m.base || last.version !== m.base || !Array.isArray(m.patch)) return null;
-  const { base: _base, patch, ...head } = m;
+  const { base: _base, patch, entries, ...head } = m;
   try {
-    return { ...head, view: applyPatch(last.view, patch) };
-  } catch (error) {
-    if (error instanceof PatchError) return null;
-    throw error;
+    return { ...head, view: applyPatch(last.view, patch), ...(Array.isArray(entries) ? { entries } : {}) };
+  } catch {
+    // A patch that does not fit (PatchError, or a value applyPatch cannot take): the whole view is asked for.
+    return null;
   }
 }

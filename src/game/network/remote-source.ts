@@ -77,15 +77,24 @@ export class RemoteSource implements GameSource {
     this.game = gameOf(message);
     this.timer = message.timer;
     const told = verdict === 'next' && message.entry !== null && message.version > 0;
-    if (told && message.entry && message.version > this.through) {
-      this.entries.push(message.entry);
-      this.through = message.version;
-    }
+    if (verdict === 'next') this.keep(message);
     this.steps = told && message.entry ? [{ entry: message.entry, before, after: this.game }] : [];
     // A draft stands while its team still has the turn in the plan phase.
     const team = currentTeam(this.game);
     if (!this.draft.selection || this.game.phase !== 'plan' || team !== currentTeam(before)) this.draft = emptyDraft();
     this.changed();
+  }
+
+  /** The entries that made this version, each once: those a patch brought, or the view's own. */
+  private keep(message: ViewMessage): void {
+    const brought = message.entries ?? [message.entry];
+    const first = message.version - brought.length + 1;
+    brought.forEach((entry, i) => {
+      if (entry && first + i > this.through && first + i > 0) {
+        this.entries.push(entry);
+        this.through = first + i;
+      }
+    });
   }
 
   /** The server's clock, each second while it runs. */

@@ -16,7 +16,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /**
  * The operations that turn `before` into `after`, both plain JSON data. A subtree the two share by reference is
  * taken as unchanged: the engine never changes a state in place, it builds the next one. An undefined field counts
- * as absent, as it does once the message is packed.
+ * as absent (no view reads one apart from a missing field).
  */
 export function diffView(before: unknown, after: unknown): PatchOp[] {
   const ops: PatchOp[] = [];
@@ -50,7 +50,15 @@ function walk(a: unknown, b: unknown, path: PatchPath, ops: PatchOp[]): void {
 }
 
 /** Keys that would reach an object's prototype: never in a view, refused in a patch. */
-const UNSAFE = new Set<unknown>(['__proto__', 'constructor', 'prototype']);
+const UNSAFE = new Set<string>(['__proto__', 'constructor', 'prototype']);
+
+/** A path step as a key: a string or an index, never one that reaches a prototype (checked as the string it becomes). */
+function keyOf(step: unknown, path: readonly unknown[]): string | number {
+  if (typeof step === 'number' ? !Number.isInteger(step) || step < 0 : typeof step !== 'string')
+    throw new PatchError(`a patch path step must be a name or an index: ${JSON.stringify(path)}`);
+  if (UNSAFE.has(String(step))) throw new PatchError(`a patch may not go through ${String(step)}`);
+  return step as string | number;
+}
 
 /** Why a patch cannot be applied: it names a path the view does not have. */
 export class PatchError extends Error {}
@@ -79,9 +87,8 @@ export function applyPatch<T>(view: T, ops: readonly PatchOp[]): T {
     if (typeof parent !== 'object' || parent === null)
       throw new PatchError('a patch goes through a value that is not a container');
     for (let i = 0; i < path.length - 1; i += 1) {
-      const key = path[i] as string | number;
-      if (UNSAFE.has(key)) throw new PatchError(`a patch may not go through ${String(key)}`);
-      let child = parent[key];
+      const key = keyOf(path[i], path);
+      let child = Object.hasOwn(parent, key) ? parent[key] : undefined;
       if (typeof child !== 'object' || child === null) throw new PatchError(`no container at ${path.slice(0, i + 1).join('.')}`);
       if (!copied.has(child)) {
         child = copy(child);
@@ -89,11 +96,15 @@ export function applyPatch<T>(view: T, ops: readonly PatchOp[]): T {
       }
       parent = child as Record<string | number, unknown>;
     }
-    const last = path[path.length - 1] as string | number;
-    if (UNSAFE.has(last)) throw new PatchError(`a patch may not write ${String(last)}`);
+    const last = keyOf(path[path.length - 1], path);
     if (op.length < 2) delete parent[last];
-    else if (Array.isArray(parent) && last === 'length') (parent as unknown[]).length = op[1] as number;
-    else parent[last] = op[1];
+    else if (Array.isArray(parent) && last === 'length') {
+      const length = op[1];
+      const list = parent as unknown[];
+      if (typeof length !== 'number' || !Number.isInteger(length) || length < 0 || length > list.length)
+        throw new PatchError(`a patch may only shorten an array: ${String(length)}`);
+      list.length = length;
+    } else parent[last] = op[1];
   }
   return root as T;
 }

@@ -111,6 +111,8 @@ export interface ViewMessage {
   view: PlayerView | (GameState & { viewer: 'facilitator' });
   /** The entry that made this version (hidden hazards left out for all but the facilitator). */
   entry: LogEntry | null;
+  /** On a view a patch made (never sent): the entries that led to it from the view before, as in PatchMessage. */
+  entries?: (LogEntry | null)[];
 }
 
 /**
@@ -118,9 +120,11 @@ export interface ViewMessage {
  * change from there to `version` (src/game/session/view-patch.ts). A device that holds another version, or
  * cannot apply it, sends `sync` and gets the whole view.
  */
-export interface PatchMessage extends Omit<ViewMessage, 'view'> {
+export interface PatchMessage extends Omit<ViewMessage, 'view' | 'entries'> {
   base: number;
   patch: PatchOp[];
+  /** The entries from `base` to `version`, oldest first (null for those hidden from this device); `entry` is the last. */
+  entries: (LogEntry | null)[];
 }
 
 /** Server -> facilitator: `seats`, whenever a seat's device connects or drops. */

@@ -121,7 +121,7 @@ export function device(room: Room, sync = true): Device {
   room.onMessage('patch', (patch: PatchMessage) => {
     const last = d.last('view');
     if (!last || last.version !== patch.base) return record({ type: 'patch', message: patch });
-    const { base: _base, patch: ops, ...head } = patch;
+    const { base: _base, patch: ops, entries: _entries, ...head } = patch;
     record({ type: 'view', message: { ...head, view: applyPatch(last.view, ops) }, patch });
   });
   const d: Device = {
