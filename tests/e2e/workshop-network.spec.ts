@@ -122,6 +122,10 @@ test.describe('networked workshop', () => {
     await expect(newcomer).toHaveURL(new RegExp(`#/join\\?code=${code}$`));
     await expect(row(3)).toHaveAttribute('data-holder', 'device');
     await expect(row(3)).toHaveAttribute('data-connected', 'true');
+    // The device let go, reloaded: told its key no longer opens the seat, and shown the seats to choose again.
+    await third.reload();
+    await expect(third.locator('p.notice[role="alert"]')).toHaveText(/^Cette clé ne donne plus accès à la session/);
+    await expect(third.locator('.join-seats li[data-seat="team-3"]')).toHaveText('Équipe 3\u00a0: siège pris par un appareil');
 
     // A reload keeps the seat: its token is on the device.
     await away.reload();

@@ -175,13 +175,28 @@ export const joinView: ViewFactory = (ctx: AppContext) => {
       await page.mount(target);
     } catch (error) {
       const key = (error as Error).message;
-      // A seat token that no longer opens the seat (handed to another device): forgotten, so a seat can be chosen again.
-      if (who.role === 'seat' && key === 'workshop:errors.bad-token') forgetToken(ctx.store, code, 'seat');
+      if (who.role === 'seat' && key === 'workshop:errors.bad-token') {
+        // A seat token that no longer opens the seat (handed on, given to a bot, freed): forgotten, and the seats
+        // shown at once, under the reason, so this device can take one again.
+        forgetToken(ctx.store, code, 'seat');
+        stop();
+        target.replaceChildren(h('p', { class: 'notice', role: 'alert' }, t(key)));
+        await chooseSeat(target, code);
+        return;
+      }
       target.prepend(
         h('p', { class: 'notice', role: 'alert' }, t(key)),
         h('p', {}, h('a', { href: `#/join?code=${code}&seats` }, t('workshop:join.seats'))),
       );
     }
+  };
+
+  const chooseSeat = async (target: HTMLElement, code: string) => {
+    stopList = await seatList(target, code, (seat) => {
+      stop();
+      target.replaceChildren();
+      void device(target, code, { role: 'seat', seat });
+    });
   };
 
   const draw = async (target: HTMLElement, next: Route) => {
@@ -208,11 +223,7 @@ export const joinView: ViewFactory = (ctx: AppContext) => {
     }
     if (q.has('screen')) return device(target, code, { role: 'screen' });
     if (readToken(ctx.store, code, 'seat')) return device(target, code, { role: 'seat' });
-    stopList = await seatList(target, code, (seat) => {
-      stop();
-      target.replaceChildren();
-      void device(target, code, { role: 'seat', seat });
-    });
+    await chooseSeat(target, code);
     if (container !== target || route !== next) stop();
   };
 
