@@ -122,6 +122,10 @@ test.describe('networked workshop', () => {
     await expect(newcomer).toHaveURL(new RegExp(`#/join\\?code=${code}$`));
     await expect(row(3)).toHaveAttribute('data-holder', 'device');
     await expect(row(3)).toHaveAttribute('data-connected', 'true');
+    // Its link goes from the console once used: it would open the seat to anyone else.
+    await expect(page.locator('.workshop-handed')).toHaveText(
+      "Équipe 3 a rejoint l'atelier sur son nouvel appareil\u00a0: son lien n'est plus affiché.",
+    );
     // The device let go, reloaded: told its key no longer opens the seat, and shown the seats to choose again.
     await third.reload();
     await expect(third.locator('p.notice[role="alert"]')).toHaveText(/^Cette clé ne donne plus accès à la session/);

@@ -60,7 +60,16 @@ export class ConsolePanel {
   }
 
   seats(seats: Seats): void {
+    const handed = this.handedTo;
+    const before = this.current;
     this.current = seats;
+    // The handed seat's new device came in: its link, which would open the seat to anyone else, is taken away.
+    const arrived = (list: Seats) => list.some((s) => s.seat === handed?.seat && s.holder === 'device' && s.connected);
+    if (handed && arrived(seats) && !arrived(before)) {
+      this.handedTo = null;
+      const team = this.source.view().game.teams.find((x) => x.id === handed.seat)?.name ?? handed.seat;
+      this.handedBox.replaceChildren(h('p', {}, t('workshop:console.handedDone', { team })));
+    }
     this.drawSeats();
   }
 
