@@ -64,6 +64,9 @@ test.describe('networked workshop', () => {
       await expect(row(n).locator('th')).toHaveText(`Équipe ${n}`);
     }
     for (const team of teams) expect(await team.content()).not.toMatch(/token=/);
+    // A team's device has no "new game" to wander off to; the console keeps it.
+    await expect((teams[0] as Page).locator('[data-tool="new"]')).toHaveCount(0);
+    await expect(page.locator('[data-tool="new"]')).toHaveCount(1);
     // The console, a seat and the join form have no WCAG 2.1 A/AA violation.
     for (const p of [page, teams[0] as Page, stranger]) expect(await axeViolations(p)).toEqual([]);
 
@@ -104,6 +107,10 @@ test.describe('networked workshop', () => {
 
     // The console hands team 3's seat to a bot: its device is told, from the keyboard.
     await press(page.getByRole('button', { name: 'Confier le siège de Équipe 3 à un robot' }));
+    // Team 3's device is at the table: the console asks first.
+    const confirm = page.locator('dialog.confirm-dialog');
+    await expect(confirm).toContainText('Équipe 3 joue sur un appareil connecté');
+    await press(confirm.getByRole('button', { name: 'Confirmer' }));
     await expect(row(3)).toHaveAttribute('data-holder', 'bot');
     const third = teams[2] as Page;
     await expect(third.locator('.workshop-error')).toHaveText(

@@ -10,6 +10,7 @@ import { currentTeam } from '../../engine/index.ts';
 import type { Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
 import type { LogEntry } from '../../machines/game.ts';
+import { confirmDialog } from '../../ui/dialog.ts';
 import { h } from '../../ui/dom.ts';
 import type { GameView } from '../session/controller.ts';
 import type { JoinedMessage } from '../session/workshop-protocol.ts';
@@ -71,6 +72,14 @@ export class ConsolePanel {
       this.handedBox.replaceChildren(h('p', {}, t('workshop:console.handedDone', { team })));
     }
     this.drawSeats();
+  }
+
+  /** Hands a seat on; a seat whose device is at the table is only taken from it once the facilitator confirms. */
+  private async handSeat(n: number, team: string, to: HandTo): Promise<void> {
+    const seat = this.current[n - 1];
+    if (seat?.holder === 'device' && seat.connected && !(await confirmDialog(t(`workshop:console.confirm.${to}`, { team }))))
+      return;
+    this.hand(n, to);
   }
 
   /** A seat handed to a new device: its link and QR, for the facilitator to pass on (never sent to any seat). */
@@ -153,7 +162,7 @@ export class ConsolePanel {
           'aria-label': t(`workshop:console.${to === 'device' ? 'toDevice' : to === 'bot' ? 'toBot' : 'toFree'}Label`, {
             team: name,
           }),
-          onclick: () => this.hand(n, to),
+          onclick: () => void this.handSeat(n, name, to),
         },
         t(`workshop:console.${to === 'device' ? 'toDevice' : to === 'bot' ? 'toBot' : 'toFree'}`),
       );

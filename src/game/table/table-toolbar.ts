@@ -64,7 +64,10 @@ export function tableToolbar(
           ),
         ]
       : []),
-    h('a', { href: '#/game', class: 'button-quiet', 'data-tool': 'new' }, t('game:actions.newGame')),
+    // A networked team's device or projector has no game of its own to leave for a new one.
+    ...(source.local || face.kind === 'facilitator'
+      ? [h('a', { href: '#/game', class: 'button-quiet', 'data-tool': 'new' }, t('game:actions.newGame'))]
+      : []),
     ...(faces ? [faces] : []),
   ];
 }
