@@ -29,7 +29,9 @@ export function lastAction(entries: readonly LogEntry[], team: string, view: Gam
     if (by !== team) continue;
     const card = entry.type === 'start-project' ? scenario.cards[entry.card] : undefined;
     const to = entry.type === 'send-aid' ? view.game.teams.find((x) => x.id === entry.to)?.name : undefined;
-    return t(`workshop:console.action.${entry.type}`, {
+    // A start with partners is an offer until they answer: the log entry says what the team did, not how it ended.
+    const offered = entry.type === 'start-project' && (entry.partners?.length ?? 0) > 0;
+    return t(`workshop:console.action.${offered ? 'offered' : entry.type}`, {
       card: card ? localize(card.title) : '',
       team: to ?? '',
     });
