@@ -5,7 +5,7 @@
  * screen reader would read them every second); only a change of state (paused,
  * running again, time up) is announced, once.
  */
-import { teamsToAct } from '../../engine/index.ts';
+import { roundInPlay, teamsToAct } from '../../engine/index.ts';
 import { t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
 import type { GameView } from '../session/controller.ts';
@@ -61,7 +61,7 @@ export class BigTimer {
     const title = this.root.querySelector('h2');
     if (title) title.textContent = t('game:bigTimer.title');
     const phase = view.phase ? t(`game:phase.${view.phase}`) : '';
-    this.context.textContent = t('game:turn.banner', { round: Math.min(game.round, game.rounds), rounds: game.rounds, phase });
+    this.context.textContent = t('game:turn.banner', { round: roundInPlay(game), rounds: game.rounds, phase });
     const current = teamsToAct(game)[0];
     this.turn.textContent =
       (view.phase === 'plan' || view.phase === 'fund') && current

@@ -1,5 +1,5 @@
 /** Small translated formatting helpers shared by the game panels. */
-import { teamsToAct } from '../../engine/index.ts';
+import { roundInPlay, teamsToAct } from '../../engine/index.ts';
 import type { IndicatorId, Indicators, Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
 import type { GameView } from '../session/controller.ts';
@@ -40,7 +40,7 @@ export function turnBanner(view: GameView): string {
     (view.phase === 'plan' || view.phase === 'fund') && current
       ? t('game:turn.team', { team: current.name })
       : t('game:turn.allTeams');
-  return `${t('game:turn.banner', { round: Math.min(game.round, game.rounds), rounds: game.rounds, phase })} · ${who}${
+  return `${t('game:turn.banner', { round: roundInPlay(game), rounds: game.rounds, phase })} · ${who}${
     view.paused ? ` · ${t('game:facilitator.paused')}` : ''
   }`;
 }

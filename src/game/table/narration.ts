@@ -5,7 +5,7 @@
  * view adds what is not logged (a draft's refusal, the debrief opening).
  */
 import type { Cue } from '../../audio/sound-bank-types.ts';
-import { applyEvent, findTeam, teamsToAct } from '../../engine/index.ts';
+import { applyEvent, findTeam, roundInPlay, teamsToAct } from '../../engine/index.ts';
 import type { GameState, IndicatorId, Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
 import { isGameEvent, type LogEntry } from '../../machines/game.ts';
@@ -198,7 +198,7 @@ export function narrate(before: GameView | null, after: GameView, steps: readonl
   const out = catchingUp ? [] : steps.flatMap((step) => narrateStep(step, scenario));
   const prev = before?.game;
   if (after.phase && (catchingUp || after.phase !== before?.phase || game.round !== prev?.round)) {
-    out.push(t('game:narration.phase', { round: Math.min(game.round, game.rounds), phase: t(`game:phase.${after.phase}`) }));
+    out.push(t('game:narration.phase', { round: roundInPlay(game), phase: t(`game:phase.${after.phase}`) }));
   }
   const current = teamsToAct(game)[0];
   const previous = prev ? teamsToAct(prev)[0] : undefined;

@@ -6,6 +6,7 @@ import {
   findTeam,
   overallResilience,
   quoteProject,
+  roundInPlay,
   shieldingProjects,
   teamsToAct,
   weakestDimension,
@@ -38,7 +39,7 @@ export const button = (label: string, onclick: () => void, attrs: Record<string,
 
 /** The indicators of every team; wrapped so a wide table scrolls and can be reached from the keyboard. */
 export function indicatorsTable(game: GameState, scenario: Scenario): HTMLElement {
-  const caption = t('game:table.caption', { round: Math.min(game.round, game.rounds) });
+  const caption = t('game:table.caption', { round: roundInPlay(game) });
   return h(
     'div',
     { class: 'table-scroll', tabindex: 0, role: 'group', 'aria-label': caption },
