@@ -116,6 +116,10 @@ test.describe('a networked workshop and its server', () => {
       await expect(away.locator('.workshop-status')).toHaveAttribute('data-status', 'online');
       await expect(row(3)).toHaveAttribute('data-connected', 'true');
       for (const p of everyone) await expect(phaseTitle(p)).toHaveText("Bilan de l'année");
+      // The projector shows the year's table of every team under the map, across the room's whole width.
+      const [panel, layout] = await Promise.all(['.phase-panel', '.game-layout'].map((s) => screen.locator(s).boundingBox()));
+      expect((panel?.width ?? 0) / (layout?.width ?? 1)).toBeGreaterThan(0.95);
+      await expect(screen.locator('.turn-banner')).toHaveText(/^Manche 1 sur \d+ · Bilan de l'année/);
       for (const title of ['Diagnostic', 'Choix des projets']) {
         await facilitator.keyboard.press('n');
         for (const p of everyone) await expect(phaseTitle(p)).toHaveText(title);
