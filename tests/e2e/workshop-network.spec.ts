@@ -74,6 +74,8 @@ test.describe('networked workshop', () => {
     await page.keyboard.press('n');
     for (const p of [page, ...teams]) await expect(phaseTitle(p)).toHaveText('Choix des projets');
     await expect(row(1).locator('[data-played]')).toHaveAttribute('data-played', 'playing');
+    // On team 1's turn, team 3's own device still shows its own commune (the map's text view says whose).
+    await expect((teams[2] as Page).locator('.map-text summary')).toHaveText(/Équipe 3$/);
     // Each team passes on its turn, from its own device.
     for (const [i, team] of teams.entries()) {
       await expect(team.getByRole('button', { name: 'Passer mon tour' })).toBeVisible();

@@ -7,8 +7,8 @@ import { communeName } from '../table/format.ts';
 import { type MapOptions, mapModel } from './map-model.ts';
 
 /** With `allTeams` (the projector), every team's projects, each with its team's name. */
-export function mapTextView(view: GameView, scenario: Scenario, options: MapOptions = {}): HTMLElement[] {
-  const model = mapModel(view, scenario, true, undefined, options);
+export function mapTextView(view: GameView, scenario: Scenario, options: MapOptions = {}, shownTeamId?: string): HTMLElement[] {
+  const model = mapModel(view, scenario, true, shownTeamId, options);
   const items = scenario.territory.zones.map((zone) => {
     const here = model.projects.filter((p) => p.zone === zone.id);
     const projects = here.map((p) =>

@@ -156,7 +156,12 @@ export class PlayView {
   }
 
   private mapModelOf(view: GameView) {
-    return mapModel(view, this.scenario, this.ctx.reducedMotion(), undefined, this.mapOptions);
+    return mapModel(view, this.scenario, this.ctx.reducedMotion(), this.ownTeam(), this.mapOptions);
+  }
+
+  /** A team's own device shows its own commune and gauges, whoever is playing; the other faces follow the turn. */
+  private ownTeam(): string | undefined {
+    return this.face.kind === 'team' ? this.face.team : undefined;
   }
 
   /** Load time is measured from outside: the map has drawn and the first turn accepts input. */
@@ -226,7 +231,7 @@ export class PlayView {
       );
       if (hadFocus && focusedId) document.getElementById(focusedId)?.focus();
     }
-    const mapText = mapTextView(view, this.scenario, this.mapOptions);
+    const mapText = mapTextView(view, this.scenario, this.mapOptions, this.ownTeam());
     const mapKey = mapText.map((node) => node.outerHTML).join('');
     if (mapKey !== this.mapTextKey) {
       this.mapTextKey = mapKey;
