@@ -119,6 +119,8 @@ test.describe('networked workshop', () => {
       "L'animateur ou l'animatrice a confié ce siège à un robot, qui joue désormais les tours de l'équipe\u00a0: demandez-lui pour le reprendre.",
     );
     await expect(third.locator('.workshop-status')).toHaveAttribute('data-status', 'closed');
+    // Said once, in the alert; the status line only says the device is no longer linked.
+    await expect(third.locator('.workshop-status')).toHaveText("Cet appareil n'est plus relié à l'atelier.");
 
     // Then to another device: the console shows that seat's link (and QR); the new device opens it and is at the seat.
     await press(page.getByRole('button', { name: 'Confier le siège de Équipe 3 à un autre appareil' }));

@@ -136,8 +136,9 @@ export class WorkshopConnection {
     room.onMessage('seat-token', (m: SeatTokenMessage) => this.handlers.seatToken(m));
     room.onMessage('seats', (m: SeatsMessage) => this.handlers.seats(m));
     room.onMessage('error', (m: ErrorMessage) => {
-      if (m.code === 'seat-handed-over') this.finish(m.key);
+      // The reason first, then the link closed for good: the status line need not say it again.
       this.handlers.error(m);
+      if (m.code === 'seat-handed-over') this.finish(m.key);
     });
     room.onLeave(() => {
       if (this.room !== room) return;

@@ -127,7 +127,9 @@ export class DevicePage {
     const { status, key } = this.status;
     this.statusLine.dataset.status = status;
     const line = status === 'online' ? t('workshop:client.online', { code: this.code }) : t(`workshop:client.${status}`);
-    this.statusLine.textContent = key ? `${line} ${t(key)}` : line;
+    // A reason the alert above already gives is not said twice.
+    const said = key && !(this.alert.hidden === false && this.alert.textContent === t(key));
+    this.statusLine.textContent = said ? `${line} ${t(key)}` : line;
   }
 
   relocalize(): void {
