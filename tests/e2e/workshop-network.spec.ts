@@ -45,6 +45,9 @@ test.describe('networked workshop', () => {
     await expect(page.locator('.workshop-url')).toHaveText(new RegExp(`#/join\\?code=${code}$`));
     await gameReady(page);
     await expect(page.locator('.face-label')).toHaveText("Console d'animation");
+    // The code and the seats come after the game: one button takes the keyboard there.
+    await press(page.getByRole('button', { name: "Aller au code et aux sièges de l'atelier" }));
+    await expect(page.locator('#workshop-join-title')).toBeFocused();
 
     // A wrong code is refused with a translated reason, in the form.
     const stranger = await (await browser.newContext()).newPage();

@@ -31,6 +31,8 @@ export class DevicePage {
   private joined: JoinedMessage | null = null;
   private status: { status: string; key?: string | undefined } = { status: 'connecting' };
   private disposed = false;
+  /** On the console: the button that takes the focus to the join code and the seats. */
+  private jump: HTMLElement | null = null;
 
   constructor(
     private readonly ctx: AppContext,
@@ -115,6 +117,23 @@ export class DevicePage {
       );
       this.console.seats(joined.seats);
       this.body.append(this.console.root);
+      // The join code and the seats come after the whole game: one step takes the facilitator there.
+      const panel = this.console.root;
+      this.jump = h(
+        'button',
+        {
+          type: 'button',
+          class: 'button-quiet workshop-jump',
+          onclick: () => {
+            const title = panel.querySelector<HTMLElement>('#workshop-join-title');
+            title?.setAttribute('tabindex', '-1');
+            title?.scrollIntoView({ block: 'start' });
+            title?.focus({ preventScroll: true });
+          },
+        },
+        t('workshop:console.jump'),
+      );
+      this.body.prepend(this.jump);
     }
   }
 
@@ -134,6 +153,7 @@ export class DevicePage {
 
   relocalize(): void {
     this.drawStatus();
+    if (this.jump) this.jump.textContent = t('workshop:console.jump');
     this.play?.relocalize();
     this.console?.relocalize();
   }
