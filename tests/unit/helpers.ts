@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { expect } from 'vitest';
 import { applyEvent, checkEvent, GameRuleError } from '../../src/engine/index.ts';
 import type { GameEvent, GameState, Scenario } from '../../src/engine/types.ts';
-import type { SessionOptions } from '../../src/machines/game.ts';
+import type { GameView } from '../../src/game/session/controller.ts';
+import type { LogEntry, SessionOptions } from '../../src/machines/game.ts';
 import { loadScenarios } from '../../tools/lib/content.ts';
 
 let cache: Map<string, Scenario> | null = null;
@@ -34,6 +35,25 @@ export const start = (team: string, card: string, levers: string[] = [], partner
 export const pass = (team: string) => ({ type: 'pass', team }) as const;
 
 /** The two levers that pay money to a card on its own: the solidarity territory contract and the call for projects. */
+/** A view of a game in play, as the controller gives it: no card chosen, the clock off unless `remainingSeconds` is given. */
+export function playingView(game: GameState, log: LogEntry[] = [], remainingSeconds = 0): GameView {
+  return {
+    status: 'playing',
+    paused: false,
+    phase: game.phase,
+    game,
+    round: { selection: null, refusal: null, levers: [], pendingHazard: null },
+    timer: {
+      enabled: remainingSeconds > 0,
+      limitSeconds: remainingSeconds > 0 ? 120 : 0,
+      remainingSeconds,
+      forceOnExpiry: false,
+    },
+    facilitator: false,
+    log,
+  };
+}
+
 export const MONEY = ['solidarity-territory-contract', 'call-for-projects'];
 export const CONTINUE: GameEvent = { type: 'continue' };
 

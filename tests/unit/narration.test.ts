@@ -8,7 +8,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyEvent, createGame } from '../../src/engine/index.ts';
 import type { GameEvent, GameState } from '../../src/engine/types.ts';
-import type { GameView } from '../../src/game/session/controller.ts';
 import {
   CATCH_UP_ENTRIES,
   type LoggedStep,
@@ -19,24 +18,13 @@ import {
 } from '../../src/game/table/narration.ts';
 import { changeLanguage, initI18n } from '../../src/i18n/index.ts';
 import type { LogEntry } from '../../src/machines/game.ts';
-import { CONTINUE, pass, scenario, start } from './helpers.ts';
+import { CONTINUE, pass, playingView, scenario, start } from './helpers.ts';
 
 const s = scenario('periurban-brownfield');
 const play = (state: GameState, ...events: GameEvent[]) => events.reduce((g, e) => applyEvent(g, s, e), state);
 const PLAN = () => play(createGame(s, { seed: 1, teams: ['T1', 'T2', 'T3'] }), CONTINUE);
 
-function view(game: GameState, log: LogEntry[] = []): GameView {
-  return {
-    status: 'playing',
-    paused: false,
-    phase: game.phase,
-    game,
-    round: { selection: null, refusal: null, levers: [], pendingHazard: null },
-    timer: { enabled: false, limitSeconds: 0, remainingSeconds: 0, forceOnExpiry: false },
-    facilitator: false,
-    log,
-  };
-}
+const view = (game: GameState, log: LogEntry[] = []) => playingView(game, log);
 
 /** What the entries say when the view last showed `from`. */
 function told(from: GameState, ...entries: LogEntry[]): string[] {

@@ -6,25 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, createGame } from '../../src/engine/index.ts';
 import type { GameEvent, GameState } from '../../src/engine/types.ts';
-import type { GameView } from '../../src/game/session/controller.ts';
 import { panelKey } from '../../src/game/table/redraw-keys.ts';
-import { CONTINUE, pass, scenario, start } from './helpers.ts';
+import { CONTINUE, pass, playingView, scenario, start } from './helpers.ts';
 
 const s = scenario('periurban-brownfield');
 const play = (state: GameState, ...events: GameEvent[]) => events.reduce((g, e) => applyEvent(g, s, e), state);
 
-function view(game: GameState, remainingSeconds = 0): GameView {
-  return {
-    status: 'playing',
-    paused: false,
-    phase: game.phase,
-    game,
-    round: { selection: null, refusal: null, levers: [], pendingHazard: null },
-    timer: { enabled: remainingSeconds > 0, limitSeconds: 120, remainingSeconds, forceOnExpiry: false },
-    facilitator: false,
-    log: [],
-  };
-}
+const view = (game: GameState, remainingSeconds = 0) => playingView(game, [], remainingSeconds);
 
 describe('phase panel key', () => {
   const waiting = play(
