@@ -58,6 +58,7 @@ export function workshopRoom(workshops: Workshops) {
       this.code = code;
       // A workshop outlives its devices: the room stays until the session is swept.
       this.autoDispose = false;
+      this.setSeatReservationTime(workshops.settings.seatReservationSeconds);
       workshops.rooms.set(code, this);
       this.onMessage('event', (client, message) => this.onEvent(client, message));
       this.onMessage('sync', (client, message) => this.onSync(client, message));

@@ -32,6 +32,11 @@ export interface WorkshopSettings {
   createLimit: RateLimit;
   /** How long a dropped device keeps its connection's place (it can always come back with its seat token). */
   reconnectSeconds: number;
+  /**
+   * How long a join's seat waits for the device's socket: Colyseus's 15 s can run out when a busy phone or laptop
+   * reloads, and the device is then refused its own seat.
+   */
+  seatReservationSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: WorkshopSettings = {
@@ -40,6 +45,7 @@ export const DEFAULT_SETTINGS: WorkshopSettings = {
   joinLimit: { burst: 10, perSecond: 0.5 },
   createLimit: { burst: 5, perSecond: 0.05 },
   reconnectSeconds: 60,
+  seatReservationSeconds: 60,
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -53,6 +53,12 @@ export function joinErrorKey(error: unknown): string {
 
 const isFinal = (key: string) => FINAL.has(key.replace('workshop:errors.', ''));
 
+/** The first join's tries before the device is told, the first wait between them (doubled each time). */
+const OPEN_TRIES = 4;
+const OPEN_DELAY_MS = 500;
+
+const serverAddress = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+
 export class WorkshopConnection {
   private room: Room | null = null;
   private readonly follower = new VersionFollower();
@@ -80,15 +86,24 @@ export class WorkshopConnection {
     window.addEventListener('offline', this.offline);
   }
 
-  /** Connects; rejects with the translated reason when the server refuses the join. */
+  /**
+   * Connects; rejects with the translated reason when the server refuses the join, or when the network still fails
+   * after a few tries (a reload on a busy machine can reach the server after its seat reservation ran out).
+   */
   async open(): Promise<void> {
     this.handlers.status('connecting');
     const { Client } = await import('colyseus.js');
-    const client = new Client(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`);
-    try {
-      this.attach(await client.join('workshop', this.join()), client);
-    } catch (error) {
-      throw new Error(joinErrorKey(error));
+    for (let attempt = 1; ; attempt += 1) {
+      const client = new Client(serverAddress());
+      try {
+        const room = await client.join('workshop', this.join());
+        if (this.closed) return void room.leave(true);
+        return this.attach(room, client);
+      } catch (error) {
+        const key = joinErrorKey(error);
+        if (isFinal(key) || attempt >= OPEN_TRIES || this.closed) throw new Error(key);
+        await new Promise((resolve) => window.setTimeout(resolve, OPEN_DELAY_MS * 2 ** (attempt - 1)));
+      }
     }
   }
 
@@ -181,7 +196,7 @@ export class WorkshopConnection {
         // Within the server's wait, the same connection comes back; after it, a new join with the token.
         const room = await client.reconnect(token).catch(async () => {
           const { Client } = await import('colyseus.js');
-          return new Client(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`).join('workshop', this.join());
+          return new Client(serverAddress()).join('workshop', this.join());
         });
         if (this.closed) {
           void room.leave(true);

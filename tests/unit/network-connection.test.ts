@@ -1,0 +1,103 @@
+// @vitest-environment happy-dom
+/**
+ * A device's first join: a failure the network or the server's reservation caused is tried again, with backoff,
+ * a few times; a refusal no retry mends is told at once. colyseus.js is replaced by a client whose joins answer
+ * as each test says.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const joins: (() => Promise<unknown>)[] = [];
+const joinCalls: unknown[] = [];
+
+/** A room that records what the device sends it. */
+function fakeRoom() {
+  const sent: string[] = [];
+  return {
+    sent,
+    reconnectionToken: 'r',
+    onMessage: () => () => {},
+    onLeave: () => {},
+    send: (type: string) => void sent.push(type),
+    leave: async () => {},
+  };
+}
+
+vi.mock('colyseus.js', () => ({
+  Client: class {
+    join(_name: string, options: unknown) {
+      joinCalls.push(options);
+      const next = joins.shift();
+      return next ? next() : Promise.reject(new Error('no answer set'));
+    }
+  },
+}));
+
+const { WorkshopConnection } = await import('../../src/game/network/connection.ts');
+
+function connection() {
+  const statuses: string[] = [];
+  const handlers = {
+    joined: () => {},
+    view: () => {},
+    timer: () => {},
+    seatToken: () => {},
+    error: () => {},
+    status: (status: string) => void statuses.push(status),
+    seats: () => {},
+  };
+  return { statuses, link: new WorkshopConnection(() => ({ role: 'seat', code: 'ACDEFG', token: 't' }) as never, handlers) };
+}
+
+/** What colyseus.js rejects with when the socket came after the seat's reservation ran out. */
+const expired = () => Promise.reject(Object.assign(new Error('seat reservation expired.'), { code: 0 }));
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  joins.length = 0;
+  joinCalls.length = 0;
+});
+afterEach(() => vi.useRealTimers());
+
+describe('first join', () => {
+  it('joins on a later try when the first came after its reservation, and asks for its state once', async () => {
+    const room = fakeRoom();
+    joins.push(expired, () => Promise.resolve(room));
+    const { statuses, link } = connection();
+    const opened = link.open();
+    await vi.advanceTimersByTimeAsync(499);
+    expect(joinCalls.length).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await opened;
+    expect(joinCalls.length).toBe(2);
+    expect(statuses).toEqual(['connecting', 'online']);
+    expect(room.sent).toEqual(['sync']);
+    link.close();
+  });
+
+  it('tells the device at once, without a retry, when the server refuses its token', async () => {
+    joins.push(
+      () => Promise.reject(new Error('bad-token')),
+      () => Promise.resolve(fakeRoom()),
+    );
+    const { link } = connection();
+    await expect(link.open()).rejects.toThrow('workshop:errors.bad-token');
+    expect(joinCalls.length).toBe(1);
+    link.close();
+  });
+
+  it('gives up after four tries 0.5, 1 and 2 s apart, saying the server does not answer', async () => {
+    joins.push(expired, expired, expired, expired, () => Promise.resolve(fakeRoom()));
+    const { link } = connection();
+    const opened = link.open();
+    const outcome = opened.then(
+      () => 'joined',
+      (error: Error) => error.message,
+    );
+    await vi.advanceTimersByTimeAsync(500 + 1000 + 1999);
+    expect(joinCalls.length).toBe(3);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await outcome).toBe('workshop:client.unreachable');
+    expect(joinCalls.length).toBe(4);
+    link.close();
+  });
+});
