@@ -9,8 +9,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
-import { axeViolations, expect, open, test } from './fixtures.ts';
+import { axeViolations, expect as kitExpect, open, test } from './fixtures.ts';
 import { gameReady, phaseTitle, press } from './game-helpers.ts';
+
+// Six browser contexts on one machine: none installs the offline copy of the kit (tests/e2e/offline.spec.ts does),
+// whose precaching of every asset would compete with the game for the cores; and each step may wait longer than
+// alone, every device drawing its table through the one software GPU while the other worker runs its own test.
+test.use({ serviceWorkers: 'block' });
+const expect = kitExpect.configure({ timeout: 30_000 });
 
 async function teamDevice(browser: Browser, code: string, team: number): Promise<Page> {
   const context = await browser.newContext();
@@ -72,6 +78,8 @@ test.describe('networked workshop', () => {
     await expect(page.locator('[data-tool="new"]')).toHaveCount(1);
     // The console, a seat and the join form have no WCAG 2.1 A/AA violation.
     for (const p of [page, teams[0] as Page, stranger]) expect(await axeViolations(p)).toEqual([]);
+    // Each page open renders through the one software GPU: the ones done with are closed.
+    await stranger.context().close();
 
     // The console moves the round on; every seat follows.
     await page.keyboard.press('n');
@@ -144,6 +152,7 @@ test.describe('networked workshop', () => {
     await third.reload();
     await expect(third.locator('p.notice[role="alert"]')).toHaveText(/^Cette clé ne donne plus accès à la session/);
     await expect(third.locator('.join-seats li[data-seat="team-3"]')).toHaveText('Équipe 3\u00a0: siège pris par un appareil');
+    await third.context().close();
 
     // A reload keeps the seat: its token is on the device.
     await away.reload();

@@ -14,8 +14,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect as kitExpect, test } from './fixtures.ts';
 import { gameReady, phaseTitle, press } from './game-helpers.ts';
+
+// Six browser contexts on one machine: none installs the offline copy of the kit (tests/e2e/offline.spec.ts does),
+// whose precaching of every asset would compete with the game for the cores; and each step may wait longer than
+// alone, every device drawing its table through the one software GPU while the other worker runs its own test.
+test.use({ serviceWorkers: 'block' });
+const expect = kitExpect.configure({ timeout: 30_000 });
 
 const PROJECT = resolve(import.meta.dirname, '../..');
 
