@@ -10,7 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { STRATEGIES } from '../src/bots/strategies.ts';
 import { loadScenarios } from './lib/content.ts';
-import { exportGame, parseArgs, simulateOnCores } from './lib/simulation.ts';
+import { bundleSimulationWorker } from './lib/simulate-bundle.ts';
+import { exportGame, parseArgs, simulateOnCores, usesWorkers } from './lib/simulation.ts';
 
 try {
   const args = parseArgs(process.argv.slice(2), Object.keys(STRATEGIES));
@@ -19,8 +20,16 @@ try {
   if (!scenario) {
     throw new Error(`unknown scenario "${args.scenario}" (known: ${[...scenarios.keys()].join(', ')})`);
   }
+  // The bundling is timed too: it is part of what a run costs.
   const started = performance.now();
-  const strategies = await simulateOnCores(scenario, args, availableParallelism());
+  const cores = availableParallelism();
+  const bundle = usesWorkers(args, cores) ? await bundleSimulationWorker() : null;
+  let strategies: Awaited<ReturnType<typeof simulateOnCores>>;
+  try {
+    strategies = await simulateOnCores(scenario, args, cores, bundle?.url);
+  } finally {
+    bundle?.dispose();
+  }
   const elapsedMs = Math.round(performance.now() - started);
   if (args.export !== undefined) {
     const text = exportGame(scenario, args);

@@ -34,7 +34,6 @@ export const start = (team: string, card: string, levers: string[] = [], partner
 
 export const pass = (team: string) => ({ type: 'pass', team }) as const;
 
-/** The two levers that pay money to a card on its own: the solidarity territory contract and the call for projects. */
 /** A view of a game in play, as the controller gives it: no card chosen, the clock off unless `remainingSeconds` is given. */
 export function playingView(game: GameState, log: LogEntry[] = [], remainingSeconds = 0): GameView {
   return {
@@ -54,6 +53,7 @@ export function playingView(game: GameState, log: LogEntry[] = [], remainingSeco
   };
 }
 
+/** The two levers that pay money to a card on its own: the solidarity territory contract and the call for projects. */
 export const MONEY = ['solidarity-territory-contract', 'call-for-projects'];
 export const CONTINUE: GameEvent = { type: 'continue' };
 

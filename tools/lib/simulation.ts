@@ -275,24 +275,28 @@ export function exportGame(scenario: Scenario, args: Omit<SimulationArgs, 'json'
   return JSON.stringify(file, null, 2);
 }
 
+/** Whether simulateOnCores starts workers: a few games are played sooner on the main thread. */
+export function usesWorkers(args: Omit<SimulationArgs, 'json' | 'scenario'>, cores: number): boolean {
+  return cores > 1 && args.runs * args.strategies.length >= 200;
+}
+
 /**
  * Every core of the machine: workers play the stretches, which add up in the
- * same order as on one core.
+ * same order as on one core. `worker` is the worker's script: the bundled one
+ * (simulate-bundle.ts) for speed, else the TypeScript one through tsx.
  */
 export async function simulateOnCores(
   scenario: Scenario,
   args: Omit<SimulationArgs, 'json' | 'scenario'>,
   cores: number,
+  worker: URL = new URL('./simulate-worker.mjs', import.meta.url),
 ): Promise<Record<string, StrategyResult>> {
-  if (cores <= 1 || args.runs * args.strategies.length < 200) return simulate(scenario, args);
+  if (!usesWorkers(args, cores)) return simulate(scenario, args);
   const ranges = stretches(args).filter((r) => STRATEGIES[r.strategy]);
   const jobs: SimulationJob[] = ranges.map((r) => ({ scenario: scenario.id, args, ...r }));
   const tallies: Tally[] = new Array(jobs.length);
   let next = 0;
-  const workers = Array.from(
-    { length: Math.min(cores, jobs.length) },
-    () => new Worker(new URL('./simulate-worker.mjs', import.meta.url)),
-  );
+  const workers = Array.from({ length: Math.min(cores, jobs.length) }, () => new Worker(worker));
   try {
     await Promise.all(
       workers.map(
