@@ -4,11 +4,11 @@
  * the caller's seeded generator, never from Math.random.
  */
 import { cardsOfTeam, cardsOpenTo, findTeam } from '../engine/game.ts';
-import { lookup, shieldShare } from '../engine/lookup.ts';
 import { pendingOffersFor } from '../engine/offers.ts';
 import { quoteProject } from '../engine/projects.ts';
 import type { Card, GameState, IndicatorId, Indicators, Offer, PlayerAction, Scenario, TeamState } from '../engine/types.ts';
-import { affordableShare, bestStart, type Candidate, eligibleLevers, type StartAction } from './levers.ts';
+import { affordableShare, type CardPlan, fundsOf, scenarioPlan } from './card-plan.ts';
+import { bestStart, type Candidate, type StartAction } from './levers.ts';
 import { tableStrategy } from './table.ts';
 
 export type Random = () => number;
@@ -21,10 +21,10 @@ function needWeights(indicators: Indicators, ids: readonly IndicatorId[]): Parti
   return weights;
 }
 
-function effectValue(card: Card, scenario: Scenario, weights: Partial<Record<IndicatorId, number>> | null): number {
+function effectValue(plan: CardPlan, weights: Partial<Record<IndicatorId, number>> | null): number {
   let value = 0;
   // Indexed, not destructured in a for-of: the bots ask this of every open card at every move.
-  const effects = lookup(scenario).effects.get(card.id) ?? [];
+  const effects = plan.effects;
   for (let i = 0; i < effects.length; i += 1) {
     const [id, d] = effects[i] as [IndicatorId, number];
     value += d * (weights ? (weights[id] ?? 1) : 1);
@@ -32,31 +32,9 @@ function effectValue(card: Card, scenario: Scenario, weights: Partial<Record<Ind
   return value;
 }
 
-const mitigationCache = new WeakMap<Scenario, Map<string, number>>();
-
-/** Expected impact a card removes per round, from the deck's odds, wherever it strikes (cached per scenario). */
-function mitigationPerRound(card: Card, scenario: Scenario): number {
-  let cache = mitigationCache.get(scenario);
-  if (!cache) {
-    cache = new Map();
-    mitigationCache.set(scenario, cache);
-  }
-  const cached = cache.get(card.id);
-  if (cached !== undefined) return cached;
-  const total = scenario.deckHazards.reduce((s, h) => s + h.weight, 0);
-  let value = 0;
-  for (const entry of scenario.deckHazards) {
-    const hazard = scenario.hazards[entry.hazard];
-    if (!hazard) continue;
-    const size = Object.values(hazard.impacts).reduce((s, v) => s + Math.abs(v ?? 0), 0);
-    value += (entry.weight / total) * size * shieldShare(scenario, card.id, entry.hazard);
-  }
-  cache.set(card.id, value);
-  return value;
-}
-
-function mitigationValue(card: Card, scenario: Scenario, roundsLeft: number): number {
-  return roundsLeft > 0 ? mitigationPerRound(card, scenario) * roundsLeft : 0;
+/** The impact a card would remove over the rounds left once built. */
+function mitigationValue(plan: CardPlan, roundsLeft: number): number {
+  return roundsLeft > 0 ? plan.mitigation * roundsLeft : 0;
 }
 
 const own = (action: StartAction, quote: { shares: Record<string, number> }) => quote.shares[action.team] ?? 0;
@@ -66,9 +44,11 @@ const own = (action: StartAction, quote: { shares: Record<string, number> }) => 
  * that asks the Department for money but does not weigh its needs or its risks.
  */
 export const randomStrategy: Strategy = (state, scenario, team, random) => {
+  const plans = scenarioPlan(scenario).byCard;
   const cards = cardsOpenTo(state, scenario, team);
   for (let tries = 0; tries < 4 && cards.length > 0; tries += 1) {
     const card = cards[Math.floor(random() * cards.length)] as Card;
+    const plan = plans.get(card.id) as CardPlan;
     const others = state.teams.filter((t) => t.id !== team);
     // A shared card is offered to teams picked at random (as many as the card needs).
     if (card.poolable && others.length >= Math.max(1, card.minPartners)) {
@@ -81,29 +61,30 @@ export const randomStrategy: Strategy = (state, scenario, team, random) => {
         type: 'start-project',
         team,
         card: card.id,
-        levers: eligibleLevers(scenario, card, undefined, true),
+        levers: plan.pooled.ids,
         partners,
       };
       if (quoteProject(state, scenario, action).ok) return action;
     }
-    const action: StartAction = { type: 'start-project', team, card: card.id, levers: eligibleLevers(scenario, card) };
+    const action: StartAction = { type: 'start-project', team, card: card.id, levers: plan.solo.ids };
     if (quoteProject(state, scenario, action).ok) return action;
   }
   return { type: 'pass', team };
 };
 
-const MONEY_LEVERS = new Set(['solidarity-territory-contract', 'call-for-projects']);
-
 /** Biggest immediate gain per k€ of its own money; no engineering, no pooling, blind to hazards. */
 export const greedyStrategy: Strategy = (state, scenario, team) => {
+  const plans = scenarioPlan(scenario);
+  const funds = fundsOf(state, plans, team);
   const candidates: Candidate[] = [];
   const worth = new Map<string, number>();
   for (const card of cardsOpenTo(state, scenario, team)) {
     if (card.needsEngineering || card.minPartners > 0) continue;
-    const levers = eligibleLevers(scenario, card, MONEY_LEVERS);
-    const share = affordableShare(state, scenario, card, levers, 1, team);
+    const plan = plans.byCard.get(card.id) as CardPlan;
+    const levers = plan.money.ids;
+    const share = affordableShare(plan, plan.money, funds, 1);
     if (!Number.isFinite(share)) continue;
-    const value = effectValue(card, scenario, null);
+    const value = effectValue(plan, null);
     worth.set(card.id, value);
     const estimate = value / Math.max(10, share);
     candidates.push({ action: { type: 'start-project', team, card: card.id, levers }, estimate });
@@ -119,14 +100,17 @@ export const hazardAwareStrategy: Strategy = (state, scenario, team) => {
   if (!me) return { type: 'pass', team };
   const weights = needWeights(me.indicators, scenario.indicatorIds);
   const roundsLeft = state.rounds - state.round + 1;
+  const plans = scenarioPlan(scenario);
+  const funds = fundsOf(state, plans, team);
   const candidates: Candidate[] = [];
   const worth = new Map<string, number>();
   for (const card of cardsOpenTo(state, scenario, team)) {
     if (card.minPartners > 0) continue;
-    const levers = eligibleLevers(scenario, card);
-    const share = affordableShare(state, scenario, card, levers, 1, team);
+    const plan = plans.byCard.get(card.id) as CardPlan;
+    const levers = plan.solo.ids;
+    const share = affordableShare(plan, plan.solo, funds, 1);
     if (!Number.isFinite(share)) continue;
-    const value = effectValue(card, scenario, weights) + 2 * mitigationValue(card, scenario, roundsLeft - card.duration + 1);
+    const value = effectValue(plan, weights) + 2 * mitigationValue(plan, roundsLeft - card.duration + 1);
     worth.set(card.id, value);
     const estimate = value / Math.max(15, share) ** 0.5;
     candidates.push({ action: { type: 'start-project', team, card: card.id, levers }, estimate });
@@ -146,10 +130,13 @@ export const cooperativeStrategy: Strategy = (state, scenario, team) => {
   const others = state.teams.filter((t) => t.id !== team).map((t) => t.id);
   const startedBy = new Map(others.map((o) => [o, cardsOfTeam(state, o).started]));
   const roundsLeft = state.rounds - state.round + 1;
+  const plans = scenarioPlan(scenario);
+  const funds = fundsOf(state, plans, team);
   const candidates: Candidate[] = [];
   const worth = new Map<string, number>();
   for (const card of cardsOpenTo(state, scenario, team)) {
-    const base = effectValue(card, scenario, weights) + mitigationValue(card, scenario, roundsLeft - card.duration + 1);
+    const plan = plans.byCard.get(card.id) as CardPlan;
+    const base = effectValue(plan, weights) + mitigationValue(plan, roundsLeft - card.duration + 1);
     worth.set(card.id, base);
     if (card.poolable && others.length > 0) {
       // Pairs, as small rural communes are paired (more when the card needs them): the first teams still free to join.
@@ -159,8 +146,8 @@ export const cooperativeStrategy: Strategy = (state, scenario, team) => {
         if (!startedBy.get(o)?.has(card.id)) partners.push(o);
       }
       if (partners.length >= card.minPartners) {
-        const levers = eligibleLevers(scenario, card, undefined, true);
-        const share = affordableShare(state, scenario, card, levers, partners.length + 1, team);
+        const levers = plan.pooled.ids;
+        const share = affordableShare(plan, plan.pooled, funds, partners.length + 1);
         candidates.push({
           action: { type: 'start-project', team, card: card.id, levers, partners },
           estimate: (base + POOLING_BONUS) / Math.max(15, share) ** 0.5,
@@ -168,8 +155,8 @@ export const cooperativeStrategy: Strategy = (state, scenario, team) => {
       }
     }
     if (card.minPartners === 0) {
-      const levers = eligibleLevers(scenario, card);
-      const estimate = base / Math.max(15, affordableShare(state, scenario, card, levers, 1, team)) ** 0.5;
+      const levers = plan.solo.ids;
+      const estimate = base / Math.max(15, affordableShare(plan, plan.solo, funds, 1)) ** 0.5;
       candidates.push({ action: { type: 'start-project', team, card: card.id, levers }, estimate });
     }
   }

@@ -7,12 +7,13 @@
  * cooperation switched off: it never offers, always declines, never helps.
  */
 import { cardsOfTeam, cardsOpenTo, findTeam } from '../engine/game.ts';
-import { lookup, shieldShare, struckCommunes } from '../engine/lookup.ts';
+import { lookup } from '../engine/lookup.ts';
 import { pendingOffersFor } from '../engine/offers.ts';
 import type { Quote } from '../engine/projects.ts';
 import { AID_AMOUNT, ESSENTIAL_NEEDS_IDS, INDICATOR_MAX } from '../engine/rules.ts';
 import type { Card, GameState, IndicatorId, Indicators, Offer, Scenario, TeamState } from '../engine/types.ts';
-import { affordableShare, bestStart, type Candidate, eligibleLevers, type StartAction } from './levers.ts';
+import { affordableShare, type CardPlan, fundsOf, type ScenarioPlan, scenarioPlan, sparedPerRound } from './card-plan.ts';
+import { bestStart, type Candidate, type StartAction } from './levers.ts';
 import type { Strategy } from './strategies.ts';
 
 /** What pooling itself brings a partner: the cooperation and cohesion of building together. */
@@ -27,54 +28,24 @@ function pointWorth(id: IndicatorId, value: number): number {
   return Math.min(1, room) * urgency * (ESSENTIAL.has(id) ? 1.3 : 1);
 }
 
-const shieldCache = new WeakMap<Scenario, Map<string, Map<string, number>>>();
-
-/**
- * Impact a built card spares a commune per round, on average: for each hazard
- * of the deck, its odds x its size x how hard it reaches the commune (its
- * zones, its neighbours' spill-over) x the card's shield (cached per scenario).
- */
-function sparedPerRound(scenario: Scenario, commune: string, card: string): number {
-  let byCommune = shieldCache.get(scenario);
-  if (!byCommune) {
-    byCommune = new Map();
-    shieldCache.set(scenario, byCommune);
-  }
-  let byCard = byCommune.get(commune);
-  if (!byCard) {
-    byCard = new Map();
-    byCommune.set(commune, byCard);
-  }
-  const cached = byCard.get(card);
-  if (cached !== undefined) return cached;
-  const total = scenario.deckHazards.reduce((sum, h) => sum + h.weight, 0);
-  const neighbours = lookup(scenario).neighbours.get(commune) ?? [];
-  let value = 0;
-  for (const entry of scenario.deckHazards) {
-    const share = shieldShare(scenario, card, entry.hazard);
-    const hazard = scenario.hazards[entry.hazard];
-    if (share === 0 || !hazard || total === 0) continue;
-    const struck = struckCommunes(scenario, entry.hazard);
-    const exposure = struck.has(commune) ? 1 : neighbours.some((n) => struck.has(n)) ? hazard.spill : 0;
-    const size = Object.values(hazard.impacts).reduce((sum, v) => sum + Math.abs(v ?? 0), 0);
-    value += (entry.weight / total) * size * exposure * share;
-  }
-  byCard.set(card, value);
-  return value;
-}
-
 /** What a card is worth to a commune now: its effects where the commune needs them, and the shocks it spares it. */
-function cardWorth(state: GameState, scenario: Scenario, me: TeamState, card: Card, duration: number): number {
+function cardWorth(state: GameState, scenario: Scenario, me: TeamState, plan: CardPlan, duration: number): number {
   const roundsAfter = state.rounds - (state.round + duration - 1);
   if (roundsAfter < 0) return 0;
   let value = 0;
   const { gain, loss } = worthsOf(me.indicators);
-  const effects = lookup(scenario).effects.get(card.id) ?? [];
+  const effects = plan.effects;
   for (let i = 0; i < effects.length; i += 1) {
     const [id, d] = effects[i] as [IndicatorId, number];
     value += d * (d > 0 ? gain[id] : loss[id]);
   }
-  return value + 0.7 * sparedPerRound(scenario, me.commune, card.id) * (roundsAfter + 0.5);
+  return value + 0.7 * sparedFor(scenario, me.commune, plan) * (roundsAfter + 0.5);
+}
+
+/** What the card spares the commune per round: worked out once, unless the commune is not on the scenario's map. */
+function sparedFor(scenario: Scenario, commune: string, plan: CardPlan): number {
+  const at = scenarioPlan(scenario).communes.get(commune);
+  return at === undefined ? sparedPerRound(scenario, commune, plan.card.id) : (plan.spared[at] as number);
 }
 
 /**
@@ -122,12 +93,13 @@ function partnersFor(pool: readonly { id: string; started: ReadonlySet<string> }
 }
 
 function offerIsWorthIt(state: GameState, scenario: Scenario, me: TeamState, offer: Offer): boolean {
-  const card = scenario.cards[offer.card];
-  if (!card) return false;
+  const plan = scenarioPlan(scenario).byCard.get(offer.card);
+  if (!plan) return false;
+  const card = plan.card;
   const owners = offer.partners.length + 1;
   const share = card.cost / owners / 2;
   if (me.budget < share) return false;
-  return cardWorth(state, scenario, me, card, card.duration + 1) / Math.max(10, share) ** 0.5 > 1;
+  return cardWorth(state, scenario, me, plan, card.duration + 1) / Math.max(10, share) ** 0.5 > 1;
 }
 
 export function tableStrategy(cooperate: boolean): Strategy {
@@ -145,15 +117,19 @@ export function tableStrategy(cooperate: boolean): Strategy {
     }
     const candidates: Candidate[] = [];
     const pool = cooperate ? partnerPool(state, scenario, me) : [];
+    const plans: ScenarioPlan = scenarioPlan(scenario);
+    const funds = fundsOf(state, plans, team);
     for (const card of cardsOpenTo(state, scenario, team)) {
+      const plan = plans.byCard.get(card.id) as CardPlan;
       // Engineering days are asked for where the card needs them, or to finish it before the game ends.
       const hurry = state.round + card.duration - 1 > state.rounds && state.engineeringDays >= card.engineeringDays;
       if (card.minPartners === 0) {
-        const levers = eligibleLevers(scenario, card, undefined, false, hurry);
+        const choice = hurry ? plan.soloHurry : plan.solo;
+        const levers = choice.ids;
         // Out of reach this year: not worth weighing (its estimate would be 0).
-        const share = affordableShare(state, scenario, card, levers, 1, team);
+        const share = affordableShare(plan, choice, funds, 1);
         if (Number.isFinite(share)) {
-          const worth = cardWorth(state, scenario, me, card, card.duration - (hurry ? 1 : 0));
+          const worth = cardWorth(state, scenario, me, plan, card.duration - (hurry ? 1 : 0));
           candidates.push({
             action: { type: 'start-project', team, card: card.id, levers },
             estimate: worth / Math.max(15, share) ** 0.5,
@@ -163,10 +139,10 @@ export function tableStrategy(cooperate: boolean): Strategy {
       if (cooperate && card.poolable) {
         const partners = partnersFor(pool, card);
         if (partners.length >= Math.max(1, card.minPartners)) {
-          const levers = eligibleLevers(scenario, card, undefined, true);
-          const share = affordableShare(state, scenario, card, levers, partners.length + 1, team);
+          const levers = plan.pooled.ids;
+          const share = affordableShare(plan, plan.pooled, funds, partners.length + 1);
           if (Number.isFinite(share)) {
-            const worth = cardWorth(state, scenario, me, card, card.duration + 1) + POOLED_WORTH;
+            const worth = cardWorth(state, scenario, me, plan, card.duration + 1) + POOLED_WORTH;
             candidates.push({
               action: { type: 'start-project', team, card: card.id, levers, partners },
               estimate: worth / Math.max(15, share) ** 0.5,
@@ -176,8 +152,8 @@ export function tableStrategy(cooperate: boolean): Strategy {
       }
     }
     const score = (action: StartAction, quote: Quote) => {
-      const card = scenario.cards[action.card] as Card;
-      const worth = cardWorth(state, scenario, me, card, quote.duration) + (quote.pooled ? POOLED_WORTH : 0);
+      const plan = plans.byCard.get(action.card) as CardPlan;
+      const worth = cardWorth(state, scenario, me, plan, quote.duration) + (quote.pooled ? POOLED_WORTH : 0);
       return worth / Math.max(15, quote.shares[team] ?? 0) ** 0.5;
     };
     const best = bestStart(state, scenario, candidates, score);
