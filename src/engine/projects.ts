@@ -26,12 +26,25 @@ function fail(error: ActionError): Quote {
   return { ok: false, error, cost: 0, leverPaid: {}, shares: {}, duration: 0, pooled: false, engineeringDays: 0 };
 }
 
-/** Prices a project start without changing anything: the UI shows it, the guard checks it. */
-export function quoteProject(
-  state: GameState,
-  scenario: Scenario,
-  action: Extract<PlayerAction, { type: 'start-project' }>,
-): Quote {
+type StartAction = Extract<PlayerAction, { type: 'start-project' }>;
+
+/** Prices a project start without changing anything: the UI shows it, the guard checks it. Callers never change a quote. */
+export function quoteProject(state: GameState, scenario: Scenario, action: StartAction): Quote {
+  const last = lastQuote;
+  if (last && last.state === state && last.action === action && last.scenario === scenario) return last.quote;
+  const quote = priceProject(state, scenario, action);
+  lastQuote = { state, scenario, action, quote };
+  return quote;
+}
+
+/**
+ * The last quote, by the identity of its state and its action: a bot prices
+ * the start it picks, then the rules price the same action on the same state
+ * to apply it. States and actions are never changed in place, so they key it.
+ */
+let lastQuote: { state: GameState; scenario: Scenario; action: StartAction; quote: Quote } | null = null;
+
+function priceProject(state: GameState, scenario: Scenario, action: StartAction): Quote {
   const quote: Quote = { ok: false, cost: 0, leverPaid: {}, shares: {}, duration: 0, pooled: false, engineeringDays: 0 };
   if (state.over) return fail('game-over');
   const team = findTeam(state, action.team);
