@@ -212,7 +212,6 @@ export function endGame(state: GameState): GameState {
   return evolve(state, { over: true });
 }
 
-/** Card ids a team has started or built, for quick membership tests. */
 /**
  * The cards a team has started and built. The projects list is never changed
  * in place (every change makes a new array), so its identity keys a cache:
@@ -234,7 +233,7 @@ export function cardsOfTeam(state: GameState, team: string): TeamCards {
       started.add(p.card);
       if (p.built) built.add(p.card);
     }
-    cards = { started, built };
+    cards = { started, built, open: null, openIn: null };
     lastCards.set(team, cards);
   }
   return cards;
@@ -253,19 +252,28 @@ function afterStart(known: Map<string, TeamCards>, projects: readonly Project[])
   const out = new Map<string, TeamCards>();
   for (const [team, cards] of known) {
     if (!started.owners.includes(team)) out.set(team, cards);
-    else if (!started.built) out.set(team, { started: new Set(cards.started).add(started.card), built: cards.built });
+    else if (!started.built)
+      out.set(team, { started: new Set(cards.started).add(started.card), built: cards.built, open: null, openIn: null });
     // An owner of a project that came built is left out: asked again, it is counted afresh.
   }
   return out;
 }
 
-type TeamCards = { started: ReadonlySet<string>; built: ReadonlySet<string> };
+interface TeamCards {
+  started: ReadonlySet<string>;
+  built: ReadonlySet<string>;
+  /** The cards open to the team, once asked (one shape from the start: V8 keeps its loops fast): they change only with its started and built cards. */
+  open: readonly Card[] | null;
+  openIn: Scenario | null;
+}
 let lastProjects: readonly Project[] | null = null;
 let lastCards = new Map<string, TeamCards>();
 
 /** Cards a team could start now, whatever its budget (the UI greys the ones it cannot afford). */
-export function cardsOpenTo(state: GameState, scenario: Scenario, team: string): Card[] {
-  const { started, built } = cardsOfTeam(state, team);
+export function cardsOpenTo(state: GameState, scenario: Scenario, team: string): readonly Card[] {
+  const cards = cardsOfTeam(state, team);
+  if (cards.open && cards.openIn === scenario) return cards.open;
+  const { started, built } = cards;
   const out: Card[] = [];
   // Plain loops: the bots ask this at every move of every simulated game.
   const deck = lookup(scenario).deck;
@@ -274,6 +282,8 @@ export function cardsOpenTo(state: GameState, scenario: Scenario, team: string):
     if (started.has(card.id) || anyIn(card.excludes, started) || !allIn(card.prerequisites, built)) continue;
     out.push(card);
   }
+  cards.open = out;
+  cards.openIn = scenario;
   return out;
 }
 
