@@ -12,14 +12,18 @@ const joinCalls: unknown[] = [];
 /** A room that records what the device sends it. */
 function fakeRoom() {
   const sent: string[] = [];
-  return {
+  const room = {
     sent,
+    left: false,
     reconnectionToken: 'r',
     onMessage: () => () => {},
     onLeave: () => {},
     send: (type: string) => void sent.push(type),
-    leave: async () => {},
+    leave: async () => {
+      room.left = true;
+    },
   };
+  return room;
 }
 
 vi.mock('colyseus.js', () => ({
@@ -98,6 +102,28 @@ describe('first join', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(await outcome).toBe('workshop:client.unreachable');
     expect(joinCalls.length).toBe(4);
+    link.close();
+  });
+
+  it('counts a try that hangs as failed after 20 s, joins on the next, and lets the late room go', async () => {
+    let answerLate: (room: unknown) => void = () => {};
+    const late = fakeRoom();
+    const room = fakeRoom();
+    joins.push(
+      () => new Promise((resolve) => (answerLate = resolve)),
+      () => Promise.resolve(room),
+    );
+    const { statuses, link } = connection();
+    const opened = link.open();
+    await vi.advanceTimersByTimeAsync(20_000 + 499);
+    expect(joinCalls.length).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await opened;
+    expect(joinCalls.length).toBe(2);
+    expect(statuses).toEqual(['connecting', 'online']);
+    answerLate(late);
+    await vi.advanceTimersByTimeAsync(0);
+    expect([late.left, late.sent, room.left]).toEqual([true, [], false]);
     link.close();
   });
 });

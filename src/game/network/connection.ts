@@ -57,6 +57,35 @@ const isFinal = (key: string) => FINAL.has(key.replace('workshop:errors.', ''));
 const OPEN_TRIES = 4;
 const OPEN_DELAY_MS = 500;
 
+/** Longest wait for one try to join or reconnect before the next is made. */
+const TRY_DEADLINE_MS = 20_000;
+
+/**
+ * colyseus.js gives a join no deadline: a try that hangs (a socket left half
+ * open when the network came back) would hold every later one. Past the
+ * deadline it counts as failed; a room that still comes after it is let go.
+ */
+function withDeadline(joining: Promise<Room>): Promise<Room> {
+  return new Promise((resolve, reject) => {
+    let late = false;
+    const timer = window.setTimeout(() => {
+      late = true;
+      reject(new Error('timeout'));
+    }, TRY_DEADLINE_MS);
+    joining.then(
+      (room) => {
+        window.clearTimeout(timer);
+        if (late) void room.leave(true);
+        else resolve(room);
+      },
+      (error: unknown) => {
+        window.clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
 const serverAddress = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
 
 export class WorkshopConnection {
@@ -96,7 +125,7 @@ export class WorkshopConnection {
     for (let attempt = 1; ; attempt += 1) {
       const client = new Client(serverAddress());
       try {
-        const room = await client.join('workshop', this.join());
+        const room = await withDeadline(client.join('workshop', this.join()));
         if (this.closed) return void room.leave(true);
         return this.attach(room, client);
       } catch (error) {
@@ -194,9 +223,9 @@ export class WorkshopConnection {
       let again = false;
       try {
         // Within the server's wait, the same connection comes back; after it, a new join with the token.
-        const room = await client.reconnect(token).catch(async () => {
+        const room = await withDeadline(client.reconnect(token)).catch(async () => {
           const { Client } = await import('colyseus.js');
-          return new Client(serverAddress()).join('workshop', this.join());
+          return withDeadline(new Client(serverAddress()).join('workshop', this.join()));
         });
         if (this.closed) {
           void room.leave(true);
