@@ -9,17 +9,26 @@ import type { GameState, PlayerAction, Scenario } from '../engine/types.ts';
 export type StartAction = Extract<PlayerAction, { type: 'start-project' }>;
 
 export interface Candidate {
-  action: StartAction;
+  card: string;
+  levers: string[];
+  /** The teams it is offered to, for a shared start. */
+  partners?: string[];
   /** The bot's score from the estimate; the real one is computed from the quote. */
   estimate: number;
+  /** What the card is worth to the bot, which the estimate was made from. */
+  worth: number;
 }
 
-/** Quotes candidates from the best estimate down, keeps the best real score among the first few that pass. */
+/**
+ * Quotes candidates from the best estimate down, keeps the best real score among the first few that pass.
+ * A candidate's action is made only when it is quoted: most are never quoted.
+ */
 export function bestStart(
   state: GameState,
   scenario: Scenario,
+  team: string,
   candidates: Candidate[],
-  score: (action: StartAction, quote: Quote) => number,
+  score: (candidate: Candidate, quote: Quote) => number,
   quotes = 1,
 ): StartAction | null {
   let best: StartAction | null = null;
@@ -35,13 +44,16 @@ export function bestStart(
     if (top < 0) break;
     const candidate = candidates[top] as Candidate;
     candidate.estimate = 0;
-    const quote = quoteProject(state, scenario, candidate.action);
+    const action: StartAction = candidate.partners
+      ? { type: 'start-project', team, card: candidate.card, levers: candidate.levers, partners: candidate.partners }
+      : { type: 'start-project', team, card: candidate.card, levers: candidate.levers };
+    const quote = quoteProject(state, scenario, action);
     if (!quote.ok) continue;
     passed += 1;
-    const value = score(candidate.action, quote);
+    const value = score(candidate, quote);
     if (value > bestScore) {
       bestScore = value;
-      best = candidate.action;
+      best = action;
     }
   }
   return best;

@@ -5,7 +5,7 @@
  */
 import { cardsOfTeam, cardsOpenTo, findTeam } from '../engine/game.ts';
 import { pendingOffersFor } from '../engine/offers.ts';
-import { quoteProject } from '../engine/projects.ts';
+import { type Quote, quoteProject } from '../engine/projects.ts';
 import type { Card, GameState, IndicatorId, Indicators, Offer, PlayerAction, Scenario, TeamState } from '../engine/types.ts';
 import { affordableShare, type CardPlan, fundsOf, scenarioPlan } from './card-plan.ts';
 import { bestStart, type Candidate, type StartAction } from './levers.ts';
@@ -37,7 +37,7 @@ function mitigationValue(plan: CardPlan, roundsLeft: number): number {
   return roundsLeft > 0 ? plan.mitigation * roundsLeft : 0;
 }
 
-const own = (action: StartAction, quote: { shares: Record<string, number> }) => quote.shares[action.team] ?? 0;
+const own = (team: string, quote: Quote) => quote.shares[team] ?? 0;
 
 /**
  * Any open card, picked at random, with the levers it is eligible for: a group
@@ -77,7 +77,6 @@ export const greedyStrategy: Strategy = (state, scenario, team) => {
   const plans = scenarioPlan(scenario);
   const funds = fundsOf(state, plans, team);
   const candidates: Candidate[] = [];
-  const worth = new Map<string, number>();
   for (const card of cardsOpenTo(state, scenario, team)) {
     if (card.needsEngineering || card.minPartners > 0) continue;
     const plan = plans.byCard.get(card.id) as CardPlan;
@@ -85,13 +84,10 @@ export const greedyStrategy: Strategy = (state, scenario, team) => {
     const share = affordableShare(plan, plan.money, funds, 1);
     if (!Number.isFinite(share)) continue;
     const value = effectValue(plan, null);
-    worth.set(card.id, value);
-    const estimate = value / Math.max(10, share);
-    candidates.push({ action: { type: 'start-project', team, card: card.id, levers }, estimate });
+    candidates.push({ card: card.id, levers, estimate: value / Math.max(10, share), worth: value });
   }
-  const score = (action: StartAction, quote: Parameters<typeof own>[1]) =>
-    (worth.get(action.card) ?? 0) / Math.max(10, own(action, quote));
-  return bestStart(state, scenario, candidates, score) ?? { type: 'pass', team };
+  const score = (c: Candidate, quote: Quote) => c.worth / Math.max(10, own(team, quote));
+  return bestStart(state, scenario, team, candidates, score) ?? { type: 'pass', team };
 };
 
 /** Reads the deck's odds: builds what shields the territory from its likely shocks, where it is weakest. */
@@ -103,7 +99,6 @@ export const hazardAwareStrategy: Strategy = (state, scenario, team) => {
   const plans = scenarioPlan(scenario);
   const funds = fundsOf(state, plans, team);
   const candidates: Candidate[] = [];
-  const worth = new Map<string, number>();
   for (const card of cardsOpenTo(state, scenario, team)) {
     if (card.minPartners > 0) continue;
     const plan = plans.byCard.get(card.id) as CardPlan;
@@ -111,13 +106,10 @@ export const hazardAwareStrategy: Strategy = (state, scenario, team) => {
     const share = affordableShare(plan, plan.solo, funds, 1);
     if (!Number.isFinite(share)) continue;
     const value = effectValue(plan, weights) + 2 * mitigationValue(plan, roundsLeft - card.duration + 1);
-    worth.set(card.id, value);
-    const estimate = value / Math.max(15, share) ** 0.5;
-    candidates.push({ action: { type: 'start-project', team, card: card.id, levers }, estimate });
+    candidates.push({ card: card.id, levers, estimate: value / Math.max(15, share) ** 0.5, worth: value });
   }
-  const score = (action: StartAction, quote: Parameters<typeof own>[1]) =>
-    (worth.get(action.card) ?? 0) / Math.max(15, own(action, quote)) ** 0.5;
-  return bestStart(state, scenario, candidates, score) ?? { type: 'pass', team };
+  const score = (c: Candidate, quote: Quote) => c.worth / Math.max(15, own(team, quote)) ** 0.5;
+  return bestStart(state, scenario, team, candidates, score) ?? { type: 'pass', team };
 };
 
 const POOLING_BONUS = 8;
@@ -133,11 +125,9 @@ export const cooperativeStrategy: Strategy = (state, scenario, team) => {
   const plans = scenarioPlan(scenario);
   const funds = fundsOf(state, plans, team);
   const candidates: Candidate[] = [];
-  const worth = new Map<string, number>();
   for (const card of cardsOpenTo(state, scenario, team)) {
     const plan = plans.byCard.get(card.id) as CardPlan;
     const base = effectValue(plan, weights) + mitigationValue(plan, roundsLeft - card.duration + 1);
-    worth.set(card.id, base);
     if (card.poolable && others.length > 0) {
       // Pairs, as small rural communes are paired (more when the card needs them): the first teams still free to join.
       const partners: string[] = [];
@@ -149,20 +139,24 @@ export const cooperativeStrategy: Strategy = (state, scenario, team) => {
         const levers = plan.pooled.ids;
         const share = affordableShare(plan, plan.pooled, funds, partners.length + 1);
         candidates.push({
-          action: { type: 'start-project', team, card: card.id, levers, partners },
+          card: card.id,
+          levers,
+          partners,
           estimate: (base + POOLING_BONUS) / Math.max(15, share) ** 0.5,
+          worth: base,
         });
       }
     }
     if (card.minPartners === 0) {
       const levers = plan.solo.ids;
       const estimate = base / Math.max(15, affordableShare(plan, plan.solo, funds, 1)) ** 0.5;
-      candidates.push({ action: { type: 'start-project', team, card: card.id, levers }, estimate });
+      candidates.push({ card: card.id, levers, estimate, worth: base });
     }
   }
-  const score = (action: StartAction, quote: Parameters<typeof own>[1]) =>
-    ((worth.get(action.card) ?? 0) + (action.partners ? POOLING_BONUS : 0)) / Math.max(15, own(action, quote)) ** 0.5;
-  return bestStart(state, scenario, candidates, score) ?? { type: 'pass', team };
+  // An empty partner list still counts as a shared start's (as the action it makes carries it).
+  const score = (c: Candidate, quote: Quote) =>
+    (c.worth + (c.partners ? POOLING_BONUS : 0)) / Math.max(15, own(team, quote)) ** 0.5;
+  return bestStart(state, scenario, team, candidates, score) ?? { type: 'pass', team };
 };
 
 type OfferPolicy = (state: GameState, scenario: Scenario, team: string, offer: Offer, random: Random) => boolean;

@@ -13,7 +13,7 @@ import type { Quote } from '../engine/projects.ts';
 import { AID_AMOUNT, ESSENTIAL_NEEDS_IDS, INDICATOR_MAX } from '../engine/rules.ts';
 import type { Card, GameState, IndicatorId, Indicators, Offer, Scenario, TeamState } from '../engine/types.ts';
 import { affordableShare, type CardPlan, fundsOf, type ScenarioPlan, scenarioPlan, sparedPerRound } from './card-plan.ts';
-import { bestStart, type Candidate, type StartAction } from './levers.ts';
+import { bestStart, type Candidate } from './levers.ts';
 import type { Strategy } from './strategies.ts';
 
 /** What pooling itself brings a partner: the cooperation and cohesion of building together. */
@@ -130,10 +130,7 @@ export function tableStrategy(cooperate: boolean): Strategy {
         const share = affordableShare(plan, choice, funds, 1);
         if (Number.isFinite(share)) {
           const worth = cardWorth(state, scenario, me, plan, card.duration - (hurry ? 1 : 0));
-          candidates.push({
-            action: { type: 'start-project', team, card: card.id, levers },
-            estimate: worth / Math.max(15, share) ** 0.5,
-          });
+          candidates.push({ card: card.id, levers, estimate: worth / Math.max(15, share) ** 0.5, worth });
         }
       }
       if (cooperate && card.poolable) {
@@ -143,20 +140,18 @@ export function tableStrategy(cooperate: boolean): Strategy {
           const share = affordableShare(plan, plan.pooled, funds, partners.length + 1);
           if (Number.isFinite(share)) {
             const worth = cardWorth(state, scenario, me, plan, card.duration + 1) + POOLED_WORTH;
-            candidates.push({
-              action: { type: 'start-project', team, card: card.id, levers, partners },
-              estimate: worth / Math.max(15, share) ** 0.5,
-            });
+            candidates.push({ card: card.id, levers, partners, estimate: worth / Math.max(15, share) ** 0.5, worth });
           }
         }
       }
     }
-    const score = (action: StartAction, quote: Quote) => {
-      const plan = plans.byCard.get(action.card) as CardPlan;
+    // Worth again at the quote's duration, which the estimate could only guess.
+    const score = (c: Candidate, quote: Quote) => {
+      const plan = plans.byCard.get(c.card) as CardPlan;
       const worth = cardWorth(state, scenario, me, plan, quote.duration) + (quote.pooled ? POOLED_WORTH : 0);
       return worth / Math.max(15, quote.shares[team] ?? 0) ** 0.5;
     };
-    const best = bestStart(state, scenario, candidates, score);
+    const best = bestStart(state, scenario, team, candidates, score);
     return best ?? { type: 'pass', team };
   };
 }
