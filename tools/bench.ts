@@ -4,32 +4,13 @@
  * The engine is timed as the kit ships it: bundled by Vite, as in the browser.
  */
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { build } from 'vite';
+import { bundleForNode } from './lib/simulate-bundle.ts';
 
 const SCENARIO = 'periurban-brownfield';
 const TEAMS = 3;
-const OUT = resolve('node_modules/.cache/bench');
 
 type EngineBench = typeof import('./lib/engine-bench.ts');
-
-async function bundleEngine(): Promise<string> {
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      ssr: resolve('tools/lib/engine-bench.ts'),
-      outDir: OUT,
-      emptyOutDir: true,
-      target: 'node20',
-      rollupOptions: { output: { entryFileNames: 'engine-bench.mjs' } },
-    },
-    ssr: { noExternal: true },
-  });
-  return pathToFileURL(join(OUT, 'engine-bench.mjs')).href;
-}
 
 function timed(run: () => void): number {
   const start = performance.now();
@@ -53,7 +34,9 @@ function inWorkers(bundle: string, strategy: string, games: number, cores: numbe
   );
 }
 
-const bundle = await bundleEngine();
+const bundled = await bundleForNode('tools/lib/engine-bench.ts');
+process.once('exit', bundled.dispose);
+const bundle = bundled.url.href;
 const engine = (await import(bundle)) as EngineBench;
 const scenario = engine.loadScenarios().get(SCENARIO);
 if (!scenario) throw new Error(`no scenario ${SCENARIO}`);

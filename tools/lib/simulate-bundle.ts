@@ -1,12 +1,12 @@
 /**
- * The simulation's workers run the engine and the bots bundled by Vite, as the
- * kit ships them. Under tsx every module is compiled with esbuild's keepNames,
+ * The simulation's workers and the benchmarks run the engine and the bots
+ * bundled by Vite, as the kit ships them. Under tsx every module is compiled with esbuild's keepNames,
  * which names each closure as it is created (the rules make one per team and
  * per event): the same games take about 1.5 times as long.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 
@@ -16,20 +16,24 @@ export interface WorkerBundle {
   dispose: () => void;
 }
 
-/** Builds tools/lib/simulate-worker.ts into a folder of its own (runs at the same time do not share one). */
-export async function bundleSimulationWorker(): Promise<WorkerBundle> {
-  const outDir = mkdtempSync(join(tmpdir(), 'kit-simulate-'));
+/** Builds tools/lib/simulate-worker.ts. */
+export const bundleSimulationWorker = (): Promise<WorkerBundle> => bundleForNode('tools/lib/simulate-worker.ts');
+
+/** Builds one entry (a path from the project's root) into a folder of its own (runs at the same time do not share one). */
+export async function bundleForNode(entry: string): Promise<WorkerBundle> {
+  const file = `${basename(entry, '.ts')}.mjs`;
+  const outDir = mkdtempSync(join(tmpdir(), 'kit-bundle-'));
   try {
     await build({
       configFile: false,
       logLevel: 'silent',
       publicDir: false,
       build: {
-        ssr: resolve('tools/lib/simulate-worker.ts'),
+        ssr: resolve(entry),
         outDir,
         emptyOutDir: false,
         target: 'node20',
-        rollupOptions: { output: { entryFileNames: 'simulate-worker.mjs' } },
+        rollupOptions: { output: { entryFileNames: file } },
       },
       ssr: { noExternal: true },
     });
@@ -38,7 +42,7 @@ export async function bundleSimulationWorker(): Promise<WorkerBundle> {
     throw error;
   }
   return {
-    url: pathToFileURL(join(outDir, 'simulate-worker.mjs')),
+    url: pathToFileURL(join(outDir, file)),
     dispose: () => rmSync(outDir, { recursive: true, force: true }),
   };
 }
