@@ -9,7 +9,7 @@ import { leverAvailable } from '../engine/department.ts';
 import { lookup, shieldShare, struckCommunes } from '../engine/lookup.ts';
 import { shareOf } from '../engine/projects.ts';
 import { MAX_LEVER_SHARE } from '../engine/rules.ts';
-import type { Card, GameState, IndicatorId, Scenario } from '../engine/types.ts';
+import type { Card, GameState, Hazard, IndicatorId, Scenario } from '../engine/types.ts';
 
 /** Levers a start asks for, with what each pays of the card (0: it brings no money) and its place in the scenario's levers. */
 export interface LeverChoice {
@@ -116,10 +116,15 @@ export function sparedPerRound(scenario: Scenario, commune: string, card: string
     if (share === 0 || !hazard || total === 0) continue;
     const struck = struckCommunes(scenario, entry.hazard);
     const exposure = struck.has(commune) ? 1 : neighbours.some((n) => struck.has(n)) ? hazard.spill : 0;
-    const size = Object.values(hazard.impacts).reduce((sum, v) => sum + Math.abs(v ?? 0), 0);
+    const size = hazardSize(hazard);
     value += (entry.weight / total) * size * exposure * share;
   }
   return value;
+}
+
+/** A hazard's size: the sum of its impacts, whatever their sign. */
+function hazardSize(hazard: Hazard): number {
+  return Object.values(hazard.impacts).reduce((sum, v) => sum + Math.abs(v ?? 0), 0);
 }
 
 /** Expected impact a card removes per round, from the deck's odds, wherever it strikes. */
@@ -129,7 +134,7 @@ function mitigationPerRound(card: Card, scenario: Scenario): number {
   for (const entry of scenario.deckHazards) {
     const hazard = scenario.hazards[entry.hazard];
     if (!hazard) continue;
-    const size = Object.values(hazard.impacts).reduce((s, v) => s + Math.abs(v ?? 0), 0);
+    const size = hazardSize(hazard);
     value += (entry.weight / total) * size * shieldShare(scenario, card.id, entry.hazard);
   }
   return value;
