@@ -30,7 +30,8 @@ export default defineConfig(({ command }) => ({
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    // The mutation run's own set too: it must stay green for npm run test:mutation to start.
+    include: ['tests/unit/**/*.test.ts', 'tests/mutation/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/unit/setup/happy-dom-nodename.ts'],
     testTimeout: 60_000,

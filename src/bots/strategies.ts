@@ -3,9 +3,10 @@
  * reads the state and returns the action its team plays; randomness comes from
  * the caller's seeded generator, never from Math.random.
  */
-import { cardsOfTeam, cardsOpenTo, findTeam } from '../engine/game.ts';
+import { findTeam } from '../engine/game.ts';
 import { pendingOffersFor } from '../engine/offers.ts';
 import { type Quote, quoteProject } from '../engine/projects.ts';
+import { cardsOfTeam, cardsOpenTo } from '../engine/team-cards.ts';
 import type { Card, GameState, IndicatorId, Indicators, Offer, PlayerAction, Scenario, TeamState } from '../engine/types.ts';
 import { affordableShare, type CardPlan, fundsOf, scenarioPlan } from './card-plan.ts';
 import { bestStart, type Candidate, type StartAction } from './levers.ts';
@@ -120,7 +121,7 @@ export const cooperativeStrategy: Strategy = (state, scenario, team) => {
   if (!me) return { type: 'pass', team };
   const weights = needWeights(me.indicators, scenario.indicatorIds);
   const others = state.teams.filter((t) => t.id !== team).map((t) => t.id);
-  const startedBy = new Map(others.map((o) => [o, cardsOfTeam(state, o).started]));
+  const cardsBy = new Map(others.map((o) => [o, cardsOfTeam(state, scenario, o)]));
   const roundsLeft = state.rounds - state.round + 1;
   const plans = scenarioPlan(scenario);
   const funds = fundsOf(state, plans, team);
@@ -133,7 +134,7 @@ export const cooperativeStrategy: Strategy = (state, scenario, team) => {
       const partners: string[] = [];
       for (const o of others) {
         if (partners.length >= Math.max(1, card.minPartners)) break;
-        if (!startedBy.get(o)?.has(card.id)) partners.push(o);
+        if (!cardsBy.get(o)?.hasStarted(card.id)) partners.push(o);
       }
       if (partners.length >= card.minPartners) {
         const levers = plan.pooled.ids;

@@ -6,11 +6,12 @@
  * solidarity aid to a commune in collapse. `table-solo` is the same group with
  * cooperation switched off: it never offers, always declines, never helps.
  */
-import { cardsOfTeam, cardsOpenTo, findTeam } from '../engine/game.ts';
+import { findTeam } from '../engine/game.ts';
 import { lookup } from '../engine/lookup.ts';
 import { pendingOffersFor } from '../engine/offers.ts';
 import type { Quote } from '../engine/projects.ts';
 import { AID_AMOUNT, ESSENTIAL_NEEDS_IDS, INDICATOR_MAX } from '../engine/rules.ts';
+import { cardsOfTeam, cardsOpenTo, type TeamCards } from '../engine/team-cards.ts';
 import type { Card, GameState, IndicatorId, Indicators, Offer, Scenario, TeamState } from '../engine/types.ts';
 import { affordableShare, type CardPlan, fundsOf, type ScenarioPlan, scenarioPlan, sparedPerRound } from './card-plan.ts';
 import { bestStart, type Candidate } from './levers.ts';
@@ -72,21 +73,21 @@ let lastIndicators: Indicators | null = null;
 let lastWorths: { gain: Indicators; loss: Indicators } = { gain: {} as Indicators, loss: {} as Indicators };
 
 /** The other teams, those whose communes border mine first, with the cards each has started: who a sensible group asks to pool. */
-function partnerPool(state: GameState, scenario: Scenario, me: TeamState): { id: string; started: ReadonlySet<string> }[] {
+function partnerPool(state: GameState, scenario: Scenario, me: TeamState): { id: string; cards: TeamCards }[] {
   const neighbours = lookup(scenario).neighbours.get(me.commune) ?? [];
   const pool = state.teams
     .filter((t) => t.id !== me.id)
-    .map((t) => ({ id: t.id, near: neighbours.includes(t.commune), started: cardsOfTeam(state, t.id).started }));
+    .map((t) => ({ id: t.id, near: neighbours.includes(t.commune), cards: cardsOfTeam(state, scenario, t.id) }));
   pool.sort((a, b) => Number(b.near) - Number(a.near));
   return pool;
 }
 
-function partnersFor(pool: readonly { id: string; started: ReadonlySet<string> }[], card: Card): string[] {
+function partnersFor(pool: readonly { id: string; cards: TeamCards }[], card: Card): string[] {
   const wanted = Math.max(1, card.minPartners);
   const out: string[] = [];
   for (const entry of pool) {
     if (out.length >= wanted) break;
-    if (entry.started.has(card.id) || card.excludes.some((x) => entry.started.has(x))) continue;
+    if (entry.cards.hasStarted(card.id) || card.excludes.some((x) => entry.cards.hasStarted(x))) continue;
     out.push(entry.id);
   }
   return out;

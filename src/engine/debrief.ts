@@ -18,7 +18,7 @@ export function debriefFor(state: GameState, scenario: Scenario, team: string): 
       case 'hazard-struck':
         return state.hazards.some((h) => h.hazard === when.hazard);
       case 'card-built':
-        return hasBuilt(state, team, when.card);
+        return hasBuilt(state, scenario, team, when.card);
       case 'pooled-project':
         return pooled;
       case 'no-pooled-project':

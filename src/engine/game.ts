@@ -3,15 +3,9 @@ import { cloneTeam, copyIndicators, evolve } from './clone.ts';
 import { leverFits, lookup } from './lookup.ts';
 import { launchProject, quoteProject } from './projects.ts';
 import { seedState } from './rng.ts';
-import {
-  ACTIONS_PER_ROUND,
-  AID_AMOUNT,
-  BUDGET_FACTOR,
-  COLLAPSED_ACTIONS_PER_ROUND,
-  envelopeFactor,
-  SSE_ACTOR_TYPES,
-} from './rules.ts';
-import type { Card, GameOptions, GameState, PlayerAction, Project, Scenario, ScenarioLever, TeamState } from './types.ts';
+import { ACTIONS_PER_ROUND, AID_AMOUNT, BUDGET_FACTOR, COLLAPSED_ACTIONS_PER_ROUND, envelopeFactor } from './rules.ts';
+import { cardsOfTeam } from './team-cards.ts';
+import type { Card, GameOptions, GameState, PlayerAction, Scenario, ScenarioLever, TeamState } from './types.ts';
 
 export const MIN_TEAMS = 1;
 export const MAX_TEAMS = 6;
@@ -91,17 +85,6 @@ export function movesPerRound(team: TeamState): number {
   return team.collapsed ? COLLAPSED_ACTIONS_PER_ROUND : ACTIONS_PER_ROUND;
 }
 
-/** Distinct SSE actor types among the projects a team has built. */
-export function sseActorTypesBuilt(state: GameState, scenario: Scenario, team: string): number {
-  const types = new Set<string>();
-  const index = lookup(scenario);
-  for (const card of cardsOfTeam(state, team).built) {
-    const type = index.actorType.get(card);
-    if (type && SSE_ACTOR_TYPES.has(type)) types.add(type);
-  }
-  return types.size;
-}
-
 export function findTeam(state: GameState, id: string): TeamState | undefined {
   return state.teams.find((t) => t.id === id);
 }
@@ -128,8 +111,8 @@ export function hasBuiltOrStarted(state: GameState, team: string, card: string):
   return state.projects.some((p) => p.card === card && p.owners.includes(team));
 }
 
-export function hasBuilt(state: GameState, team: string, card: string): boolean {
-  return cardsOfTeam(state, team).built.has(card);
+export function hasBuilt(state: GameState, scenario: Scenario, team: string, card: string): boolean {
+  return cardsOfTeam(state, scenario, team).hasBuilt(card);
 }
 
 export function leverApplies(lever: ScenarioLever, card: Card, scenario: Scenario): boolean {
@@ -210,89 +193,4 @@ export function applyAction(state: GameState, scenario: Scenario, action: OwnAct
 export function endGame(state: GameState): GameState {
   if (state.over) return state;
   return evolve(state, { over: true });
-}
-
-/**
- * The cards a team has started and built. The projects list is never changed
- * in place (every change makes a new array), so its identity keys a cache:
- * the bots and the quotes ask this many times per state.
- */
-export function cardsOfTeam(state: GameState, team: string): TeamCards {
-  // The bots ask this many times of the same state, then move on to the next: one entry is enough,
-  // and cheaper than a WeakMap (whose every new key costs a garbage-collected table entry).
-  if (lastProjects !== state.projects) {
-    lastCards = appendedTo(lastProjects, state.projects) ? afterStart(lastCards, state.projects) : new Map();
-    lastProjects = state.projects;
-  }
-  let cards = lastCards.get(team);
-  if (!cards) {
-    const started = new Set<string>();
-    const built = new Set<string>();
-    for (const p of state.projects) {
-      if (!p.owners.includes(team)) continue;
-      started.add(p.card);
-      if (p.built) built.add(p.card);
-    }
-    cards = { started, built, open: null, openIn: null };
-    lastCards.set(team, cards);
-  }
-  return cards;
-}
-
-/** True when `next` is `previous` with one project started at its end (the same objects before it). */
-function appendedTo(previous: readonly Project[] | null, next: readonly Project[]): boolean {
-  if (previous === null || next.length !== previous.length + 1) return false;
-  for (let i = 0; i < previous.length; i += 1) if (next[i] !== previous[i]) return false;
-  return true;
-}
-
-/** The known teams' cards after a start: only its owners' started cards change (a new project is not built yet). */
-function afterStart(known: Map<string, TeamCards>, projects: readonly Project[]): Map<string, TeamCards> {
-  const started = projects[projects.length - 1] as Project;
-  const out = new Map<string, TeamCards>();
-  for (const [team, cards] of known) {
-    if (!started.owners.includes(team)) out.set(team, cards);
-    else if (!started.built)
-      out.set(team, { started: new Set(cards.started).add(started.card), built: cards.built, open: null, openIn: null });
-    // An owner of a project that came built is left out: asked again, it is counted afresh.
-  }
-  return out;
-}
-
-interface TeamCards {
-  started: ReadonlySet<string>;
-  built: ReadonlySet<string>;
-  /** The cards open to the team, once asked (one shape from the start: V8 keeps its loops fast): they change only with its started and built cards. */
-  open: readonly Card[] | null;
-  openIn: Scenario | null;
-}
-let lastProjects: readonly Project[] | null = null;
-let lastCards = new Map<string, TeamCards>();
-
-/** Cards a team could start now, whatever its budget (the UI greys the ones it cannot afford). */
-export function cardsOpenTo(state: GameState, scenario: Scenario, team: string): readonly Card[] {
-  const cards = cardsOfTeam(state, team);
-  if (cards.open && cards.openIn === scenario) return cards.open;
-  const { started, built } = cards;
-  const out: Card[] = [];
-  // Plain loops: the bots ask this at every move of every simulated game.
-  const deck = lookup(scenario).deck;
-  for (let i = 0; i < deck.length; i += 1) {
-    const card = deck[i] as Card;
-    if (started.has(card.id) || anyIn(card.excludes, started) || !allIn(card.prerequisites, built)) continue;
-    out.push(card);
-  }
-  cards.open = out;
-  cards.openIn = scenario;
-  return out;
-}
-
-function anyIn(ids: readonly string[], set: ReadonlySet<string>): boolean {
-  for (const id of ids) if (set.has(id)) return true;
-  return false;
-}
-
-function allIn(ids: readonly string[], set: ReadonlySet<string>): boolean {
-  for (const id of ids) if (!set.has(id)) return false;
-  return true;
 }

@@ -15,5 +15,6 @@ export * from './rules.ts';
 export * from './scoring.ts';
 export * from './selectors.ts';
 export * from './strike.ts';
+export * from './team-cards.ts';
 export * from './timer.ts';
 export type * from './types.ts';

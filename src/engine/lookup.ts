@@ -8,6 +8,14 @@ export interface ScenarioLookup {
   inDeck: Set<string>;
   /** The deck's cards, in its order. */
   deck: Card[];
+  /** Each card's slot: its place among the scenario's cards (team-cards.ts keeps flags by slot). */
+  slot: Map<string, number>;
+  /** By deck card: its slot, the slots of the cards it excludes and of its prerequisites (-1: a card the scenario does not hold). */
+  deckSlots: number[];
+  excludeSlots: number[][];
+  prerequisiteSlots: number[][];
+  /** By hazard, each card's shield against it by slot (filled on demand). */
+  shieldBySlot: Map<string, Float64Array>;
   lever: Map<string, ScenarioLever>;
   /** Lever ids each card is eligible for. */
   eligible: Map<string, Set<string>>;
@@ -33,9 +41,17 @@ export function leverFits(lever: ScenarioLever, card: Card, actorType: string | 
 export function lookup(scenario: Scenario): ScenarioLookup {
   const cached = cache.get(scenario);
   if (cached) return cached;
+  const deck = scenario.deckCards.flatMap((id) => scenario.cards[id] ?? []);
+  const slot = new Map(Object.keys(scenario.cards).map((id, i) => [id, i]));
+  const slotsOf = (ids: readonly string[]) => ids.map((id) => slot.get(id) ?? -1);
   const built: ScenarioLookup = {
     inDeck: new Set(scenario.deckCards),
-    deck: scenario.deckCards.flatMap((id) => scenario.cards[id] ?? []),
+    deck,
+    slot,
+    deckSlots: slotsOf(deck.map((c) => c.id)),
+    excludeSlots: deck.map((c) => slotsOf(c.excludes)),
+    prerequisiteSlots: deck.map((c) => slotsOf(c.prerequisites)),
+    shieldBySlot: new Map(),
     lever: new Map(scenario.levers.map((l) => [l.id, l])),
     eligible: new Map(),
     effects: new Map(),
@@ -69,6 +85,18 @@ export function shieldShare(scenario: Scenario, card: string, hazard: string): n
   for (const m of scenario.cards[card]?.aggravates ?? []) if (m.hazard === hazard) share -= m.share;
   byHazard.set(hazard, share);
   return share;
+}
+
+/** Every card's shield against a hazard, by the card's slot (what shieldShare says of each). */
+export function shieldsAgainst(scenario: Scenario, hazard: string): Float64Array {
+  const index = lookup(scenario);
+  let shields = index.shieldBySlot.get(hazard);
+  if (!shields) {
+    shields = new Float64Array(index.slot.size);
+    for (const [card, slot] of index.slot) shields[slot] = shieldShare(scenario, card, hazard);
+    index.shieldBySlot.set(hazard, shields);
+  }
+  return shields;
 }
 
 /** Communes a hazard strikes head-on: those holding a zone of a kind it strikes (all of them for a territory-wide hazard). */

@@ -5,9 +5,10 @@
  */
 import { cloneTeam, evolve } from './clone.ts';
 import { drawAllocations, leverAvailable } from './department.ts';
-import { type ActionError, cardsOfTeam, findTeam, hasBuilt, movesPerRound, sseActorTypesBuilt } from './game.ts';
+import { type ActionError, findTeam, movesPerRound } from './game.ts';
 import { lookup } from './lookup.ts';
 import { ECOSYSTEM_FOR_PTCE, MAX_LEVER_SHARE, POOLED_EXTRA_DURATION } from './rules.ts';
+import { cardsOfTeam, sseActorTypesBuilt } from './team-cards.ts';
 import type { Card, GameState, PlayerAction, Project, Scenario } from './types.ts';
 
 export interface Quote {
@@ -62,17 +63,18 @@ function priceProject(state: GameState, scenario: Scenario, action: StartAction)
     for (const p of partners) if (!findTeam(state, p)) return fail('bad-partner');
   }
   if (partners.length < card.minPartners) return fail('needs-partners');
-  for (const o of owners) if (cardsOfTeam(state, o).started.has(card.id)) return fail('already-started');
+  for (const o of owners) if (cardsOfTeam(state, scenario, o).hasStarted(card.id)) return fail('already-started');
   // An open offer for the same card counts as started for everyone it names.
   for (const offer of state.offers) {
     if (offer.status !== 'open' || offer.card !== card.id) continue;
     if ([offer.proposer, ...offer.partners].some((o) => owners.includes(o))) return fail('already-started');
   }
-  if (card.prerequisites.length > 0 && !card.prerequisites.every((pre) => hasBuilt(state, team.id, pre))) {
+  const mine = cardsOfTeam(state, scenario, team.id);
+  if (card.prerequisites.length > 0 && !card.prerequisites.every((pre) => mine.hasBuilt(pre))) {
     return fail('missing-prerequisite');
   }
   if (card.needsEcosystem && sseActorTypesBuilt(state, scenario, team.id) < ECOSYSTEM_FOR_PTCE) return fail('needs-ecosystem');
-  if (card.excludes.length > 0 && excludedFor(state, card, owners)) return fail('excluded');
+  if (card.excludes.length > 0 && excludedFor(state, scenario, card, owners)) return fail('excluded');
   for (let i = 1; i < action.levers.length; i += 1) {
     if (action.levers.indexOf(action.levers[i] as string) < i) return fail('duplicate-lever');
   }
@@ -129,10 +131,10 @@ export function shareOf(amount: number, share: number, round: (n: number) => num
 }
 
 /** A dilemma: a card is closed to anyone who started (or offered) a card it excludes. */
-function excludedFor(state: GameState, card: Card, owners: readonly string[]): boolean {
+function excludedFor(state: GameState, scenario: Scenario, card: Card, owners: readonly string[]): boolean {
   for (const o of owners) {
-    const { started } = cardsOfTeam(state, o);
-    for (const id of card.excludes) if (started.has(id)) return true;
+    const cards = cardsOfTeam(state, scenario, o);
+    for (const id of card.excludes) if (cards.hasStarted(id)) return true;
   }
   for (const offer of state.offers) {
     if (offer.status !== 'open' || !card.excludes.includes(offer.card)) continue;

@@ -1,6 +1,6 @@
 import { cloneTeam, copyIndicators, evolve } from './clone.ts';
-import { cardsOfTeam, departmentEnvelope, sseActorTypesBuilt } from './game.ts';
-import { lookup, shieldShare, struckCommunes } from './lookup.ts';
+import { departmentEnvelope } from './game.ts';
+import { lookup, shieldShare, shieldsAgainst, struckCommunes } from './lookup.ts';
 import { pickWeighted } from './rng.ts';
 import {
   BUDGET_FACTOR,
@@ -19,6 +19,7 @@ import {
   POOLED_ROUND_BONUS,
   SOFT_CEILING_FROM,
 } from './rules.ts';
+import { cardsOfTeam, sseActorTypesBuilt } from './team-cards.ts';
 import type { GameState, HazardRecord, IndicatorId, Indicators, Project, Scenario, TeamState } from './types.ts';
 
 export function clampIndicator(value: number): number {
@@ -102,7 +103,12 @@ export function drawHazard(state: GameState, scenario: Scenario): { state: GameS
 export function mitigationFor(state: GameState, scenario: Scenario, team: TeamState, hazard: string): number {
   let share = team.indicators.cooperation * COOPERATION_MITIGATION_PER_POINT;
   // The team's built cards, in the order they were started (a team starts a card once).
-  for (const card of cardsOfTeam(state, team.id).built) share += shieldShare(scenario, card, hazard);
+  const shields = shieldsAgainst(scenario, hazard);
+  const slots = cardsOfTeam(state, scenario, team.id).builtSlots;
+  for (let i = 0; i < slots.length; i += 1) {
+    const slot = slots[i] as number;
+    if (slot >= 0) share += shields[slot] as number;
+  }
   return Math.max(-1, Math.min(MAX_MITIGATION, share));
 }
 

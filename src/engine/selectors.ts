@@ -1,7 +1,8 @@
 /** Questions the views ask of a game, answered by the rules so that no rule lives in a view. */
-import { type ActionError, cardsOpenTo, leverApplies, movesPerRound } from './game.ts';
+import { type ActionError, leverApplies, movesPerRound } from './game.ts';
 import { type Quote, quoteProject } from './projects.ts';
 import { ESSENTIAL_NEEDS_IDS } from './rules.ts';
+import { cardsOpenTo } from './team-cards.ts';
 import type { Card, GameState, IndicatorId, Scenario, TeamState } from './types.ts';
 
 /**

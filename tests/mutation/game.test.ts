@@ -7,8 +7,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { weakestEssentialNeed } from '../../src/engine/aid.ts';
 import {
   applyAction,
-  cardsOfTeam,
-  cardsOpenTo,
   createGame,
   departmentEnvelope,
   endGame,
@@ -22,12 +20,12 @@ import {
   MIN_ROUNDS,
   MIN_TEAMS,
   movesPerRound,
-  sseActorTypesBuilt,
   teamsToAct,
   validateAction,
 } from '../../src/engine/game.ts';
 import { lookup } from '../../src/engine/lookup.ts';
 import { launchProject, quoteProject, shareOf } from '../../src/engine/projects.ts';
+import { cardsOfTeam, cardsOpenTo, sseActorTypesBuilt } from '../../src/engine/team-cards.ts';
 import type { GameState, Offer, Scenario } from '../../src/engine/types.ts';
 import {
   card,
@@ -215,13 +213,22 @@ describe('small questions', () => {
   it('tells started from built', () => {
     const h = withProjects(g, project('garden', ['team-1'], { built: false }), project('hall', ['team-1', 'team-2']));
     expect(hasBuiltOrStarted(h, 'team-1', 'garden')).toBe(true);
-    expect(hasBuilt(h, 'team-1', 'garden')).toBe(false);
-    expect(hasBuilt(h, 'team-2', 'hall')).toBe(true);
+    expect(hasBuilt(h, s, 'team-1', 'garden')).toBe(false);
+    expect(hasBuilt(h, s, 'team-2', 'hall')).toBe(true);
     expect(hasBuiltOrStarted(h, 'team-3', 'hall')).toBe(false);
-    expect(hasBuilt(h, 'team-3', 'hall')).toBe(false);
+    expect(hasBuilt(h, s, 'team-3', 'hall')).toBe(false);
     expect(hasBuiltOrStarted(h, 'team-2', 'garden')).toBe(false);
-    expect(cardsOfTeam(h, 'team-1')).toEqual({ started: new Set(['garden', 'hall']), built: new Set(['hall']) });
-    expect(cardsOfTeam(h, 'team-3')).toEqual({ started: new Set(), built: new Set() });
+    const mine = cardsOfTeam(h, s, 'team-1');
+    expect([mine.started, mine.built, mine.builtSlots]).toEqual([['garden', 'hall'], ['hall'], [lookup(s).slot.get('hall')]]);
+    expect([mine.hasStarted('garden'), mine.hasStarted('hall'), mine.hasStarted('wells'), mine.hasStarted('ghost')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect([mine.hasBuilt('garden'), mine.hasBuilt('hall'), mine.hasBuilt('ghost')]).toEqual([false, true, false]);
+    const none = cardsOfTeam(h, s, 'team-3');
+    expect([none.started, none.built, none.hasStarted('hall')]).toEqual([[], [], false]);
   });
 
   it('applies a lever by tag and actor type', () => {
@@ -751,6 +758,18 @@ describe('cards open to a team', () => {
     expect(ids(h, 'team-2')).toEqual(['garden', 'wells', 'hall', 'shop', 'firebreak', 'concrete', 'sprawl', 'coalition', 'ptce']);
     const built = withProjects(g, project('garden', ['team-1']), project('hall', ['team-1']));
     expect(ids(built, 'team-1')).toEqual(['wells', 'center', 'shop', 'firebreak', 'concrete', 'sprawl', 'coalition', 'ptce']);
+  });
+
+  it('follows one start after another from the cards it had open (a start renews only its owners)', () => {
+    ids(g, 'team-1');
+    ids(g, 'team-2');
+    const one = withProjects(g, project('concrete', ['team-1', 'team-2'], { built: false }));
+    expect(ids(one, 'team-1')).toEqual(['garden', 'wells', 'hall', 'shop', 'sprawl', 'coalition', 'ptce']);
+    expect(ids(one, 'team-2')).toEqual(['garden', 'wells', 'hall', 'shop', 'sprawl', 'coalition', 'ptce']);
+    const two = withProjects(one, project('garden', ['team-1'], { built: false }));
+    expect(ids(two, 'team-1')).toEqual(['wells', 'hall', 'shop', 'sprawl', 'coalition', 'ptce']);
+    expect(ids(two, 'team-2')).toEqual(['garden', 'wells', 'hall', 'shop', 'sprawl', 'coalition', 'ptce']);
+    expect(cardsOfTeam(two, s, 'team-1').started).toEqual(['concrete', 'garden']);
   });
 
   it('skips a deck entry with no card', () => {

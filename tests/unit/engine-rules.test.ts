@@ -722,19 +722,19 @@ describe('cardsOfTeam follows every start and every build', () => {
   it('gives each team its own started cards after each start, and its built ones once the plan ends', () => {
     let state = applyEvent(createGame(s, { seed: 1, teams: ['A', 'B'] }), s, { type: 'continue' });
     state = withBudget(state, 500);
-    expect([...cardsOfTeam(state, 'team-1').started]).toEqual([]);
+    expect([...cardsOfTeam(state, s, 'team-1').started]).toEqual([]);
     state = applyEvent(state, s, start('team-1', 'logistics-warehouse'));
-    expect([...cardsOfTeam(state, 'team-1').started]).toEqual(['logistics-warehouse']);
-    expect([...cardsOfTeam(state, 'team-2').started]).toEqual([]);
+    expect([...cardsOfTeam(state, s, 'team-1').started]).toEqual(['logistics-warehouse']);
+    expect([...cardsOfTeam(state, s, 'team-2').started]).toEqual([]);
     state = applyEvent(applyEvent(state, s, start('team-1', 'forges-hall-food-hub')), s, pass('team-1'));
     state = applyEvent(state, s, start('team-2', 'palus-retail-park'));
-    expect([...cardsOfTeam(state, 'team-1').started]).toEqual(['logistics-warehouse', 'forges-hall-food-hub']);
-    expect([...cardsOfTeam(state, 'team-2').started]).toEqual(['palus-retail-park']);
-    expect([...cardsOfTeam(state, 'team-1').built]).toEqual([]);
+    expect([...cardsOfTeam(state, s, 'team-1').started]).toEqual(['logistics-warehouse', 'forges-hall-food-hub']);
+    expect([...cardsOfTeam(state, s, 'team-2').started]).toEqual(['palus-retail-park']);
+    expect([...cardsOfTeam(state, s, 'team-1').built]).toEqual([]);
     state = applyEvent(state, s, pass('team-2'));
     // One-round cards are built as the plan phase ends; the two-round food hub is not.
     expect(state.phase).toBe('implement');
-    expect([...cardsOfTeam(state, 'team-1').built]).toEqual(['logistics-warehouse']);
-    expect([...cardsOfTeam(state, 'team-2').built]).toEqual(['palus-retail-park']);
+    expect([...cardsOfTeam(state, s, 'team-1').built]).toEqual(['logistics-warehouse']);
+    expect([...cardsOfTeam(state, s, 'team-2').built]).toEqual(['palus-retail-park']);
   });
 });
