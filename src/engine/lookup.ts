@@ -2,6 +2,7 @@
  * Per-scenario lookups computed once (a scenario never changes during play):
  * the rules and the bots ask these questions thousands of times per game.
  */
+import { SSE_ACTOR_TYPES } from './rules.ts';
 import type { Card, IndicatorId, Scenario, ScenarioLever } from './types.ts';
 
 export interface ScenarioLookup {
@@ -14,6 +15,8 @@ export interface ScenarioLookup {
   deckSlots: number[];
   excludeSlots: number[][];
   prerequisiteSlots: number[][];
+  /** By slot, the bit of the card's actor type among the SSE actor types (0: not an SSE actor). */
+  sseTypeBit: Int32Array;
   /** By hazard, each card's shield against it by slot (filled on demand). */
   shieldBySlot: Map<string, Float64Array>;
   lever: Map<string, ScenarioLever>;
@@ -31,6 +34,7 @@ export interface ScenarioLookup {
 }
 
 const cache = new WeakMap<Scenario, ScenarioLookup>();
+const SSE_TYPES = [...SSE_ACTOR_TYPES];
 
 export function leverFits(lever: ScenarioLever, card: Card, actorType: string | undefined): boolean {
   if (lever.tagsAny.length > 0 && !lever.tagsAny.some((tag) => card.tags.includes(tag))) return false;
@@ -51,6 +55,7 @@ export function lookup(scenario: Scenario): ScenarioLookup {
     deckSlots: slotsOf(deck.map((c) => c.id)),
     excludeSlots: deck.map((c) => slotsOf(c.excludes)),
     prerequisiteSlots: deck.map((c) => slotsOf(c.prerequisites)),
+    sseTypeBit: new Int32Array(slot.size),
     shieldBySlot: new Map(),
     lever: new Map(scenario.levers.map((l) => [l.id, l])),
     eligible: new Map(),
@@ -63,6 +68,8 @@ export function lookup(scenario: Scenario): ScenarioLookup {
   for (const card of Object.values(scenario.cards)) {
     const type = scenario.actors[card.actor]?.type;
     if (type) built.actorType.set(card.id, type);
+    const sse = type ? SSE_TYPES.indexOf(type) : -1;
+    if (sse >= 0) built.sseTypeBit[slot.get(card.id) as number] = 1 << sse;
     built.eligible.set(card.id, new Set(scenario.levers.filter((l) => leverFits(l, card, type)).map((l) => l.id)));
     built.effects.set(card.id, Object.entries(card.effects) as [IndicatorId, number][]);
   }

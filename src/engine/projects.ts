@@ -29,6 +29,8 @@ function fail(error: ActionError): Quote {
 
 type StartAction = Extract<PlayerAction, { type: 'start-project' }>;
 
+const NO_PARTNERS: readonly string[] = [];
+
 /** Prices a project start without changing anything: the UI shows it, the guard checks it. Callers never change a quote. */
 export function quoteProject(state: GameState, scenario: Scenario, action: StartAction): Quote {
   const last = lastQuote;
@@ -55,11 +57,11 @@ function priceProject(state: GameState, scenario: Scenario, action: StartAction)
   if (!card) return fail('unknown-card');
   const index = lookup(scenario);
   if (!index.inDeck.has(card.id)) return fail('card-not-in-deck');
-  const partners = action.partners ?? [];
-  const owners = [team.id, ...partners];
+  const partners = action.partners ?? NO_PARTNERS;
+  const owners = partners.length === 0 ? [team.id] : [team.id, ...partners];
   if (partners.length > 0) {
     if (!card.poolable) return fail('not-poolable');
-    if (new Set(owners).size !== owners.length) return fail('bad-partner');
+    for (let i = 1; i < owners.length; i += 1) if (owners.indexOf(owners[i] as string) < i) return fail('bad-partner');
     for (const p of partners) if (!findTeam(state, p)) return fail('bad-partner');
   }
   if (partners.length < card.minPartners) return fail('needs-partners');
@@ -85,10 +87,11 @@ function priceProject(state: GameState, scenario: Scenario, action: StartAction)
   let leverMoney = 0;
   let engineering = false;
   const maxLeverMoney = shareOf(card.cost, MAX_LEVER_SHARE, Math.floor);
+  const eligible = index.eligible.get(card.id);
   for (const leverId of action.levers) {
     const lever = index.lever.get(leverId);
     if (!lever) return fail('unknown-lever');
-    if (!index.eligible.get(card.id)?.has(leverId)) return fail('lever-not-eligible');
+    if (!eligible?.has(leverId)) return fail('lever-not-eligible');
     if (lever.kind === 'departmental-engineering') engineering = true;
     if (lever.kind === 'pooling') {
       if (partners.length === 0) return fail('pooling-needs-partner');

@@ -194,7 +194,7 @@ export function closeRound(state: GameState, scenario: Scenario): GameState {
     next.trajectory = [...t.trajectory, copyIndicators(t.indicators)];
     const indicators = copyIndicators(t.indicators);
     addInPlace(indicators, scenario.pressures, scenario.indicatorIds);
-    if (state.projects.some((p) => p.built && p.pooled && p.owners.includes(t.id))) {
+    if (cardsOfTeam(state, scenario, t.id).pooledBuilt) {
       addInPlace(indicators, POOLED_ROUND_BONUS, scenario.indicatorIds);
     }
     if (sseActorTypesBuilt(state, scenario, t.id) >= ECOSYSTEM_THRESHOLD) {

@@ -10,7 +10,6 @@
  * game's time.
  */
 import { lookup, type ScenarioLookup } from './lookup.ts';
-import { SSE_ACTOR_TYPES } from './rules.ts';
 import type { Card, GameState, Project, Scenario } from './types.ts';
 
 /** What these functions read of a state. */
@@ -33,6 +32,8 @@ export class TeamCards {
     readonly built: readonly string[],
     /** The slots of `built`, in the same order (-1 for a card the scenario does not hold). */
     readonly builtSlots: readonly number[],
+    /** Whether one of its built projects is a pooled one. */
+    readonly pooledBuilt: boolean,
   ) {}
 
   hasStarted(card: string): boolean {
@@ -50,10 +51,25 @@ export class TeamCards {
     const flags = this.startedFlags.slice();
     const slot = this.index.slot.get(card);
     if (slot !== undefined) flags[slot] = 1;
-    const next = new TeamCards(this.index, flags, this.builtFlags, [...this.started, card], this.built, this.builtSlots);
+    const next = new TeamCards(
+      this.index,
+      flags,
+      this.builtFlags,
+      [...this.started, card],
+      this.built,
+      this.builtSlots,
+      this.pooledBuilt,
+    );
     // A card the scenario does not hold closes nothing (cardsOpenTo reads slots).
-    if (this.open)
-      next.open = slot === undefined ? this.open : this.open.filter((c) => c.id !== card && !c.excludes.includes(card));
+    if (this.open && slot === undefined) next.open = this.open;
+    else if (this.open) {
+      const open: Card[] = [];
+      for (let i = 0; i < this.open.length; i += 1) {
+        const c = this.open[i] as Card;
+        if (c.id !== card && !c.excludes.includes(card)) open.push(c);
+      }
+      next.open = open;
+    }
     next.sseTypes = this.sseTypes;
     return next;
   }
@@ -83,17 +99,24 @@ let lastProjects: readonly Project[] | null = null;
 let lastScenario: Scenario | null = null;
 let lastCards = new Map<string, TeamCards>();
 
+/** One team's cards as readAll gathers them. */
+interface Reading {
+  started: Uint8Array;
+  built: Uint8Array;
+  startedIds: string[];
+  builtIds: string[];
+  slots: number[];
+  pooled: boolean;
+}
+
 /** Every owner's cards in one pass over the projects (or only `only`'s, which it holds even when empty). */
 function readAll(projects: readonly Project[], index: ScenarioLookup, only?: string): Map<string, TeamCards> {
   const size = index.slot.size;
-  const read = new Map<
-    string,
-    { started: Uint8Array; built: Uint8Array; startedIds: string[]; builtIds: string[]; slots: number[] }
-  >();
+  const read = new Map<string, Reading>();
   const entry = (team: string) => {
     let e = read.get(team);
     if (!e) {
-      e = { started: new Uint8Array(size), built: new Uint8Array(size), startedIds: [], builtIds: [], slots: [] };
+      e = { started: new Uint8Array(size), built: new Uint8Array(size), startedIds: [], builtIds: [], slots: [], pooled: false };
       read.set(team, e);
     }
     return e;
@@ -109,11 +132,13 @@ function readAll(projects: readonly Project[], index: ScenarioLookup, only?: str
       if (!p.built) continue;
       e.builtIds.push(p.card);
       e.slots.push(slot ?? -1);
+      if (p.pooled) e.pooled = true;
       if (slot !== undefined) e.built[slot] = 1;
     }
   }
   const out = new Map<string, TeamCards>();
-  for (const [team, e] of read) out.set(team, new TeamCards(index, e.started, e.built, e.startedIds, e.builtIds, e.slots));
+  for (const [team, e] of read)
+    out.set(team, new TeamCards(index, e.started, e.built, e.startedIds, e.builtIds, e.slots, e.pooled));
   return out;
 }
 
@@ -168,13 +193,13 @@ function allFlagged(slots: readonly number[], flags: Uint8Array): boolean {
 export function sseActorTypesBuilt(state: Projects, scenario: Scenario, team: string): number {
   const cards = cardsOfTeam(state, scenario, team);
   if (cards.sseTypes < 0) {
-    const types = new Set<string>();
-    const actorType = lookup(scenario).actorType;
-    for (const card of cards.built) {
-      const type = actorType.get(card);
-      if (type && SSE_ACTOR_TYPES.has(type)) types.add(type);
-    }
-    cards.sseTypes = types.size;
+    // Each SSE actor type is a bit (lookup.ts): the count of bits set is the count of types.
+    const typeBits = lookup(scenario).sseTypeBit;
+    let bits = 0;
+    for (const slot of cards.builtSlots) if (slot >= 0) bits |= typeBits[slot] as number;
+    let count = 0;
+    for (; bits !== 0; bits &= bits - 1) count += 1;
+    cards.sseTypes = count;
   }
   return cards.sseTypes;
 }
