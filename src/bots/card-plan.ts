@@ -16,6 +16,8 @@ export interface LeverChoice {
   ids: string[];
   pays: number[];
   slots: number[];
+  /** Whether it asks for the pooling lever (which the rules refuse a start without partners). */
+  pooling: boolean;
 }
 
 export interface CardPlan {
@@ -59,6 +61,7 @@ export function scenarioPlan(scenario: Scenario): ScenarioPlan {
         return share > 0 ? shareOf(card.cost, share) : 0;
       }),
       slots: ids.map((id) => levers.indexOf(id)),
+      pooling: ids.some((id) => scenario.levers.find((l) => l.id === id)?.kind === 'pooling'),
     });
     byCard.set(card.id, {
       card,

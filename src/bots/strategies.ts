@@ -9,7 +9,7 @@ import { type Quote, quoteProject } from '../engine/projects.ts';
 import { cardsOfTeam, cardsOpenTo } from '../engine/team-cards.ts';
 import type { Card, GameState, IndicatorId, Indicators, Offer, PlayerAction, Scenario, TeamState } from '../engine/types.ts';
 import { affordableShare, type CardPlan, fundsOf, scenarioPlan } from './card-plan.ts';
-import { bestStart, type Candidate, type StartAction } from './levers.ts';
+import { bestStart, type Candidate, Refusals, type StartAction } from './levers.ts';
 import { tableStrategy } from './table.ts';
 
 export type Random = () => number;
@@ -45,8 +45,11 @@ const own = (team: string, quote: Quote) => quote.shares[team] ?? 0;
  * that asks the Department for money but does not weigh its needs or its risks.
  */
 export const randomStrategy: Strategy = (state, scenario, team, random) => {
-  const plans = scenarioPlan(scenario).byCard;
+  const cardPlans = scenarioPlan(scenario);
+  const plans = cardPlans.byCard;
   const cards = cardsOpenTo(state, scenario, team);
+  const refusals = new Refusals(state, scenario, team);
+  const funds = fundsOf(state, cardPlans, team);
   for (let tries = 0; tries < 4 && cards.length > 0; tries += 1) {
     const card = cards[Math.floor(random() * cards.length)] as Card;
     const plan = plans.get(card.id) as CardPlan;
@@ -65,8 +68,10 @@ export const randomStrategy: Strategy = (state, scenario, team, random) => {
         levers: plan.pooled.ids,
         partners,
       };
-      if (quoteProject(state, scenario, action).ok) return action;
+      if (!refusals.refuses(card, partners) && quoteProject(state, scenario, action).ok) return action;
     }
+    // On its own, the estimate is the quote's own arithmetic: a share it cannot pay is refused.
+    if (refusals.refuses(card) || !Number.isFinite(affordableShare(plan, plan.solo, funds, 1))) continue;
     const action: StartAction = { type: 'start-project', team, card: card.id, levers: plan.solo.ids };
     if (quoteProject(state, scenario, action).ok) return action;
   }
@@ -125,8 +130,10 @@ export const cooperativeStrategy: Strategy = (state, scenario, team) => {
   const roundsLeft = state.rounds - state.round + 1;
   const plans = scenarioPlan(scenario);
   const funds = fundsOf(state, plans, team);
+  const refusals = new Refusals(state, scenario, team);
   const candidates: Candidate[] = [];
   for (const card of cardsOpenTo(state, scenario, team)) {
+    if (refusals.refuses(card)) continue;
     const plan = plans.byCard.get(card.id) as CardPlan;
     const base = effectValue(plan, weights) + mitigationValue(plan, roundsLeft - card.duration + 1);
     if (card.poolable && others.length > 0) {
@@ -136,7 +143,8 @@ export const cooperativeStrategy: Strategy = (state, scenario, team) => {
         if (partners.length >= Math.max(1, card.minPartners)) break;
         if (!cardsBy.get(o)?.hasStarted(card.id)) partners.push(o);
       }
-      if (partners.length >= card.minPartners) {
+      const refused = (partners.length === 0 && plan.pooled.pooling) || refusals.refuses(card, partners);
+      if (partners.length >= card.minPartners && !refused) {
         const levers = plan.pooled.ids;
         const share = affordableShare(plan, plan.pooled, funds, partners.length + 1);
         candidates.push({

@@ -14,7 +14,7 @@ import { AID_AMOUNT, ESSENTIAL_NEEDS_IDS, INDICATOR_MAX } from '../engine/rules.
 import { cardsOfTeam, cardsOpenTo, type TeamCards } from '../engine/team-cards.ts';
 import type { Card, GameState, IndicatorId, Indicators, Offer, Scenario, TeamState } from '../engine/types.ts';
 import { affordableShare, type CardPlan, fundsOf, type ScenarioPlan, scenarioPlan, sparedPerRound } from './card-plan.ts';
-import { bestStart, type Candidate } from './levers.ts';
+import { bestStart, type Candidate, Refusals } from './levers.ts';
 import type { Strategy } from './strategies.ts';
 
 /** What pooling itself brings a partner: the cooperation and cohesion of building together. */
@@ -120,7 +120,9 @@ export function tableStrategy(cooperate: boolean): Strategy {
     const pool = cooperate ? partnerPool(state, scenario, me) : [];
     const plans: ScenarioPlan = scenarioPlan(scenario);
     const funds = fundsOf(state, plans, team);
+    const refusals = new Refusals(state, scenario, team);
     for (const card of cardsOpenTo(state, scenario, team)) {
+      if (refusals.refuses(card)) continue;
       const plan = plans.byCard.get(card.id) as CardPlan;
       // Engineering days are asked for where the card needs them, or to finish it before the game ends.
       const hurry = state.round + card.duration - 1 > state.rounds && state.engineeringDays >= card.engineeringDays;
@@ -136,7 +138,7 @@ export function tableStrategy(cooperate: boolean): Strategy {
       }
       if (cooperate && card.poolable) {
         const partners = partnersFor(pool, card);
-        if (partners.length >= Math.max(1, card.minPartners)) {
+        if (partners.length >= Math.max(1, card.minPartners) && !refusals.refuses(card, partners)) {
           const levers = plan.pooled.ids;
           const share = affordableShare(plan, plan.pooled, funds, partners.length + 1);
           if (Number.isFinite(share)) {
