@@ -29,7 +29,9 @@ export interface CardPlan {
   soloHurry: LeverChoice;
   pooled: LeverChoice;
   money: LeverChoice;
-  effects: [IndicatorId, number][];
+  /** The card's effects as two arrays: each indicator's place in the plan's `indicators`, and its change. */
+  effectAt: number[];
+  effectBy: number[];
   /** Impact the built card spares each commune per round, by the commune's place in the territory. */
   spared: number[];
   /** Impact it removes per round wherever the shock strikes. */
@@ -38,6 +40,8 @@ export interface CardPlan {
 
 export interface ScenarioPlan {
   byCard: Map<string, CardPlan>;
+  /** Every indicator, in one order: bots weigh them in arrays by that order. */
+  indicators: readonly IndicatorId[];
   communes: Map<string, number>;
   levers: readonly string[];
 }
@@ -53,7 +57,9 @@ export function scenarioPlan(scenario: Scenario): ScenarioPlan {
   const levers = scenario.levers.map((l) => l.id);
   const communes = new Map(scenario.territory.communes.map((c, i) => [c.id, i]));
   const byCard = new Map<string, CardPlan>();
+  const indicators = Object.keys(scenario.start) as IndicatorId[];
   for (const card of Object.values(scenario.cards)) {
+    const effects = lookup(scenario).effects.get(card.id) ?? [];
     const choice = (ids: string[]): LeverChoice => ({
       ids,
       pays: ids.map((id) => {
@@ -70,12 +76,13 @@ export function scenarioPlan(scenario: Scenario): ScenarioPlan {
       soloHurry: choice(eligibleLevers(scenario, card, undefined, false, true)),
       pooled: choice(eligibleLevers(scenario, card, undefined, true)),
       money: choice(eligibleLevers(scenario, card, MONEY_LEVERS)),
-      effects: lookup(scenario).effects.get(card.id) ?? [],
+      effectAt: effects.map(([id]) => indicators.indexOf(id)),
+      effectBy: effects.map(([, d]) => d),
       spared: scenario.territory.communes.map((c) => sparedPerRound(scenario, c.id, card.id)),
       mitigation: mitigationPerRound(card, scenario),
     });
   }
-  const plan = { byCard, communes, levers };
+  const plan = { byCard, indicators, communes, levers };
   plans.set(scenario, plan);
   return plan;
 }

@@ -29,48 +29,45 @@ function pointWorth(id: IndicatorId, value: number): number {
   return Math.min(1, room) * urgency * (ESSENTIAL.has(id) ? 1.3 : 1);
 }
 
+/**
+ * What the team weighs every open card against, worked out once per decision:
+ * the worth of a point gained and of a point lost on each indicator (by the
+ * plan's order of indicators) and its commune's place on the map (-1: not on it).
+ */
+interface Outlook {
+  me: TeamState;
+  gain: Float64Array;
+  loss: Float64Array;
+  at: number;
+}
+
+function outlookOf(plans: ScenarioPlan, me: TeamState): Outlook {
+  const gain = new Float64Array(plans.indicators.length);
+  const loss = new Float64Array(plans.indicators.length);
+  plans.indicators.forEach((id, i) => {
+    gain[i] = pointWorth(id, me.indicators[id]);
+    loss[i] = Math.max(1, gain[i] as number);
+  });
+  return { me, gain, loss, at: plans.communes.get(me.commune) ?? -1 };
+}
+
 /** What a card is worth to a commune now: its effects where the commune needs them, and the shocks it spares it. */
-function cardWorth(state: GameState, scenario: Scenario, me: TeamState, plan: CardPlan, duration: number): number {
+function cardWorth(state: GameState, scenario: Scenario, outlook: Outlook, plan: CardPlan, duration: number): number {
   const roundsAfter = state.rounds - (state.round + duration - 1);
   if (roundsAfter < 0) return 0;
   let value = 0;
-  const { gain, loss } = worthsOf(me.indicators);
-  const effects = plan.effects;
-  for (let i = 0; i < effects.length; i += 1) {
-    const [id, d] = effects[i] as [IndicatorId, number];
-    value += d * (d > 0 ? gain[id] : loss[id]);
+  const { gain, loss } = outlook;
+  const at = plan.effectAt;
+  const by = plan.effectBy;
+  for (let i = 0; i < by.length; i += 1) {
+    const d = by[i] as number;
+    value += d * ((d > 0 ? gain[at[i] as number] : loss[at[i] as number]) as number);
   }
-  return value + 0.7 * sparedFor(scenario, me.commune, plan) * (roundsAfter + 0.5);
+  // What the card spares the commune per round: worked out once, unless the commune is not on the scenario's map.
+  const spared =
+    outlook.at < 0 ? sparedPerRound(scenario, outlook.me.commune, plan.card.id) : (plan.spared[outlook.at] as number);
+  return value + 0.7 * spared * (roundsAfter + 0.5);
 }
-
-/** What the card spares the commune per round: worked out once, unless the commune is not on the scenario's map. */
-function sparedFor(scenario: Scenario, commune: string, plan: CardPlan): number {
-  const at = scenarioPlan(scenario).communes.get(commune);
-  return at === undefined ? sparedPerRound(scenario, commune, plan.card.id) : (plan.spared[at] as number);
-}
-
-/**
- * The worth of a point gained and of a point lost on each indicator, for one
- * commune's indicators: the bot weighs every open card against the same ones,
- * so the last indicators seen keep theirs (a team's indicators are never changed in place).
- */
-function worthsOf(indicators: Indicators): { gain: Indicators; loss: Indicators } {
-  if (indicators !== lastIndicators) {
-    lastIndicators = indicators;
-    const gain = { ...indicators };
-    const loss = { ...indicators };
-    for (const key in indicators) {
-      const id = key as IndicatorId;
-      gain[id] = pointWorth(id, indicators[id]);
-      loss[id] = Math.max(1, gain[id]);
-    }
-    lastWorths = { gain, loss };
-  }
-  return lastWorths;
-}
-
-let lastIndicators: Indicators | null = null;
-let lastWorths: { gain: Indicators; loss: Indicators } = { gain: {} as Indicators, loss: {} as Indicators };
 
 /** The other teams, those whose communes border mine first, with the cards each has started: who a sensible group asks to pool. */
 function partnerPool(state: GameState, scenario: Scenario, me: TeamState): { id: string; cards: TeamCards }[] {
@@ -94,13 +91,14 @@ function partnersFor(pool: readonly { id: string; cards: TeamCards }[], card: Ca
 }
 
 function offerIsWorthIt(state: GameState, scenario: Scenario, me: TeamState, offer: Offer): boolean {
-  const plan = scenarioPlan(scenario).byCard.get(offer.card);
+  const plans = scenarioPlan(scenario);
+  const plan = plans.byCard.get(offer.card);
   if (!plan) return false;
   const card = plan.card;
   const owners = offer.partners.length + 1;
   const share = card.cost / owners / 2;
   if (me.budget < share) return false;
-  return cardWorth(state, scenario, me, plan, card.duration + 1) / Math.max(10, share) ** 0.5 > 1;
+  return cardWorth(state, scenario, outlookOf(plans, me), plan, card.duration + 1) / Math.max(10, share) ** 0.5 > 1;
 }
 
 export function tableStrategy(cooperate: boolean): Strategy {
@@ -121,6 +119,7 @@ export function tableStrategy(cooperate: boolean): Strategy {
     const plans: ScenarioPlan = scenarioPlan(scenario);
     const funds = fundsOf(state, plans, team);
     const refusals = new Refusals(state, scenario, team);
+    const outlook = outlookOf(plans, me);
     for (const card of cardsOpenTo(state, scenario, team)) {
       if (refusals.refuses(card)) continue;
       const plan = plans.byCard.get(card.id) as CardPlan;
@@ -132,7 +131,7 @@ export function tableStrategy(cooperate: boolean): Strategy {
         // Out of reach this year: not worth weighing (its estimate would be 0).
         const share = affordableShare(plan, choice, funds, 1);
         if (Number.isFinite(share)) {
-          const worth = cardWorth(state, scenario, me, plan, card.duration - (hurry ? 1 : 0));
+          const worth = cardWorth(state, scenario, outlook, plan, card.duration - (hurry ? 1 : 0));
           candidates.push({ card: card.id, levers, estimate: worth / Math.max(15, share) ** 0.5, worth });
         }
       }
@@ -142,7 +141,7 @@ export function tableStrategy(cooperate: boolean): Strategy {
           const levers = plan.pooled.ids;
           const share = affordableShare(plan, plan.pooled, funds, partners.length + 1);
           if (Number.isFinite(share)) {
-            const worth = cardWorth(state, scenario, me, plan, card.duration + 1) + POOLED_WORTH;
+            const worth = cardWorth(state, scenario, outlook, plan, card.duration + 1) + POOLED_WORTH;
             candidates.push({ card: card.id, levers, partners, estimate: worth / Math.max(15, share) ** 0.5, worth });
           }
         }
@@ -151,7 +150,7 @@ export function tableStrategy(cooperate: boolean): Strategy {
     // Worth again at the quote's duration, which the estimate could only guess.
     const score = (c: Candidate, quote: Quote) => {
       const plan = plans.byCard.get(c.card) as CardPlan;
-      const worth = cardWorth(state, scenario, me, plan, quote.duration) + (quote.pooled ? POOLED_WORTH : 0);
+      const worth = cardWorth(state, scenario, outlook, plan, quote.duration) + (quote.pooled ? POOLED_WORTH : 0);
       return worth / Math.max(15, quote.shares[team] ?? 0) ** 0.5;
     };
     const best = bestStart(state, scenario, team, candidates, score);
