@@ -117,7 +117,7 @@ export function applyEvent(state: GameState, scenario: Scenario, event: GameEven
     if (turn) throw new GameRuleError(turn);
     const quote = quoteProject(state, scenario, event);
     if (!quote.ok) throw new GameRuleError(quote.error ?? 'unknown-card');
-    return leavePlanIfDone(launchProject(state, event, quote, new Set(Object.keys(quote.shares))), scenario);
+    return leavePlanIfDone(launchProject(state, event, quote, true), scenario);
   }
   const error = checkEvent(state, scenario, event);
   if (error) throw new GameRuleError(error);

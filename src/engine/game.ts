@@ -86,7 +86,9 @@ export function movesPerRound(team: TeamState): number {
 }
 
 export function findTeam(state: GameState, id: string): TeamState | undefined {
-  return state.teams.find((t) => t.id === id);
+  // A plain loop: the rules and the bots ask this at every move.
+  for (const team of state.teams) if (team.id === id) return team;
+  return undefined;
 }
 
 /** The first team of this round's order still to play (no list built: it is asked at every event). */
@@ -179,7 +181,7 @@ export function applyAction(state: GameState, scenario: Scenario, action: OwnAct
   if (action.type === 'start-project') {
     const quote = quoteProject(state, scenario, action);
     if (!quote.ok) throw new GameRuleError(quote.error ?? 'unknown-card');
-    return launchProject(state, action, quote, new Set(Object.keys(quote.shares)));
+    return launchProject(state, action, quote, true);
   }
   const error = validateAction(state, scenario, action);
   if (error) throw new GameRuleError(error);

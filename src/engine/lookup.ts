@@ -9,6 +9,8 @@ export interface ScenarioLookup {
   inDeck: Set<string>;
   /** The deck's cards, in its order. */
   deck: Card[];
+  /** The indicators the scenario plays. */
+  plays: Set<string>;
   /** Each card's slot: its place among the scenario's cards (team-cards.ts keeps flags by slot). */
   slot: Map<string, number>;
   /** By deck card: its slot, the slots of the cards it excludes and of its prerequisites (-1: a card the scenario does not hold). */
@@ -51,6 +53,7 @@ export function lookup(scenario: Scenario): ScenarioLookup {
   const built: ScenarioLookup = {
     inDeck: new Set(scenario.deckCards),
     deck,
+    plays: new Set(scenario.indicatorIds),
     slot,
     deckSlots: slotsOf(deck.map((c) => c.id)),
     excludeSlots: deck.map((c) => slotsOf(c.excludes)),

@@ -83,7 +83,7 @@ function settle(state: GameState, scenario: Scenario, offer: Offer): GameState {
     const status = quote.error === 'budget' ? 'budget' : quote.error === 'needs-partners' ? 'declined' : 'lapsed';
     return replaceOffer(state, { ...offer, status });
   }
-  return launchProject(replaceOffer(state, { ...offer, status: 'started' }), action, quote, new Set());
+  return launchProject(replaceOffer(state, { ...offer, status: 'started' }), action, quote, false);
 }
 
 export function answerOffer(state: GameState, scenario: Scenario, action: Answer): GameState {

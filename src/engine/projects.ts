@@ -72,9 +72,7 @@ function priceProject(state: GameState, scenario: Scenario, action: StartAction)
     if ([offer.proposer, ...offer.partners].some((o) => owners.includes(o))) return fail('already-started');
   }
   const mine = cardsOfTeam(state, scenario, team.id);
-  if (card.prerequisites.length > 0 && !card.prerequisites.every((pre) => mine.hasBuilt(pre))) {
-    return fail('missing-prerequisite');
-  }
+  for (const pre of card.prerequisites) if (!mine.hasBuilt(pre)) return fail('missing-prerequisite');
   if (card.needsEcosystem && sseActorTypesBuilt(state, scenario, team.id) < ECOSYSTEM_FOR_PTCE) return fail('needs-ecosystem');
   if (card.excludes.length > 0 && excludedFor(state, scenario, card, owners)) return fail('excluded');
   for (let i = 1; i < action.levers.length; i += 1) {
@@ -148,13 +146,14 @@ function excludedFor(state: GameState, scenario: Scenario, card: Card, owners: r
 
 /**
  * Starts a priced project: every owner pays its share, the proposer draws on
- * the levers, and the teams in `charge` use one of their moves for it.
+ * the levers, and with `chargeOwners` every owner uses one of its moves for it
+ * (a settled offer's owners used theirs when proposing and accepting).
  */
 export function launchProject(
   state: GameState,
   action: { team: string; card: string; levers: string[] },
   quote: Quote,
-  charge: ReadonlySet<string>,
+  chargeOwners: boolean,
 ): GameState {
   const project: Project = {
     id: `p${state.projects.length + 1}`,
@@ -175,7 +174,7 @@ export function launchProject(
     if (share === undefined) return t;
     const next = cloneTeam(t);
     next.budget -= share;
-    if (charge.has(t.id)) {
+    if (chargeOwners) {
       next.moves += 1;
       next.acted = t.acted || next.moves >= movesPerRound(t);
     }

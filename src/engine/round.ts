@@ -32,12 +32,12 @@ export function softGain(value: number, gain: number): number {
   return gain * ((INDICATOR_MAX - value) / (INDICATOR_MAX - SOFT_CEILING_FROM));
 }
 
-/** Adds effects (scaled) to indicators in place: callers pass a copy they own. */
-function addInPlace(indicators: Indicators, effects: Partial<Indicators>, ids: readonly IndicatorId[], factor = 1): void {
+/** Adds effects (scaled) to the indicators a scenario plays, in place: callers pass a copy they own. */
+function addInPlace(indicators: Indicators, effects: Partial<Indicators>, plays: ReadonlySet<string>, factor = 1): void {
   for (const key in effects) {
     const id = key as IndicatorId;
     const d = effects[id];
-    if (d && ids.includes(id)) indicators[id] = clampIndicator(indicators[id] + softGain(indicators[id], Math.round(d * factor)));
+    if (d && plays.has(id)) indicators[id] = clampIndicator(indicators[id] + softGain(indicators[id], Math.round(d * factor)));
   }
 }
 
@@ -78,9 +78,10 @@ export function implementProjects(state: GameState, scenario: Scenario): GameSta
     projects[i] = { ...project, built: true };
     teams ??= copyTeams(state.teams);
     const parts = buildParts(project, scenario);
+    const plays = lookup(scenario).plays;
     for (const t of teams) {
       if (!project.owners.includes(t.id)) continue;
-      for (const part of parts) addInPlace(t.indicators, part.effects, scenario.indicatorIds, part.factor);
+      for (const part of parts) addInPlace(t.indicators, part.effects, plays, part.factor);
     }
   }
   return teams && projects ? evolve(state, { teams, projects }) : state;
@@ -153,18 +154,19 @@ export function applyHazard(state: GameState, scenario: Scenario, hazardId: stri
   const factor = HAZARD_FACTOR[state.difficulty];
   const record: HazardRecord = { round: state.round, hazard: hazardId, injected, effects: {} };
   // Each team's mitigation once: a commune's exposure also reads its struck neighbours'.
-  const mitigations = new Map(state.teams.map((t) => [t, mitigationFor(state, scenario, t, hazardId)]));
-  const mitigationOf = (t: TeamState) => mitigations.get(t) ?? mitigationFor(state, scenario, t, hazardId);
-  const teams = state.teams.map((t) => {
+  const mitigations = state.teams.map((t) => mitigationFor(state, scenario, t, hazardId));
+  const plays = lookup(scenario).plays;
+  const mitigationOf = (t: TeamState) => mitigations[state.teams.indexOf(t)] as number;
+  const teams = state.teams.map((t, i) => {
     const exposure = exposureWith(state, scenario, t, hazardId, mitigationOf);
-    const mitigation = mitigationOf(t);
+    const mitigation = mitigations[i] as number;
     const next = cloneTeam(t);
     const indicators = copyIndicators(t.indicators);
     const impacts: Partial<Indicators> = {};
     for (const key in hazard.impacts) {
       const id = key as IndicatorId;
       const base = hazard.impacts[id];
-      if (!base || !scenario.indicatorIds.includes(id)) continue;
+      if (!base || !plays.has(id)) continue;
       const after = clampIndicator(indicators[id] + base * factor * exposure * (1 - mitigation));
       impacts[id] = after - indicators[id];
       indicators[id] = after;
@@ -189,16 +191,17 @@ export function isCollapsed(team: TeamState, scenario: Scenario): boolean {
  */
 export function closeRound(state: GameState, scenario: Scenario): GameState {
   const income = Math.round(scenario.incomePerRound * BUDGET_FACTOR[state.difficulty]);
+  const plays = lookup(scenario).plays;
   const teams = state.teams.map((t) => {
     const next = cloneTeam(t);
     next.trajectory = [...t.trajectory, copyIndicators(t.indicators)];
     const indicators = copyIndicators(t.indicators);
-    addInPlace(indicators, scenario.pressures, scenario.indicatorIds);
+    addInPlace(indicators, scenario.pressures, plays);
     if (cardsOfTeam(state, scenario, t.id).pooledBuilt) {
-      addInPlace(indicators, POOLED_ROUND_BONUS, scenario.indicatorIds);
+      addInPlace(indicators, POOLED_ROUND_BONUS, plays);
     }
     if (sseActorTypesBuilt(state, scenario, t.id) >= ECOSYSTEM_THRESHOLD) {
-      addInPlace(indicators, ECOSYSTEM_ROUND_BONUS, scenario.indicatorIds);
+      addInPlace(indicators, ECOSYSTEM_ROUND_BONUS, plays);
     }
     const jobsBonus = Math.max(0, indicators.jobs - 50) * JOBS_INCOME_PER_POINT_ABOVE_50;
     next.indicators = indicators;

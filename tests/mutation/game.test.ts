@@ -676,7 +676,7 @@ describe('launching a project', () => {
   it('records the project, bills the owners, draws on the envelope', () => {
     const action = start('team-1', 'garden', ['contract', 'call']);
     const quote = quoteProject(two, s, action);
-    const after = launchProject(two, action, quote, new Set(['team-1']));
+    const after = launchProject(two, action, quote, true);
     expect(after.projects).toEqual([
       {
         id: 'p1',
@@ -702,30 +702,30 @@ describe('launching a project', () => {
 
     // A second start the same round: shop, contract 14 -> used 45 + 14 = 59, envelope 45 - 14 = 31.
     const shop = start('team-1', 'shop', ['contract']);
-    const second = launchProject(after, shop, quoteProject(after, s, shop), new Set(['team-1']));
+    const second = launchProject(after, shop, quoteProject(after, s, shop), true);
     expect(second.projects.map((p) => p.id)).toEqual(['p1', 'p2']);
     expect(team(second, 'team-1')).toMatchObject({ budget: 164, moves: 2, acted: false, leverUsed: { contract: 59, call: 35 } });
     expect(second.envelope.contract).toBe(31);
     // The third move ends the turn: hall 50 -> 114 left.
     const hall = start('team-1', 'hall');
-    const third = launchProject(second, hall, quoteProject(second, s, hall), new Set(['team-1']));
+    const third = launchProject(second, hall, quoteProject(second, s, hall), true);
     expect(team(third, 'team-1')).toMatchObject({ budget: 114, moves: 3, acted: true });
   });
 
   it('takes the engineering days and keeps the other levers used', () => {
     const g = withTeam(two, 'team-1', { leverUsed: { pool: 7 } });
     const action = start('team-1', 'wells', ['eng', 'contract']);
-    const after = launchProject(g, action, quoteProject(g, s, action), new Set(['team-1']));
+    const after = launchProject(g, action, quoteProject(g, s, action), true);
     // 5 - 2 days = 3; contract 36.
     expect(after.engineeringDays).toBe(3);
     expect(team(after, 'team-1').leverUsed).toEqual({ pool: 7, contract: 36 });
     expect(after.projects[0]).toMatchObject({ engineeringDays: 2, readyRound: 3 });
   });
 
-  it('bills every owner but charges a move only to those named, keeping a turn already over', () => {
+  it('bills every owner; charges each a move only when asked, keeping a turn already over', () => {
     const action = start('team-1', 'garden', ['contract', 'call'], ['team-2']);
     const quote = quoteProject(two, s, action);
-    const quiet = launchProject(two, action, quote, new Set());
+    const quiet = launchProject(two, action, quote, false);
     expect(quiet.teams.map((t) => [t.budget, t.moves, t.acted])).toEqual([
       [190, 0, false],
       [190, 0, false],
@@ -733,7 +733,7 @@ describe('launching a project', () => {
     expect(team(quiet, 'team-2').leverUsed).toEqual({});
     expect(quiet.projects[0]).toMatchObject({ owners: ['team-1', 'team-2'], pooled: true, readyRound: 4 });
     const done = withTeam(two, 'team-2', { acted: true });
-    const charged = launchProject(done, action, quote, new Set(['team-1', 'team-2']));
+    const charged = launchProject(done, action, quote, true);
     expect(charged.teams.map((t) => [t.moves, t.acted])).toEqual([
       [1, false],
       [1, true],
