@@ -4,7 +4,7 @@
  * the caller's seeded generator, never from Math.random.
  */
 import { findTeam } from '../engine/game.ts';
-import { pendingOffersFor } from '../engine/offers.ts';
+import { firstPendingOfferFor } from '../engine/offers.ts';
 import { type Quote, quoteProject } from '../engine/projects.ts';
 import { cardsOfTeam, cardsOpenTo } from '../engine/team-cards.ts';
 import type { Card, GameState, IndicatorId, Indicators, Offer, PlayerAction, Scenario, TeamState } from '../engine/types.ts';
@@ -176,7 +176,7 @@ type OfferPolicy = (state: GameState, scenario: Scenario, team: string, offer: O
 /** A team answers the offers waiting for it before anything else. */
 function answeringOffers(strategy: Strategy, accepts: OfferPolicy): Strategy {
   return (state, scenario, team, random) => {
-    const offer = pendingOffersFor(state, team)[0];
+    const offer = firstPendingOfferFor(state, team);
     if (offer) return { type: 'answer-offer', team, offer: offer.id, accept: accepts(state, scenario, team, offer, random) };
     return strategy(state, scenario, team, random);
   };

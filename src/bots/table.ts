@@ -8,7 +8,7 @@
  */
 import { findTeam } from '../engine/game.ts';
 import { lookup } from '../engine/lookup.ts';
-import { pendingOffersFor } from '../engine/offers.ts';
+import { firstPendingOfferFor } from '../engine/offers.ts';
 import type { Quote } from '../engine/projects.ts';
 import { AID_AMOUNT, ESSENTIAL_NEEDS_IDS, INDICATOR_MAX } from '../engine/rules.ts';
 import { cardsOfTeam, cardsOpenTo, type TeamCards } from '../engine/team-cards.ts';
@@ -105,7 +105,7 @@ export function tableStrategy(cooperate: boolean): Strategy {
   return (state, scenario, team) => {
     const me = findTeam(state, team);
     if (!me) return { type: 'pass', team };
-    const offer = pendingOffersFor(state, team)[0];
+    const offer = firstPendingOfferFor(state, team);
     if (offer) {
       const accept = cooperate && offerIsWorthIt(state, scenario, me, offer);
       return { type: 'answer-offer', team, offer: offer.id, accept };

@@ -15,7 +15,17 @@ type Answer = Extract<PlayerAction, { type: 'answer-offer' }>;
 
 /** Open offers waiting for this team's answer, oldest first. */
 export function pendingOffersFor(state: GameState, team: string): Offer[] {
-  return state.offers.filter((o) => o.status === 'open' && o.partners.includes(team) && o.answers[team] === undefined);
+  return state.offers.filter((o) => waitsFor(o, team));
+}
+
+/** The oldest open offer waiting for this team's answer (what a bot answers first), without listing them all. */
+export function firstPendingOfferFor(state: GameState, team: string): Offer | undefined {
+  for (const offer of state.offers) if (waitsFor(offer, team)) return offer;
+  return undefined;
+}
+
+function waitsFor(offer: Offer, team: string): boolean {
+  return offer.status === 'open' && offer.partners.includes(team) && offer.answers[team] === undefined;
 }
 
 function useMove(state: GameState, team: string): GameState {

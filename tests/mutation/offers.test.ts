@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   answerOffer,
   declinePendingFor,
+  firstPendingOfferFor,
   lapseStaleOffers,
   pendingOffersFor,
   proposeOffer,
@@ -87,6 +88,16 @@ describe('proposing', () => {
     expect(pendingOffersFor(answered, 'team-3').map((o) => o.id)).toEqual(['o1']);
     const closed = { ...g, offers: g.offers.map((o) => ({ ...o, status: 'lapsed' as const })) };
     expect(pendingOffersFor(closed, 'team-2')).toEqual([]);
+  });
+
+  it('gives the oldest offer waiting for a partner, or none', () => {
+    const g = proposeOffer(three, gardenOffer);
+    const two = proposeOffer(withTeam(g, 'team-1', { acted: false }), start('team-1', 'hall', [], ['team-2']));
+    expect(firstPendingOfferFor(two, 'team-2')?.id).toBe('o1');
+    const answered = answerOffer(two, s, answer('team-2', 'o1', false));
+    expect(firstPendingOfferFor(answered, 'team-2')?.id).toBe('o2');
+    expect(firstPendingOfferFor(answered, 'team-3')?.id).toBe('o1');
+    expect(firstPendingOfferFor(answered, 'team-1')).toBeUndefined();
   });
 });
 
