@@ -12,7 +12,7 @@ import { firstPendingOfferFor } from '../engine/offers.ts';
 import type { Quote } from '../engine/projects.ts';
 import { AID_AMOUNT, ESSENTIAL_NEEDS_IDS, INDICATOR_MAX } from '../engine/rules.ts';
 import { cardsOfTeam, cardsOpenTo, type TeamCards } from '../engine/team-cards.ts';
-import type { Card, GameState, IndicatorId, Indicators, Offer, Scenario, TeamState } from '../engine/types.ts';
+import type { Card, GameState, IndicatorId, Offer, Scenario, TeamState } from '../engine/types.ts';
 import { affordableShare, type CardPlan, fundsOf, type ScenarioPlan, scenarioPlan, sparedPerRound } from './card-plan.ts';
 import { bestStart, type Candidate, Refusals } from './levers.ts';
 import type { Strategy } from './strategies.ts';
