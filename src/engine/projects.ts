@@ -29,8 +29,6 @@ function fail(error: ActionError): Quote {
 
 type StartAction = Extract<PlayerAction, { type: 'start-project' }>;
 
-const NO_PARTNERS: readonly string[] = [];
-
 /** Prices a project start without changing anything: the UI shows it, the guard checks it. Callers never change a quote. */
 export function quoteProject(state: GameState, scenario: Scenario, action: StartAction): Quote {
   const last = lastQuote;
@@ -57,8 +55,8 @@ function priceProject(state: GameState, scenario: Scenario, action: StartAction)
   if (!card) return fail('unknown-card');
   const index = lookup(scenario);
   if (!index.inDeck.has(card.id)) return fail('card-not-in-deck');
-  const partners = action.partners ?? NO_PARTNERS;
-  const owners = partners.length === 0 ? [team.id] : [team.id, ...partners];
+  const partners = action.partners ?? [];
+  const owners = [team.id, ...partners];
   if (partners.length > 0) {
     if (!card.poolable) return fail('not-poolable');
     for (let i = 1; i < owners.length; i += 1) if (owners.indexOf(owners[i] as string) < i) return fail('bad-partner');

@@ -105,11 +105,7 @@ export function mitigationFor(state: GameState, scenario: Scenario, team: TeamSt
   let share = team.indicators.cooperation * COOPERATION_MITIGATION_PER_POINT;
   // The team's built cards, in the order they were started (a team starts a card once).
   const shields = shieldsAgainst(scenario, hazard);
-  const slots = cardsOfTeam(state, scenario, team.id).builtSlots;
-  for (let i = 0; i < slots.length; i += 1) {
-    const slot = slots[i] as number;
-    if (slot >= 0) share += shields[slot] as number;
-  }
+  for (const slot of cardsOfTeam(state, scenario, team.id).builtSlots) if (slot >= 0) share += shields[slot] as number;
   return Math.max(-1, Math.min(MAX_MITIGATION, share));
 }
 

@@ -180,12 +180,12 @@ export function cardsOpenTo(state: Projects, scenario: Scenario, team: string): 
 
 /** Some slot is flagged (-1, a card the scenario does not hold, never is). */
 function anyFlagged(slots: readonly number[], flags: Uint8Array): boolean {
-  for (let i = 0; i < slots.length; i += 1) if (flags[slots[i] as number] === 1) return true;
+  for (const slot of slots) if (flags[slot] === 1) return true;
   return false;
 }
 
 function allFlagged(slots: readonly number[], flags: Uint8Array): boolean {
-  for (let i = 0; i < slots.length; i += 1) if (flags[slots[i] as number] !== 1) return false;
+  for (const slot of slots) if (flags[slot] !== 1) return false;
   return true;
 }
 
