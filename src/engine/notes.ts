@@ -7,26 +7,30 @@ import { evolve } from './clone.ts';
 import type { ActionError } from './game.ts';
 import type { FacilitatorNote, GameEvent, GameState } from './types.ts';
 
-/** Longest note, in characters as a person counts them (an emoji is one): a debrief reminder, not a report. */
+/**
+ * Longest note, in code points: a debrief reminder, not a report. Code points, not what a person
+ * sees as one character (an emoji joined from several, a flag, counts several): every engine counts
+ * them alike, so a note the browser kept replays on the server.
+ */
 export const MAX_NOTE_LENGTH = 500;
 
 type NoteEvent = Extract<GameEvent, { type: 'note' }>;
 
 /**
  * The text as the game keeps it: line ends made one kind, control characters
- * (other than line ends and tabs) dropped, blank edges trimmed. Anything else
+ * (C0, DEL and C1, other than line ends and tabs) dropped, blank edges trimmed. Anything else
  * (markup, right-to-left text, emoji) is kept as typed: views write it as text.
  */
 export function noteText(text: string): string {
   let kept = '';
   for (const char of text.replace(/\r\n?/g, '\n')) {
     const code = char.codePointAt(0) ?? 0;
-    if ((code >= 0x20 && code !== 0x7f) || char === '\n' || char === '\t') kept += char;
+    if ((code >= 0x20 && (code < 0x7f || code > 0x9f)) || char === '\n' || char === '\t') kept += char;
   }
   return kept.trim();
 }
 
-/** Characters as a person counts them (code points, not UTF-16 units). */
+/** The kept text's length in code points (not UTF-16 units). */
 export function noteLength(text: string): number {
   return [...noteText(text)].length;
 }
