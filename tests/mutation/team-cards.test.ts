@@ -60,6 +60,35 @@ describe("a team's cards", () => {
     expect([mine.started, mine.built, mine.hasStarted('garden'), mine.hasBuilt('garden')]).toEqual([['garden'], [], true, false]);
   });
 
+  it("after a start on a longer list, keep the other teams' cards too, and leave the owner's earlier cards as they were", () => {
+    const a = withProjects(g, project('hall', ['team-1']));
+    const before = cardsOfTeam(a, s, 'team-1');
+    const other = cardsOfTeam(a, s, 'team-2');
+    const b = withProjects(a, project('garden', ['team-1'], { built: false }));
+    expect(cardsOfTeam(b, s, 'team-2')).toBe(other);
+    expect(cardsOfTeam(b, s, 'team-1').started).toEqual(['hall', 'garden']);
+    // The cards read from the shorter list still say what that list said.
+    expect([before.started, before.hasStarted('garden')]).toEqual([['hall'], false]);
+  });
+
+  it('after a start in another scenario, read its deck, not the one last asked', () => {
+    const a = withProjects(g, project('hall', ['team-1']));
+    // hall is built, but center also needs garden built.
+    expect(ids(a, 'team-1')).toEqual(['garden', 'wells', 'shop', 'firebreak', 'concrete', 'sprawl', 'coalition', 'ptce']);
+    const noShop = makeScenario({
+      deckCards: ['garden', 'wells', 'hall', 'center', 'firebreak', 'concrete', 'sprawl', 'coalition', 'ptce'],
+    });
+    const b = withProjects(a, project('garden', ['team-1'], { built: false }));
+    expect(cardsOpenTo(b, noShop, 'team-1').map((c) => c.id)).toEqual([
+      'wells',
+      'firebreak',
+      'concrete',
+      'sprawl',
+      'coalition',
+      'ptce',
+    ]);
+  });
+
   it('after a start, close the cards that exclude the started one', () => {
     expect(ids(g, 'team-1')).toEqual(DECK);
     // firebreak excludes concrete.
