@@ -45,7 +45,7 @@ import {
   timerForcesChoice,
 } from '../../src/engine/timer.ts';
 import type { Indicators } from '../../src/engine/types.ts';
-import { makeScenario, names, START, team, withTeam } from './fixture.ts';
+import { allAt, makeScenario, names, START, team, withTeam } from './fixture.ts';
 
 describe('tuning constants (their current values are final)', () => {
   it('has the second-edition numbers', () => {
@@ -216,26 +216,16 @@ describe('scoring', () => {
   it('succeeds at the target or above, not in collapse', () => {
     const s = makeScenario();
     const g = createGame(s, { seed: 1, teams: names(2) });
-    const all = (v: number): Indicators => ({
-      breathe: v,
-      drink: v,
-      eat: v,
-      move: v,
-      live: v,
-      cohesion: v,
-      jobs: v,
-      cooperation: v,
-    });
     // All 45: mean 45, min 45 -> 27 + 18 = 45 = the target.
-    const at = withTeam(g, 'team-1', { indicators: all(45) });
+    const at = withTeam(g, 'team-1', { indicators: allAt(45) });
     expect(scoreTeam(team(at, 'team-1'), s)).toEqual({
       team: 'team-1',
-      dimensions: all(45),
+      dimensions: allAt(45),
       overall: 45,
       weakest: 'breathe',
       succeeded: true,
     });
-    expect(scoreTeam({ ...team(at, 'team-1'), indicators: all(44) }, s).succeeded).toBe(false);
+    expect(scoreTeam({ ...team(at, 'team-1'), indicators: allAt(44) }, s).succeeded).toBe(false);
     expect(scoreTeam({ ...team(at, 'team-1'), collapsed: true }, s).succeeded).toBe(false);
     // START: sum 380, mean 47.5, min 40 -> 28.5 + 16 = 44.5 -> 45 (weakest: drink, the first 40).
     expect(scoreGame(at, s).map((x) => [x.team, x.overall, x.weakest, x.succeeded])).toEqual([

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { lessonsInOrder } from '../../src/engine/debrief.ts';
 import type { DebriefEntry, GameState, Indicators, Scenario } from '../../src/engine/types.ts';
-import { makeScenario, planGame, project, withIndicators, withProjects } from './fixture.ts';
+import { allAt, makeScenario, planGame, project, withIndicators, withProjects } from './fixture.ts';
 
 const lesson = (id: string, when: DebriefEntry['when']): DebriefEntry => ({ id, when, text: { fr: id, en: id }, guide: 'guide' });
 const below = (id: string, indicator: keyof Indicators): DebriefEntry =>
@@ -29,17 +29,6 @@ beforeEach(() => {
       below('low-eat', 'eat'),
     ],
   });
-});
-
-const all = (v: number): Indicators => ({
-  breathe: v,
-  drink: v,
-  eat: v,
-  move: v,
-  live: v,
-  cohesion: v,
-  jobs: v,
-  cooperation: v,
 });
 
 const order = (state: GameState, team: string) => lessonsInOrder(state, s, team).map((d) => d.id);
@@ -69,8 +58,8 @@ describe('lessons in order', () => {
       jobs: 41,
       cooperation: 61,
     });
-    h = withIndicators(h, 'team-2', all(60));
-    h = withIndicators(h, 'team-3', { ...all(60), drink: 30, eat: 40 });
+    h = withIndicators(h, 'team-2', allAt(60));
+    h = withIndicators(h, 'team-3', { ...allAt(60), drink: 30, eat: 40 });
     g = withProjects(
       h,
       project('hall', ['team-1']),
@@ -142,7 +131,7 @@ describe('lessons in order', () => {
   });
 
   it('a team that reached its target and pooled nothing reads the lone-player lesson with the rest, in the scenario order', () => {
-    const h = withIndicators(g, 'team-1', all(60));
+    const h = withIndicators(g, 'team-1', allAt(60));
     expect(order(h, 'team-1')).toEqual([
       'built-hall',
       'high-breathe',

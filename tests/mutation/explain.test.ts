@@ -8,8 +8,8 @@ import {
   resilienceTrajectory,
   roundsPlayed,
 } from '../../src/engine/explain.ts';
-import type { GameState, HazardRecord, Indicators, Scenario } from '../../src/engine/types.ts';
-import { card, makeScenario, planGame, project, START, team, withIndicators, withProjects, withTeam } from './fixture.ts';
+import type { GameState, HazardRecord, Scenario } from '../../src/engine/types.ts';
+import { allAt, card, makeScenario, planGame, project, START, team, withIndicators, withProjects, withTeam } from './fixture.ts';
 
 /**
  * A fresh scenario in each test (the engine caches per scenario object), with
@@ -30,17 +30,6 @@ const struck = (round: number, hazard: string, exposure: Record<string, number>)
   hazard,
   injected: false,
   effects: Object.fromEntries(Object.entries(exposure).map(([t, e]) => [t, { impacts: {}, exposure: e, mitigation: 0 }])),
-});
-
-const all = (v: number): Indicators => ({
-  breathe: v,
-  drink: v,
-  eat: v,
-  move: v,
-  live: v,
-  cohesion: v,
-  jobs: v,
-  cooperation: v,
 });
 
 describe('explainTarget', () => {
@@ -109,7 +98,7 @@ describe('explainTarget', () => {
   });
 
   it('misses the target with an essential need collapsed, whatever the overall score', () => {
-    const h = withIndicators(g, 'team-1', { ...all(84), move: 15, cohesion: 15 });
+    const h = withIndicators(g, 'team-1', { ...allAt(84), move: 15, cohesion: 15 });
     // Sum 6 x 84 + 30 = 534, mean 66.75, min 15: 40.05 + 6 = 46.05 -> 46 (above 45).
     // move or cohesion -> 45: sum 564, mean 70.5, min 15: 42.3 + 6 = 48.3 -> 48, +2 each (same value: the scenario's order).
     expect(explainTarget(team(h, 'team-1'), s)).toEqual({
@@ -125,7 +114,7 @@ describe('explainTarget', () => {
   });
 
   it('misses the target below 45 with no need collapsed', () => {
-    const h = withIndicators(g, 'team-1', { ...all(60), drink: 30, eat: 40 });
+    const h = withIndicators(g, 'team-1', { ...allAt(60), drink: 30, eat: 40 });
     // Sum 430, mean 53.75, min 30: 32.25 + 12 = 44.25 -> 44.
     // drink -> 45: sum 445, mean 55.625, min 40: 33.375 + 16 = 49.375 -> 49, +5.
     // eat -> 45: sum 435, mean 54.375, min 30: 32.625 + 12 = 44.625 -> 45, +1.
@@ -143,7 +132,7 @@ describe('explainTarget', () => {
 
   it('reads only the needs the scenario plays, and a need just above the threshold is not collapsed', () => {
     const noDrink = makeScenario({ indicatorIds: ['breathe', 'eat', 'move', 'live', 'cohesion', 'jobs', 'cooperation'] });
-    const h = withIndicators(planGame(noDrink, 1), 'team-1', { ...all(50), breathe: 16, drink: 5 });
+    const h = withIndicators(planGame(noDrink, 1), 'team-1', { ...allAt(50), breathe: 16, drink: 5 });
     // Seven needs: sum 316, mean 45.142..., min 16: 27.086 + 6.4 = 33.49 -> 33.
     // breathe -> 45: sum 345, mean 49.286, min 45: 29.571 + 18 = 47.57 -> 48, +15. drink 5 is not played.
     expect(explainTarget(team(h, 'team-1'), noDrink)).toEqual({
@@ -302,7 +291,7 @@ describe('resilienceTrajectory', () => {
   it('scores the start and each round', () => {
     const g = planGame(s, 1);
     const h = withTeam(g, 'team-1', {
-      trajectory: [{ ...START }, { ...all(60), drink: 30, eat: 40 }, { ...all(84), move: 15, cohesion: 15 }],
+      trajectory: [{ ...START }, { ...allAt(60), drink: 30, eat: 40 }, { ...allAt(84), move: 15, cohesion: 15 }],
     });
     // START: sum 380, mean 47.5, min 40: 28.5 + 16 = 44.5 -> 45; then 44 and 46 (worked out above).
     expect(resilienceTrajectory(team(h, 'team-1'), s)).toEqual([45, 44, 46]);

@@ -40,7 +40,9 @@
  *   heat   drink -10, eat -4       strikes the whole territory  spill 0
  *   storm  move -10                strikes forest and coast     spill 0.4
  */
-import { createGame } from '../../src/engine/game.ts';
+import { expect } from 'vitest';
+import { applyEvent, checkEvent } from '../../src/engine/flow.ts';
+import { createGame, GameRuleError } from '../../src/engine/game.ts';
 import type {
   Card,
   GameEvent,
@@ -332,3 +334,36 @@ export const answer = (teamId: string, offer: string, accept: boolean): GameEven
 });
 export const aid = (from: string, to: string): GameEvent => ({ type: 'send-aid', team: from, to });
 export const CONTINUE: GameEvent = { type: 'continue' };
+
+/** Every indicator at the same value. */
+export const allAt = (v: number): Indicators => ({
+  breathe: v,
+  drink: v,
+  eat: v,
+  move: v,
+  live: v,
+  cohesion: v,
+  jobs: v,
+  cooperation: v,
+});
+
+/** The reason applyEvent gives for refusing an event (and checkEvent agrees); null when it is accepted. */
+export function refusalOf(scenario: Scenario, state: GameState, event: GameEvent): string | null {
+  const checked = checkEvent(state, scenario, event);
+  try {
+    applyEvent(state, scenario, event);
+  } catch (error) {
+    expect(error).toBeInstanceOf(GameRuleError);
+    expect((error as GameRuleError).code).toBe(checked);
+    return (error as GameRuleError).code;
+  }
+  expect(checked).toBeNull();
+  return null;
+}
+
+/** The state after these events, one after the other. */
+export function playAll(scenario: Scenario, state: GameState, ...events: GameEvent[]): GameState {
+  let next = state;
+  for (const event of events) next = applyEvent(next, scenario, event);
+  return next;
+}

@@ -1,9 +1,9 @@
 /** flow.ts, continued: planned shocks (the round check and the strike), the facilitator's notes, and the offers the end lapses. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { applyEvent, checkEvent } from '../../src/engine/flow.ts';
-import { createGame, GameRuleError } from '../../src/engine/game.ts';
+import { applyEvent } from '../../src/engine/flow.ts';
+import { createGame } from '../../src/engine/game.ts';
 import type { GameEvent, GameState, Offer, Phase, Scenario } from '../../src/engine/types.ts';
-import { CONTINUE, makeScenario, names, planGame } from './fixture.ts';
+import { CONTINUE, makeScenario, names, planGame, playAll, refusalOf } from './fixture.ts';
 
 /** A fresh scenario in each test: the engine caches per scenario object. */
 let s: Scenario;
@@ -24,25 +24,8 @@ const note = (text: string, by?: string): GameEvent => ({
   ...(by ? { by } : {}),
 });
 
-/** The reason applyEvent gives for refusing an event, checking that checkEvent gives the same; null when accepted. */
-function refusal(state: GameState, event: GameEvent): string | null {
-  const checked = checkEvent(state, s, event);
-  try {
-    applyEvent(state, s, event);
-  } catch (error) {
-    expect(error).toBeInstanceOf(GameRuleError);
-    expect((error as GameRuleError).code).toBe(checked);
-    return (error as GameRuleError).code;
-  }
-  expect(checked).toBeNull();
-  return null;
-}
-
-function play(state: GameState, ...events: GameEvent[]): GameState {
-  let next = state;
-  for (const event of events) next = applyEvent(next, s, event);
-  return next;
-}
+const refusal = (state: GameState, event: GameEvent) => refusalOf(s, state, event);
+const play = (state: GameState, ...events: GameEvent[]) => playAll(s, state, ...events);
 
 describe('planning a shock ahead', () => {
   const at = (round: number, phase: Phase): GameState => ({ ...diag, round, phase });

@@ -9,7 +9,21 @@ import { applyEvent, checkEvent, currentTeam, hazardInDeck } from '../../src/eng
 import { createGame, GameRuleError } from '../../src/engine/game.ts';
 import { replay } from '../../src/engine/replay.ts';
 import type { GameEvent, GameState, Offer, Scenario } from '../../src/engine/types.ts';
-import { aid, answer, CONTINUE, makeScenario, names, pass, planGame, START, start, team, withTeam } from './fixture.ts';
+import {
+  aid,
+  answer,
+  CONTINUE,
+  makeScenario,
+  names,
+  pass,
+  planGame,
+  playAll,
+  refusalOf,
+  START,
+  start,
+  team,
+  withTeam,
+} from './fixture.ts';
 
 /** A fresh scenario in each test: the engine caches per scenario object, and each test must build its own caches. */
 let s: Scenario;
@@ -20,25 +34,8 @@ const SKIP: GameEvent = { type: 'skip-phase' };
 const END: GameEvent = { type: 'end-game' };
 const inject = (hazard: string): GameEvent => ({ type: 'inject-hazard', hazard });
 
-/** The reason applyEvent gives for refusing an event, checking that checkEvent gives the same; null when accepted. */
-function refusal(state: GameState, event: GameEvent): string | null {
-  const checked = checkEvent(state, s, event);
-  try {
-    applyEvent(state, s, event);
-  } catch (error) {
-    expect(error).toBeInstanceOf(GameRuleError);
-    expect((error as GameRuleError).code).toBe(checked);
-    return (error as GameRuleError).code;
-  }
-  expect(checked).toBeNull();
-  return null;
-}
-
-function play(state: GameState, ...events: GameEvent[]): GameState {
-  let next = state;
-  for (const event of events) next = applyEvent(next, s, event);
-  return next;
-}
+const refusal = (state: GameState, event: GameEvent) => refusalOf(s, state, event);
+const play = (state: GameState, ...events: GameEvent[]) => playAll(s, state, ...events);
 
 describe('whose turn it is', () => {
   it('is nobody outside the plan phase or once the game is over', () => {

@@ -1,6 +1,4 @@
 import { spawn } from 'node:child_process';
-import { expect } from 'vitest';
-import { applyEvent, checkEvent, GameRuleError } from '../../src/engine/index.ts';
 import type { GameEvent, GameState, Scenario } from '../../src/engine/types.ts';
 import type { GameView } from '../../src/game/session/controller.ts';
 import type { LogEntry, SessionOptions } from '../../src/machines/game.ts';
@@ -63,18 +61,7 @@ export function withBudget(state: GameState, budget: number): GameState {
 }
 
 /** The reason applyEvent gives for refusing an event (and checkEvent agrees); null when it is accepted. */
-export function refusalOf(scenario: Scenario, state: GameState, event: GameEvent): string | null {
-  const checked = checkEvent(state, scenario, event);
-  try {
-    applyEvent(state, scenario, event);
-  } catch (error) {
-    expect(error).toBeInstanceOf(GameRuleError);
-    expect((error as GameRuleError).code).toBe(checked);
-    return (error as GameRuleError).code;
-  }
-  expect(checked).toBeNull();
-  return null;
-}
+export { refusalOf } from '../mutation/fixture.ts';
 
 export interface Run {
   code: number | null;
