@@ -3,9 +3,7 @@
  * look best by their estimate (card-plan.ts); quoting every card at every
  * move is what makes a simulation slow.
  */
-import { type Quote, quoteProject } from '../engine/projects.ts';
-import { ECOSYSTEM_FOR_PTCE } from '../engine/rules.ts';
-import { sseActorTypesBuilt } from '../engine/team-cards.ts';
+import { inOpenOffer, lacksEcosystem, type Quote, quoteProject } from '../engine/projects.ts';
 import type { Card, GameState, Offer, PlayerAction, Scenario } from '../engine/types.ts';
 
 export type StartAction = Extract<PlayerAction, { type: 'start-project' }>;
@@ -63,35 +61,27 @@ export function bestStart(
 
 /**
  * Two refusals of the rules a bot can foresee without a quote, read once per
- * decision: a card in an open offer that names one of the start's owners
- * counts as started, and a card that needs an SSE ecosystem needs the
- * proposer's. bestStart passes over refused starts, so leaving them out
- * changes no choice: it saves most of the quotes a bot asks for.
+ * decision with the rules' own checks: a card in an open offer that names one
+ * of the start's owners counts as started, and a card that needs an SSE
+ * ecosystem needs the proposer's. bestStart passes over refused starts, so
+ * leaving them out changes no choice: it saves most of the quotes a bot asks for.
  */
 export class Refusals {
   private readonly open: readonly Offer[];
-  private readonly ecosystem: boolean;
 
   constructor(
-    state: GameState,
-    scenario: Scenario,
+    private readonly state: GameState,
+    private readonly scenario: Scenario,
     private readonly team: string,
   ) {
     this.open = state.offers.filter((o) => o.status === 'open');
-    this.ecosystem = sseActorTypesBuilt(state, scenario, team) >= ECOSYSTEM_FOR_PTCE;
   }
 
   /** True when the rules are sure to refuse the team this start (with these partners). */
   refuses(card: Card, partners: readonly string[] = []): boolean {
-    if (card.needsEcosystem && !this.ecosystem) return true;
-    for (const offer of this.open) {
-      if (offer.card !== card.id) continue;
-      if (names(offer, this.team) || partners.some((p) => names(offer, p))) return true;
-    }
-    return false;
+    return (
+      lacksEcosystem(this.state, this.scenario, card, this.team) ||
+      (this.open.length > 0 && inOpenOffer(this.open, card.id, [this.team, ...partners]))
+    );
   }
-}
-
-function names(offer: Offer, team: string): boolean {
-  return offer.proposer === team || offer.partners.includes(team);
 }

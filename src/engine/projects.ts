@@ -9,7 +9,7 @@ import { type ActionError, findTeam, movesPerRound } from './game.ts';
 import { lookup } from './lookup.ts';
 import { ECOSYSTEM_FOR_PTCE, MAX_LEVER_SHARE, POOLED_EXTRA_DURATION } from './rules.ts';
 import { cardsOfTeam, sseActorTypesBuilt } from './team-cards.ts';
-import type { Card, GameState, PlayerAction, Project, Scenario } from './types.ts';
+import type { Card, GameState, Offer, PlayerAction, Project, Scenario } from './types.ts';
 
 export interface Quote {
   ok: boolean;
@@ -64,14 +64,10 @@ function priceProject(state: GameState, scenario: Scenario, action: StartAction)
   }
   if (partners.length < card.minPartners) return fail('needs-partners');
   for (const o of owners) if (cardsOfTeam(state, scenario, o).hasStarted(card.id)) return fail('already-started');
-  // An open offer for the same card counts as started for everyone it names.
-  for (const offer of state.offers) {
-    if (offer.status !== 'open' || offer.card !== card.id) continue;
-    if ([offer.proposer, ...offer.partners].some((o) => owners.includes(o))) return fail('already-started');
-  }
+  if (inOpenOffer(state.offers, card.id, owners)) return fail('already-started');
   const mine = cardsOfTeam(state, scenario, team.id);
   for (const pre of card.prerequisites) if (!mine.hasBuilt(pre)) return fail('missing-prerequisite');
-  if (card.needsEcosystem && sseActorTypesBuilt(state, scenario, team.id) < ECOSYSTEM_FOR_PTCE) return fail('needs-ecosystem');
+  if (lacksEcosystem(state, scenario, card, team.id)) return fail('needs-ecosystem');
   if (card.excludes.length > 0 && excludedFor(state, scenario, card, owners)) return fail('excluded');
   for (let i = 1; i < action.levers.length; i += 1) {
     if (action.levers.indexOf(action.levers[i] as string) < i) return fail('duplicate-lever');
@@ -119,6 +115,20 @@ function priceProject(state: GameState, scenario: Scenario, action: StartAction)
   }
   quote.ok = true;
   return quote;
+}
+
+/** An open offer for this card naming one of these teams: the card counts as started for everyone it names. */
+export function inOpenOffer(offers: readonly Offer[], card: string, teams: readonly string[]): boolean {
+  for (const offer of offers) {
+    if (offer.status !== 'open' || offer.card !== card) continue;
+    if (teams.includes(offer.proposer) || offer.partners.some((p) => teams.includes(p))) return true;
+  }
+  return false;
+}
+
+/** A card that needs an SSE ecosystem (a PTCE) and a proposer that has not built one. */
+export function lacksEcosystem(state: GameState, scenario: Scenario, card: Card, team: string): boolean {
+  return card.needsEcosystem && sseActorTypesBuilt(state, scenario, team) < ECOSYSTEM_FOR_PTCE;
 }
 
 /**
