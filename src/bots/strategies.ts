@@ -53,17 +53,17 @@ export const randomStrategy: Strategy = (state, scenario, team, random) => {
   const cards = cardsOpenTo(state, scenario, team);
   const refusals = new Refusals(state, scenario, team);
   const funds = fundsOf(state, cardPlans, team);
+  const others = state.teams.filter((t) => t.id !== team);
   for (let tries = 0; tries < 4 && cards.length > 0; tries += 1) {
     const card = cards[Math.floor(random() * cards.length)] as Card;
     const plan = plans.get(card.id) as CardPlan;
-    const others = state.teams.filter((t) => t.id !== team);
     // A shared card is offered to teams picked at random (as many as the card needs).
     if (card.poolable && others.length >= Math.max(1, card.minPartners)) {
       const start = Math.floor(random() * others.length);
-      const partners = Array.from(
-        { length: Math.max(1, card.minPartners) },
-        (_, i) => (others[(start + i) % others.length] as TeamState).id,
-      );
+      const partners: string[] = [];
+      for (let i = 0; i < Math.max(1, card.minPartners); i += 1) {
+        partners.push((others[(start + i) % others.length] as TeamState).id);
+      }
       const action: StartAction = {
         type: 'start-project',
         team,

@@ -106,12 +106,11 @@ function priceProject(state: GameState, scenario: Scenario, action: StartAction)
   const remainder = card.cost - leverMoney;
   // Pooled projects split what is left equally; the proposer pays any odd k€.
   const base = Math.floor(remainder / owners.length);
-  owners.forEach((owner, i) => {
-    quote.shares[owner] = i === 0 ? remainder - base * (owners.length - 1) : base;
-  });
-  for (const owner of owners) {
-    const budget = findTeam(state, owner)?.budget ?? 0;
-    if ((quote.shares[owner] ?? 0) > budget) return fail('budget');
+  for (let i = 0; i < owners.length; i += 1) {
+    const owner = owners[i] as string;
+    const share = i === 0 ? remainder - base * (owners.length - 1) : base;
+    quote.shares[owner] = share;
+    if (share > (findTeam(state, owner)?.budget ?? 0)) return fail('budget');
   }
   quote.ok = true;
   return quote;

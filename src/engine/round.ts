@@ -175,7 +175,9 @@ export function applyHazard(state: GameState, scenario: Scenario, hazardId: stri
 }
 
 export function isCollapsed(team: TeamState, scenario: Scenario): boolean {
-  return ESSENTIAL_NEEDS_IDS.some((need) => scenario.indicatorIds.includes(need) && team.indicators[need] <= scenario.collapseAt);
+  const plays = lookup(scenario).plays;
+  for (const need of ESSENTIAL_NEEDS_IDS) if (plays.has(need) && team.indicators[need] <= scenario.collapseAt) return true;
+  return false;
 }
 
 /**
@@ -190,7 +192,6 @@ export function closeRound(state: GameState, scenario: Scenario): GameState {
   const plays = lookup(scenario).plays;
   const teams = state.teams.map((t) => {
     const next = cloneTeam(t);
-    next.trajectory = [...t.trajectory, copyIndicators(t.indicators)];
     const indicators = copyIndicators(t.indicators);
     addInPlace(indicators, scenario.pressures, plays);
     if (cardsOfTeam(state, scenario, t.id).pooledBuilt) {
@@ -207,7 +208,7 @@ export function closeRound(state: GameState, scenario: Scenario): GameState {
     next.moves = 0;
     next.acted = false;
     next.leverUsed = {};
-    next.trajectory[next.trajectory.length - 1] = copyIndicators(indicators);
+    next.trajectory = [...t.trajectory, copyIndicators(indicators)];
     next.collapsed = isCollapsed(next, scenario);
     return next;
   });

@@ -4,7 +4,7 @@ import { STRATEGIES } from '../../src/bots/strategies.ts';
 import { MAX_ROUNDS, MIN_ROUNDS } from '../../src/engine/game.ts';
 import { INDICATOR_MAX } from '../../src/engine/rules.ts';
 import { scoreGame } from '../../src/engine/scoring.ts';
-import type { Difficulty, GameState, Scenario } from '../../src/engine/types.ts';
+import type { Difficulty, GameState, Indicators, Scenario } from '../../src/engine/types.ts';
 import { GAME_FILE_FORMAT, GAME_FILE_VERSION, type GameFile, scenarioHash } from '../../src/game/session/game-saves.ts';
 import type { SimulationJob } from './simulate-worker.ts';
 
@@ -115,11 +115,12 @@ export function parseArgs(argv: string[], known: string[]): SimulationArgs {
 
 /** An indicator of a team at its maximum, at the end of a round or of the game. */
 function saturated(game: GameState, scenario: Scenario): boolean {
-  return game.teams.some((team) =>
-    [...team.trajectory, team.indicators].some((indicators) =>
-      scenario.indicatorIds.some((id) => indicators[id] >= INDICATOR_MAX),
-    ),
-  );
+  const atMax = (indicators: Indicators) => scenario.indicatorIds.some((id) => indicators[id] >= INDICATOR_MAX);
+  for (const team of game.teams) {
+    if (atMax(team.indicators)) return true;
+    for (const indicators of team.trajectory) if (atMax(indicators)) return true;
+  }
+  return false;
 }
 
 /** Raw counts of a stretch of games of one strategy: stretches add up, so workers can share a simulation. */
