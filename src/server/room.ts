@@ -13,6 +13,7 @@ import {
   eventMessageSchema,
   handSeatMessageSchema,
   type JoinedMessage,
+  type JoinOptions,
   joinOptionsSchema,
   MAX_MESSAGE_BYTES,
   type PatchMessage,
@@ -72,8 +73,12 @@ export function workshopRoom(workshops: Workshops) {
         workshops.metrics.joinsRefused.inc({ code });
         throw new ServerError(JOIN_REFUSED, code);
       };
-      if (!workshops.joins.take(`join:${context.ip ?? 'unknown'}`)) refuse('rate-limited');
       const parsed = joinOptionsSchema.safeParse(options);
+      // A device that proves its token (coming back after a drop, often all at once when the venue's
+      // network blinks, behind one address) spends nothing: the limit is for guesses and seat claims.
+      if (!(parsed.success && this.provesToken(parsed.data)) && !workshops.joins.take(`join:${context.ip ?? 'unknown'}`)) {
+        refuse('rate-limited');
+      }
       if (!parsed.success) return refuse('bad-message');
       const join = parsed.data;
       if (join.code !== this.code) refuse('unknown-code');
@@ -123,6 +128,12 @@ export function workshopRoom(workshops: Workshops) {
     }
 
     /** One device per seat: the newest holder of the seat's token wins, the others are told and let go. */
+    /** A join with this room's code and a token it knows: the facilitator's, or a seat's. */
+    private provesToken(join: JoinOptions): boolean {
+      if (join.code !== this.code || !('token' in join)) return false;
+      return join.role === 'facilitator' ? this.session.isFacilitator(join.token) : this.session.seatOfToken(join.token) !== null;
+    }
+
     private dropOtherHolders(seat: string, keep: Client | null, to: 'device' | 'bot' | 'free' = 'device'): void {
       this.waiting.get(seat)?.reject(new Error('seat taken back'));
       this.waiting.delete(seat);
