@@ -74,21 +74,16 @@ export function workshopRoom(workshops: Workshops) {
         throw new ServerError(JOIN_REFUSED, code);
       };
       const parsed = joinOptionsSchema.safeParse(options);
+      const proven = parsed.success ? this.seatedByToken(parsed.data) : null;
       // A device that proves its token (coming back after a drop, often all at once when the venue's
       // network blinks, behind one address) spends nothing: the limit is for guesses and seat claims.
-      if (!(parsed.success && this.provesToken(parsed.data)) && !workshops.joins.take(`join:${context.ip ?? 'unknown'}`)) {
-        refuse('rate-limited');
-      }
+      if (!proven && !workshops.joins.take(`join:${context.ip ?? 'unknown'}`)) refuse('rate-limited');
+      if (proven) return proven;
       if (!parsed.success) return refuse('bad-message');
       const join = parsed.data;
       if (join.code !== this.code) refuse('unknown-code');
       if (join.role === 'screen') return { role: 'screen', seat: null };
-      if (join.role === 'facilitator')
-        return this.session.isFacilitator(join.token) ? { role: 'facilitator', seat: null } : refuse('bad-token');
-      if ('token' in join) {
-        const seat = this.session.seatOfToken(join.token);
-        return seat ? { role: 'seat', seat } : refuse('bad-token');
-      }
+      if ('token' in join) return refuse('bad-token');
       // Claimed here, in one step with the check: two devices asking for one seat cannot both get it.
       const claimed = this.session.claimSeat(join.seat);
       if (!claimed.ok) return refuse(claimed.code);
@@ -127,13 +122,15 @@ export function workshopRoom(workshops: Workshops) {
       if (workshops.rooms.get(this.code) === this) workshops.rooms.delete(this.code);
     }
 
-    /** One device per seat: the newest holder of the seat's token wins, the others are told and let go. */
-    /** A join with this room's code and a token it knows: the facilitator's, or a seat's. */
-    private provesToken(join: JoinOptions): boolean {
-      if (join.code !== this.code || !('token' in join)) return false;
-      return join.role === 'facilitator' ? this.session.isFacilitator(join.token) : this.session.seatOfToken(join.token) !== null;
+    /** The facilitator or the seat a join's token proves, with this room's code; null for any other join. */
+    private seatedByToken(join: JoinOptions): Seated | null {
+      if (join.code !== this.code || !('token' in join)) return null;
+      if (join.role === 'facilitator') return this.session.isFacilitator(join.token) ? { role: 'facilitator', seat: null } : null;
+      const seat = this.session.seatOfToken(join.token);
+      return seat ? { role: 'seat', seat } : null;
     }
 
+    /** One device per seat: the newest holder of the seat's token wins, the others are told and let go. */
     private dropOtherHolders(seat: string, keep: Client | null, to: 'device' | 'bot' | 'free' = 'device'): void {
       this.waiting.get(seat)?.reject(new Error('seat taken back'));
       this.waiting.delete(seat);
