@@ -4,7 +4,7 @@
  * spread (`{ ...state, x }` at every event) takes the slow generic path, about
  * twenty times the cost of this literal: it was most of a game's time.
  */
-import type { GameState, Indicators, TeamState } from './types.ts';
+import type { GameState, Indicators, Offer, Project, TeamState } from './types.ts';
 
 export function cloneTeam(t: TeamState): Required<TeamState> {
   return {
@@ -19,6 +19,44 @@ export function cloneTeam(t: TeamState): Required<TeamState> {
     leverUsed: t.leverUsed,
     collapsed: t.collapsed,
     trajectory: t.trajectory,
+  };
+}
+
+/** A team whose `acted` flag is set to this. */
+export function withActed(t: TeamState, acted: boolean): TeamState {
+  const next = cloneTeam(t);
+  next.acted = acted;
+  return next;
+}
+
+export function cloneProject(p: Project): Project {
+  return {
+    id: p.id,
+    card: p.card,
+    owners: p.owners,
+    levers: p.levers,
+    startedRound: p.startedRound,
+    readyRound: p.readyRound,
+    built: p.built,
+    pooled: p.pooled,
+    engineeringDays: p.engineeringDays,
+    cost: p.cost,
+    paid: p.paid,
+    leverPaid: p.leverPaid,
+  };
+}
+
+/** An offer with a new status (its answers unchanged). */
+export function offerWith(o: Offer, status: Offer['status'], answers: Record<string, boolean> = o.answers): Offer {
+  return {
+    id: o.id,
+    card: o.card,
+    proposer: o.proposer,
+    partners: o.partners,
+    levers: o.levers,
+    round: o.round,
+    answers,
+    status,
   };
 }
 

@@ -1,5 +1,5 @@
 import { sendAid } from './aid.ts';
-import { cloneTeam, copyIndicators, evolve } from './clone.ts';
+import { copyIndicators, evolve, withActed } from './clone.ts';
 import { leverFits, lookup } from './lookup.ts';
 import { launchProject, quoteProject } from './projects.ts';
 import { seedState } from './rng.ts';
@@ -46,6 +46,8 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
   if (seat !== undefined && !teams.some((t) => t.id === seat)) {
     throw new RangeError(`the Department seat goes to a team of the game (team-1 to team-${count}), not ${seat}`);
   }
+  // Every field in cloneState's order, without a spread: every state of a game then shares one shape.
+  const department = departmentEnvelope(scenario, count);
   return {
     scenario: scenario.id,
     seed: options.seed,
@@ -58,7 +60,9 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
     pendingHazard: null,
     plannedHazards: [],
     teams,
-    ...departmentEnvelope(scenario, count),
+    envelope: department.envelope,
+    allocations: department.allocations,
+    engineeringDays: department.engineeringDays,
     departmentSeat: options.departmentSeat ?? null,
     projects: [],
     offers: [],
@@ -186,7 +190,7 @@ export function applyAction(state: GameState, scenario: Scenario, action: OwnAct
   const error = validateAction(state, scenario, action);
   if (error) throw new GameRuleError(error);
   if (action.type === 'pass') {
-    return withTeams(state, (t) => (t.id === action.team ? { ...cloneTeam(t), acted: true } : null));
+    return withTeams(state, (t) => (t.id === action.team ? withActed(t, true) : null));
   }
   return sendAid(state, scenario, action.team, action.to);
 }

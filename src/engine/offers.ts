@@ -5,7 +5,7 @@
  * pass says no to every offer still waiting for that team; an offer nobody
  * answered by the end of the next round lapses.
  */
-import { cloneTeam, evolve } from './clone.ts';
+import { cloneTeam, evolve, offerWith, withActed } from './clone.ts';
 import { type ActionError, findTeam, movesPerRound } from './game.ts';
 import { launchProject, quoteProject } from './projects.ts';
 import type { GameState, Offer, PlayerAction, Scenario } from './types.ts';
@@ -74,12 +74,12 @@ export function validateAnswer(state: GameState, action: Answer): ActionError | 
 function settle(state: GameState, scenario: Scenario, offer: Offer): GameState {
   if (offer.partners.some((p) => offer.answers[p] === undefined)) return replaceOffer(state, offer);
   const accepted = offer.partners.filter((p) => offer.answers[p] === true);
-  if (accepted.length === 0) return replaceOffer(state, { ...offer, status: 'declined' });
+  if (accepted.length === 0) return replaceOffer(state, offerWith(offer, 'declined'));
   const owners = new Set([offer.proposer, ...accepted]);
   // Priced as a start made now by the proposer: moves were used when proposing and accepting.
   const probe = evolve(state, {
     offers: state.offers.filter((o) => o.id !== offer.id),
-    teams: state.teams.map((t) => (owners.has(t.id) && t.acted ? { ...cloneTeam(t), acted: false } : t)),
+    teams: state.teams.map((t) => (owners.has(t.id) && t.acted ? withActed(t, false) : t)),
   });
   const action: Start = {
     type: 'start-project',
@@ -91,14 +91,14 @@ function settle(state: GameState, scenario: Scenario, offer: Offer): GameState {
   const quote = quoteProject(probe, scenario, action);
   if (!quote.ok) {
     const status = quote.error === 'budget' ? 'budget' : quote.error === 'needs-partners' ? 'declined' : 'lapsed';
-    return replaceOffer(state, { ...offer, status });
+    return replaceOffer(state, offerWith(offer, status));
   }
-  return launchProject(replaceOffer(state, { ...offer, status: 'started' }), action, quote, false);
+  return launchProject(replaceOffer(state, offerWith(offer, 'started')), action, quote, false);
 }
 
 export function answerOffer(state: GameState, scenario: Scenario, action: Answer): GameState {
   const offer = state.offers.find((o) => o.id === action.offer) as Offer;
-  const answered: Offer = { ...offer, answers: { ...offer.answers, [action.team]: action.accept } };
+  const answered = offerWith(offer, offer.status, { ...offer.answers, [action.team]: action.accept });
   // Accepting is the partner's move for the round; declining costs nothing.
   const next = action.accept ? useMove(state, action.team) : state;
   return settle(next, scenario, answered);
@@ -117,5 +117,5 @@ export function declinePendingFor(state: GameState, scenario: Scenario, team: st
 export function lapseStaleOffers(state: GameState, all = false): GameState {
   const stale = (o: Offer) => o.status === 'open' && (all || o.round < state.round);
   if (!state.offers.some(stale)) return state;
-  return evolve(state, { offers: state.offers.map((o) => (stale(o) ? { ...o, status: 'lapsed' } : o)) });
+  return evolve(state, { offers: state.offers.map((o) => (stale(o) ? offerWith(o, 'lapsed') : o)) });
 }

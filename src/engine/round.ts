@@ -1,4 +1,4 @@
-import { cloneTeam, copyIndicators, evolve } from './clone.ts';
+import { cloneProject, cloneTeam, copyIndicators, evolve } from './clone.ts';
 import { departmentEnvelope } from './game.ts';
 import { lookup, shieldShare, shieldsAgainst, struckCommunes } from './lookup.ts';
 import { pickWeighted } from './rng.ts';
@@ -75,7 +75,9 @@ export function implementProjects(state: GameState, scenario: Scenario): GameSta
     const project = state.projects[i] as Project;
     if (project.built || project.readyRound > state.round) continue;
     projects ??= state.projects.slice();
-    projects[i] = { ...project, built: true };
+    const built = cloneProject(project);
+    built.built = true;
+    projects[i] = built;
     teams ??= copyTeams(state.teams);
     const parts = buildParts(project, scenario);
     const plays = lookup(scenario).plays;
@@ -213,7 +215,15 @@ export function closeRound(state: GameState, scenario: Scenario): GameState {
     return next;
   });
   const round = state.round + 1;
-  return evolve(state, { teams, round, order: turnOrder(teams, round), ...departmentEnvelope(scenario, teams.length) });
+  const department = departmentEnvelope(scenario, teams.length);
+  return evolve(state, {
+    teams,
+    round,
+    order: turnOrder(teams, round),
+    envelope: department.envelope,
+    allocations: department.allocations,
+    engineeringDays: department.engineeringDays,
+  });
 }
 
 /** Round r's turn order: the teams rotated by r - 1, so that team 1 opens round 1, team 2 round 2... */
