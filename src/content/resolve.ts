@@ -25,11 +25,30 @@ function honestCards(cards: Record<string, Card>, deckHazards: ReadonlySet<strin
   const out: Record<string, Card> = {};
   for (const id in cards) {
     const card = cards[id] as Card;
+    // Every field, the optional ones too, in the schema's order: all cards share one shape (the bots read
+    // them at every move) and JSON.stringify, which leaves undefined out, writes them as the file did.
     out[id] = {
-      ...card,
+      id: card.id,
+      title: card.title,
+      description: card.description,
+      actor: card.actor,
+      cost: card.cost,
+      duration: card.duration,
+      prerequisites: card.prerequisites,
+      needsEngineering: card.needsEngineering,
+      poolable: card.poolable,
+      engineeringDays: card.engineeringDays,
+      minPartners: card.minPartners,
+      needsEcosystem: card.needsEcosystem,
+      excludes: card.excludes,
+      lesson: card.lesson,
+      tags: card.tags,
+      effects: card.effects,
       mitigates: card.mitigates.filter((m) => deckHazards.has(m.hazard)),
       aggravates: card.aggravates.filter((m) => deckHazards.has(m.hazard)),
-    };
+      source: card.source,
+      guide: card.guide,
+    } satisfies { [K in keyof Required<Card>]: Card[K] };
   }
   return out;
 }
