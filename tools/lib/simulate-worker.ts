@@ -1,19 +1,20 @@
-/** A worker of npm run simulate: plays the stretches of games it is sent and answers their tallies. */
-import { parentPort } from 'node:worker_threads';
-import { loadScenarios } from './content.ts';
-import { type SimulationArgs, tally } from './simulation.ts';
+/**
+ * A worker of npm run simulate: plays the stretches of games it is sent and
+ * answers their tallies. Its scenario comes resolved and checked from the main
+ * thread (workerData), so the worker loads no content nor its validation.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Scenario } from '../../src/engine/types.ts';
+import { type TallyArgs, tally } from './tally.ts';
 
 export interface SimulationJob {
-  scenario: string;
-  args: Omit<SimulationArgs, 'json' | 'scenario'>;
+  args: TallyArgs;
   strategy: string;
   from: number;
   to: number;
 }
 
-const scenarios = loadScenarios();
+const scenario = workerData as Scenario;
 parentPort?.on('message', (job: SimulationJob) => {
-  const scenario = scenarios.get(job.scenario);
-  if (!scenario) throw new Error(`unknown scenario ${job.scenario}`);
   parentPort?.postMessage(tally(scenario, job.args, job.strategy, job.from, job.to));
 });

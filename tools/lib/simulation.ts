@@ -1,22 +1,16 @@
 import { Worker } from 'node:worker_threads';
-import { playGame, playRecorded, teamNames } from '../../src/bots/autoplay.ts';
+import { playRecorded, teamNames } from '../../src/bots/autoplay.ts';
 import { STRATEGIES } from '../../src/bots/strategies.ts';
 import { MAX_ROUNDS, MIN_ROUNDS } from '../../src/engine/game.ts';
-import { INDICATOR_MAX } from '../../src/engine/rules.ts';
-import { scoreGame } from '../../src/engine/scoring.ts';
-import type { Difficulty, GameState, Indicators, Scenario } from '../../src/engine/types.ts';
+import type { Scenario } from '../../src/engine/types.ts';
 import { GAME_FILE_FORMAT, GAME_FILE_VERSION, type GameFile, scenarioHash } from '../../src/game/session/game-saves.ts';
 import type { SimulationJob } from './simulate-worker.ts';
+import { addTallies, gameSeed, type Tally, type TallyArgs, tally } from './tally.ts';
 
-export interface SimulationArgs {
+export { gameSeed, type Tally, tally } from './tally.ts';
+
+export interface SimulationArgs extends TallyArgs {
   scenario: string;
-  runs: number;
-  seed: number;
-  teams: number;
-  difficulty: Difficulty;
-  /** Game length; the scenario's when absent. */
-  rounds?: number;
-  strategies: string[];
   json: boolean;
   /** Where to write the one game played (--runs 1, one --strategy) as a game file. */
   export?: string;
@@ -43,11 +37,6 @@ function integer(name: string, value: string | undefined, min: number, max: numb
     throw new Error(`--${name} needs a whole number from ${min} to ${max}`);
   }
   return n;
-}
-
-/** The seed of game `run` of a simulation: the same for every strategy, so that they meet the same shocks. */
-export function gameSeed(seed: number, run: number): number {
-  return seed * 1_000_003 + run;
 }
 
 export function parseArgs(argv: string[], known: string[]): SimulationArgs {
@@ -113,87 +102,6 @@ export function parseArgs(argv: string[], known: string[]): SimulationArgs {
   return args;
 }
 
-/** An indicator of a team at its maximum, at the end of a round or of the game. */
-function saturated(game: GameState, scenario: Scenario): boolean {
-  const atMax = (indicators: Indicators) => scenario.indicatorIds.some((id) => indicators[id] >= INDICATOR_MAX);
-  for (const team of game.teams) {
-    if (atMax(team.indicators)) return true;
-    for (const indicators of team.trajectory) if (atMax(indicators)) return true;
-  }
-  return false;
-}
-
-/** Raw counts of a stretch of games of one strategy: stretches add up, so workers can share a simulation. */
-export interface Tally {
-  wins: number;
-  collapses: number;
-  teamsScored: number;
-  rounds: number;
-  unspent: number;
-  saturatedGames: number;
-  games: number;
-  sums: Record<string, number>;
-}
-
-export function tally(
-  scenario: Scenario,
-  args: Omit<SimulationArgs, 'json' | 'scenario'>,
-  name: string,
-  fromRun: number,
-  toRun: number,
-): Tally {
-  const strategy = STRATEGIES[name];
-  if (!strategy) throw new Error(`unknown strategy ${name}`);
-  const out: Tally = {
-    wins: 0,
-    collapses: 0,
-    teamsScored: 0,
-    rounds: 0,
-    unspent: 0,
-    saturatedGames: 0,
-    games: 0,
-    sums: { overall: 0 },
-  };
-  for (const id of scenario.indicatorIds) out.sums[id] = 0;
-  for (let run = fromRun; run < toRun; run += 1) {
-    // The same seeds for every strategy: they meet the same shocks.
-    const game = playGame(scenario, {
-      seed: gameSeed(args.seed, run),
-      teams: args.teams,
-      difficulty: args.difficulty,
-      ...(args.rounds === undefined ? {} : { rounds: args.rounds }),
-      strategies: strategy,
-    });
-    out.games += 1;
-    out.rounds += Math.min(game.round - 1, game.rounds);
-    for (const score of scoreGame(game, scenario)) {
-      out.teamsScored += 1;
-      if (score.succeeded) out.wins += 1;
-      out.sums.overall = (out.sums.overall ?? 0) + score.overall;
-      for (const id of scenario.indicatorIds) out.sums[id] = (out.sums[id] ?? 0) + score.dimensions[id];
-    }
-    for (const team of game.teams) out.unspent += team.received > 0 ? team.budget / team.received : 0;
-    if (saturated(game, scenario)) out.saturatedGames += 1;
-    out.collapses += game.teams.filter((t) => t.collapsed).length;
-  }
-  return out;
-}
-
-export function addTallies(a: Tally, b: Tally): Tally {
-  const sums: Record<string, number> = { ...a.sums };
-  for (const [k, v] of Object.entries(b.sums)) sums[k] = (sums[k] ?? 0) + v;
-  return {
-    wins: a.wins + b.wins,
-    collapses: a.collapses + b.collapses,
-    teamsScored: a.teamsScored + b.teamsScored,
-    rounds: a.rounds + b.rounds,
-    unspent: a.unspent + b.unspent,
-    saturatedGames: a.saturatedGames + b.saturatedGames,
-    games: a.games + b.games,
-    sums,
-  };
-}
-
 export function result(t: Tally): StrategyResult {
   const round4 = (n: number) => Math.round(n * 10000) / 10000;
   return {
@@ -214,7 +122,7 @@ export function result(t: Tally): StrategyResult {
  */
 export const STRETCH = 250;
 
-function stretches(args: Omit<SimulationArgs, 'json' | 'scenario'>): SimulationJobRange[] {
+function stretches(args: TallyArgs): SimulationJobRange[] {
   const out: SimulationJobRange[] = [];
   for (const strategy of args.strategies) {
     for (let from = 0; from < args.runs; from += STRETCH) out.push({ strategy, from, to: Math.min(args.runs, from + STRETCH) });
@@ -241,7 +149,7 @@ interface SimulationJobRange {
 }
 
 /** One process, one core: what the tests call. */
-export function simulate(scenario: Scenario, args: Omit<SimulationArgs, 'json' | 'scenario'>): Record<string, StrategyResult> {
+export function simulate(scenario: Scenario, args: TallyArgs): Record<string, StrategyResult> {
   const ranges = stretches(args).filter((r) => STRATEGIES[r.strategy]);
   const tallies = ranges.map((r) => tally(scenario, args, r.strategy, r.from, r.to));
   return results(ranges, tallies, args.strategies);
@@ -251,7 +159,7 @@ export function simulate(scenario: Scenario, args: Omit<SimulationArgs, 'json' |
  * The first game of a simulation (run 0, its seed) played by one strategy, as
  * the game file the browser exports: it replays in the kit and in npm run replay.
  */
-export function exportGame(scenario: Scenario, args: Omit<SimulationArgs, 'json' | 'scenario'>): string {
+export function exportGame(scenario: Scenario, args: TallyArgs): string {
   const name = args.strategies[0] ?? '';
   const strategy = STRATEGIES[name];
   if (!strategy) throw new Error(`unknown strategy ${name}`);
@@ -277,7 +185,7 @@ export function exportGame(scenario: Scenario, args: Omit<SimulationArgs, 'json'
 }
 
 /** Whether simulateOnCores starts workers: a few games are played sooner on the main thread. */
-export function usesWorkers(args: Omit<SimulationArgs, 'json' | 'scenario'>, cores: number): boolean {
+export function usesWorkers(args: TallyArgs, cores: number): boolean {
   return cores > 1 && args.runs * args.strategies.length >= 200;
 }
 
@@ -288,16 +196,16 @@ export function usesWorkers(args: Omit<SimulationArgs, 'json' | 'scenario'>, cor
  */
 export async function simulateOnCores(
   scenario: Scenario,
-  args: Omit<SimulationArgs, 'json' | 'scenario'>,
+  args: TallyArgs,
   cores: number,
   worker: URL = new URL('./simulate-worker.mjs', import.meta.url),
 ): Promise<Record<string, StrategyResult>> {
   if (!usesWorkers(args, cores)) return simulate(scenario, args);
   const ranges = stretches(args).filter((r) => STRATEGIES[r.strategy]);
-  const jobs: SimulationJob[] = ranges.map((r) => ({ scenario: scenario.id, args, ...r }));
+  const jobs: SimulationJob[] = ranges.map((r) => ({ args, ...r }));
   const tallies: Tally[] = new Array(jobs.length);
   let next = 0;
-  const workers = Array.from({ length: Math.min(cores, jobs.length) }, () => new Worker(worker));
+  const workers = Array.from({ length: Math.min(cores, jobs.length) }, () => new Worker(worker, { workerData: scenario }));
   try {
     await Promise.all(
       workers.map(
