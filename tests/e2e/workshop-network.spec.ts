@@ -137,6 +137,8 @@ test.describe('networked workshop', () => {
     await press(page.getByRole('button', { name: 'Confier le siège de Équipe 3 à un autre appareil' }));
     const handed = (await page.locator('.workshop-handed a[data-handed="team-3"]').getAttribute('href')) ?? '';
     expect(handed).toMatch(new RegExp(`#/join\\?code=${code}&token=[A-Za-z0-9_-]{43}$`));
+    // Until the new device comes in, the seat waits for it: it is not a device that dropped out.
+    await expect(row(3).locator('td').nth(1)).toHaveText('en attente du nouvel appareil');
     const newcomer = await (await browser.newContext()).newPage();
     await newcomer.goto(handed);
     await expect(newcomer.locator('.face-label')).toHaveText('Poste : Équipe 3');

@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 /**
- * The console's "last action" of a seat, in words, read from the session's
- * log: 3 teams on periurban-brownfield, seed 1, round 1's plan phase.
+ * The console's seats: a seat's "last action", in words, read from the
+ * session's log, and its connection around a hand-over to another device;
+ * 3 teams on periurban-brownfield, seed 1, round 1's plan phase.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyEvent, createGame } from '../../src/engine/index.ts';
 import type { GameState } from '../../src/engine/types.ts';
-import { lastAction } from '../../src/game/network/console-panel.ts';
+import { ConsolePanel, lastAction } from '../../src/game/network/console-panel.ts';
+import type { RemoteSource } from '../../src/game/network/remote-source.ts';
 import type { GameView } from '../../src/game/session/controller.ts';
 import { initI18n } from '../../src/i18n/index.ts';
 import type { LogEntry } from '../../src/machines/game.ts';
@@ -34,5 +36,53 @@ describe('a seat’s last action', () => {
       'passed',
     ]);
     expect(lastAction([CONTINUE], 'team-1', view, s)).toBeNull();
+  });
+});
+
+describe('the console’s seats after a hand-over', () => {
+  const source = { view: () => view, subscribe: () => () => {}, seen: () => [] } as unknown as RemoteSource;
+  const panel = () =>
+    new ConsolePanel(
+      'ABCD-EFGH',
+      s,
+      source,
+      () => {},
+      () => {},
+    );
+  const connection = (p: ConsolePanel, seat: string) =>
+    p.root.querySelector(`tr[data-seat="${seat}"]`)?.querySelectorAll('td')[1]?.textContent;
+  type Seats = Parameters<ConsolePanel['seats']>[0];
+  const seats = (team2: Seats[number]['holder'], connected: boolean): Seats => [
+    { seat: 'team-1', holder: 'device', connected: false },
+    { seat: 'team-2', holder: team2, connected },
+    { seat: 'team-3', holder: null, connected: false },
+  ];
+
+  it('waits for the new device rather than calling the seat offline, until it comes in', () => {
+    const p = panel();
+    p.seats(seats('device', true));
+    p.handed('team-2', 'new-token');
+    p.seats(seats('device', false));
+    expect([connection(p, 'team-1'), connection(p, 'team-2'), connection(p, 'team-3')]).toEqual([
+      'offline',
+      'waiting for the new device',
+      '—',
+    ]);
+    expect(p.root.querySelector('a[data-handed="team-2"]')).not.toBeNull();
+    p.seats(seats('device', true));
+    expect(connection(p, 'team-2')).toBe('connected');
+    expect(p.root.querySelector('.workshop-handed')?.textContent).toBe(
+      'T2 joined the workshop on its new device: its link is no longer shown.',
+    );
+  });
+
+  it('drops the link of a seat handed on to a bot before its device came', () => {
+    const p = panel();
+    p.handed('team-2', 'new-token');
+    p.seats(seats('device', false));
+    p.seats(seats('bot', false));
+    expect(connection(p, 'team-2')).toBe('—');
+    expect(p.root.querySelector('a[data-handed]')).toBeNull();
+    expect(p.root.querySelector('.workshop-handed')?.textContent).toBe('');
   });
 });

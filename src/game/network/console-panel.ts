@@ -72,6 +72,10 @@ export class ConsolePanel {
       this.handedTo = null;
       const team = this.source.view().game.teams.find((x) => x.id === handed.seat)?.name ?? handed.seat;
       this.handedBox.replaceChildren(h('p', {}, t('workshop:console.handedDone', { team })));
+    } else if (handed && seats.some((s) => s.seat === handed.seat && s.holder !== 'device')) {
+      // Handed on again, to a bot or to nobody, before the device came: the server forgot that link's token.
+      this.handedTo = null;
+      this.handedBox.replaceChildren();
     }
     this.drawSeats();
   }
@@ -88,6 +92,7 @@ export class ConsolePanel {
   handed(seat: string, token: string): void {
     this.handedTo = { seat, token };
     this.drawHanded();
+    this.drawSeats();
   }
 
   relocalize(): void {
@@ -143,6 +148,8 @@ export class ConsolePanel {
         name: team.name,
         holder,
         connected: seat?.connected ?? false,
+        // Handed on and its new device not in yet: waiting for it, not a device that dropped out.
+        awaited: holder === 'device' && !seat?.connected && this.handedTo?.seat === team.id,
         played,
         // Its turn, no device of its own at the table, the game running: the console may pass for it.
         canPass: played === 'playing' && !view.paused && holder !== 'bot' && !(holder === 'device' && seat?.connected),
@@ -193,7 +200,11 @@ export class ConsolePanel {
               { 'data-seat': row.id, 'data-holder': row.holder ?? 'free', 'data-connected': String(row.connected) },
               h('th', { scope: 'row' }, row.name),
               cell(t(`workshop:console.holders.${row.holder ?? 'free'}`)),
-              cell(row.holder === 'device' ? t(`workshop:console.${row.connected ? 'connected' : 'offline'}`) : '—'),
+              cell(
+                row.holder === 'device'
+                  ? t(`workshop:console.${row.connected ? 'connected' : row.awaited ? 'awaited' : 'offline'}`)
+                  : '—',
+              ),
               h(
                 'td',
                 { 'data-played': row.played },
