@@ -21,7 +21,9 @@ export function confirmDialog(message: string): Promise<boolean> {
     dialog.append(h('p', { id: 'confirm-message' }, message), h('div', { class: 'dialog-actions' }, cancel, ok));
     document.body.append(dialog);
     dialog.showModal();
-    ok.focus();
+    // Every confirmation here guards something that cannot be undone (a deletion, the end of a game, a seat
+    // taken away): a stray Enter must not confirm it.
+    cancel.focus();
   });
 }
 

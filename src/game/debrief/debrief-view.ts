@@ -20,7 +20,7 @@ function headline(game: GameState, scenario: Scenario, facts: TeamFacts[]): HTML
   return h(
     'section',
     { class: 'debrief-headline' },
-    h('h2', {}, t('debrief:headline.title')),
+    h('h2', { id: 'debrief-title', tabindex: -1 }, t('debrief:headline.title')),
     h(
       'p',
       {},

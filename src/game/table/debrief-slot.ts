@@ -9,11 +9,24 @@ import { loadNamespace, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
 import type { Face } from './faces.ts';
 
-export function showDebrief(slot: HTMLElement, face: Face, game: GameState, scenario: Scenario, gone: () => boolean): void {
+/** `focus`: the debrief's title takes the keyboard focus once shown (the game just ended under the player's hands). */
+export function showDebrief(
+  slot: HTMLElement,
+  face: Face,
+  game: GameState,
+  scenario: Scenario,
+  gone: () => boolean,
+  focus = false,
+): void {
   slot.replaceChildren();
+  const focusTitle = () => {
+    if (focus) slot.querySelector<HTMLElement>('h2[tabindex="-1"]')?.focus({ preventScroll: true });
+  };
   if (face.kind === 'screen') {
     void Promise.all([import('../debrief/group-summary.ts'), loadNamespace('debrief')]).then(([{ groupSummary }]) => {
-      if (!gone()) slot.replaceChildren(groupSummary(game, scenario));
+      if (gone()) return;
+      slot.replaceChildren(groupSummary(game, scenario));
+      focusTitle();
     });
     return;
   }
@@ -24,5 +37,6 @@ export function showDebrief(slot: HTMLElement, face: Face, game: GameState, scen
     slot.append(
       h('p', { class: 'panel-actions' }, h('a', { href: '#/game', class: 'button' }, t('game:debriefActions.newGame'))),
     );
+    focusTitle();
   });
 }

@@ -48,6 +48,7 @@ export function departmentSeatForm(view: GameView, scenario: Scenario, send: (ev
           {
             type: 'button',
             class: 'button-quiet',
+            id: `allocate-save-${lever.id}`,
             onclick: () => {
               const shares: Record<string, number> = {};
               for (const { team, input } of inputs) shares[team.id] = Number(input.value);

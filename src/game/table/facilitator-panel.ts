@@ -58,6 +58,7 @@ export function facilitatorPanel(view: GameView, scenario: Scenario, handlers: F
         {
           type: 'button',
           class: 'button',
+          id: 'facilitator-pause',
           disabled: !playing,
           'data-action': 'pause',
           onclick: () => send({ type: view.paused ? 'RESUME' : 'PAUSE' }),
@@ -66,7 +67,13 @@ export function facilitatorPanel(view: GameView, scenario: Scenario, handlers: F
       ),
       h(
         'button',
-        { type: 'button', class: 'button-quiet', disabled: !playing, onclick: () => send({ type: 'SKIP_PHASE' }) },
+        {
+          type: 'button',
+          class: 'button-quiet',
+          id: 'facilitator-skip-phase',
+          disabled: !playing,
+          onclick: () => send({ type: 'SKIP_PHASE' }),
+        },
         t('game:facilitator.skipPhase'),
       ),
       h(
@@ -74,6 +81,7 @@ export function facilitatorPanel(view: GameView, scenario: Scenario, handlers: F
         {
           type: 'button',
           class: 'button-quiet',
+          id: 'facilitator-skip-debrief',
           disabled: !playing,
           onclick: async () => {
             if (await handlers.confirm(t('game:facilitator.confirmDebrief'))) send({ type: 'SKIP_TO_DEBRIEF' });
@@ -94,6 +102,7 @@ export function facilitatorPanel(view: GameView, scenario: Scenario, handlers: F
         {
           type: 'button',
           class: 'button-quiet',
+          id: 'facilitator-extend',
           disabled: !timer.enabled,
           onclick: () => send({ type: 'EXTEND_TIME', seconds: 60 }),
         },
@@ -110,6 +119,7 @@ export function facilitatorPanel(view: GameView, scenario: Scenario, handlers: F
         {
           type: 'button',
           class: 'button-quiet',
+          id: 'facilitator-inject',
           disabled: !playing,
           onclick: () => send({ type: 'INJECT_HAZARD', hazard: hazardSelect.value }),
         },
@@ -154,6 +164,7 @@ function planAhead(view: GameView, scenario: Scenario, send: FacilitatorHandlers
       {
         type: 'button',
         class: 'button-quiet',
+        id: 'facilitator-plan',
         onclick: () => send({ type: 'PLAN_HAZARD', round: Number(roundSelect.value), hazard: hazardSelect.value }),
       },
       t('game:facilitator.planButton'),

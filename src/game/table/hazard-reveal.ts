@@ -114,7 +114,8 @@ export class HazardReveal {
   private seen: number | null = null;
   private lang = '';
   private readonly onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
+    // A dialog opened over the reveal (help, a confirmation) takes its own Escape first.
+    if (event.key === 'Escape' && !event.defaultPrevented && !document.querySelector('dialog[open]')) {
       event.preventDefault();
       this.close();
     }

@@ -248,10 +248,13 @@ export class PlayView {
     const hadFocus = this.panel.contains(document.activeElement) || document.activeElement === document.body;
     const focusedId = this.panel.contains(document.activeElement) ? document.activeElement?.id : undefined;
     const phaseChanged = view.phase !== this.last?.phase || view.status !== this.last?.status;
+    // Nor does a new phase take the focus from a note the facilitator is typing.
+    const typing = document.activeElement instanceof HTMLTextAreaElement && !this.panel.contains(document.activeElement);
+    const takeFocus = !!this.last && (hadFocus || phaseChanged) && !typing;
     if (view.status === 'debrief' || view.status === 'finished') {
       this.panel.replaceChildren();
       this.panel.hidden = true;
-      showDebrief(this.debriefSlot, this.face, view.game, this.scenario, () => this.disposed);
+      showDebrief(this.debriefSlot, this.face, view.game, this.scenario, () => this.disposed, takeFocus);
       return;
     }
     this.panel.hidden = false;
@@ -279,9 +282,7 @@ export class PlayView {
     this.panel.toggleAttribute('inert', view.paused);
     // A redraw within the phase (another window's move) leaves the focus on the control that had it.
     const kept = !phaseChanged && focusedId ? this.panel.querySelector<HTMLElement>(`#${CSS.escape(focusedId)}`) : null;
-    // Nor does a new phase take the focus from a note the facilitator is typing.
-    const typing = document.activeElement instanceof HTMLTextAreaElement && !this.panel.contains(document.activeElement);
-    if (this.last && (hadFocus || phaseChanged) && !typing) (kept ?? title).focus({ preventScroll: true });
+    if (takeFocus) (kept ?? title).focus({ preventScroll: true });
   }
 
   private renderToolbar(view: GameView): void {
