@@ -56,10 +56,11 @@ async function start(root: HTMLElement): Promise<void> {
       ctx.reportStore(saveSettings(store, settings));
       applyMotion();
     },
-    notify: (message, kind = 'error') => shell.notify(message, kind),
+    notify: (message, kind = 'error', topic) => shell.notify(message, kind, topic),
     announce: (message) => shell.announce(message),
     reportStore(result: StoreResult) {
-      if (!result.ok) shell.notify(t(result.error === 'quota' ? 'errors.storageQuota' : 'errors.storageUnavailable'), 'error');
+      if (!result.ok)
+        shell.notify(() => t(result.error === 'quota' ? 'errors.storageQuota' : 'errors.storageUnavailable'), 'error');
     },
     reducedMotion: () => prefersReducedMotion(settings, motionQuery.matches),
   };
@@ -115,8 +116,8 @@ async function start(root: HTMLElement): Promise<void> {
   shell.relocalize(route.segments[0]);
   applyMotion();
   motionQuery.addEventListener('change', applyMotion);
-  if (loaded.recovered) shell.notify(t('errors.settingsRecovered'), 'info');
-  if (!store.persistent) shell.notify(t('errors.storageUnavailable'), 'info');
+  if (loaded.recovered) shell.notify(() => t('errors.settingsRecovered'), 'info');
+  if (!store.persistent) shell.notify(() => t('errors.storageUnavailable'), 'info');
   shown = true;
   // The code already loaded serves if the route still shows the same part.
   await render(route, false, route.segments[0] === opened.segments[0] ? firstFactory : undefined);

@@ -50,7 +50,7 @@ export const testView: ViewFactory = (ctx) => {
 
   const open = (): AssessmentController => {
     const loaded = loadProgress(ctx.store, content);
-    if (loaded.corrupt) ctx.notify(t('test:errors.corruptProgress'), 'info');
+    if (loaded.corrupt) ctx.notify(() => t('test:errors.corruptProgress'), 'info');
     const c = new AssessmentController(content, ctx.store, (result) => ctx.reportStore(result), loaded.progress);
     let place = placeOf(c.snapshot());
     unsubscribe = c.subscribe((snapshot) => {

@@ -61,7 +61,7 @@ const REDRAWN = new Set<CourseEvent['type']>(['CHECK', 'SUBMIT', 'RETRY', 'CONTI
 function startSession(ctx: AppContext, makeBackend: BackendFactory, options: CourseViewOptions): Session {
   const course = loadCourse();
   const policy = options.policy ?? buildPolicy();
-  const backend = makeBackend(ctx, { unreadable: () => ctx.notify(t('course:errors.unreadable'), 'info') });
+  const backend = makeBackend(ctx, { unreadable: () => ctx.notify(() => t('course:errors.unreadable'), 'info') });
   const machine = createCourseMachine(course, backend, { policy });
   const actor = createActor(machine, { input: { progress: backend.load(), page: { kind: 'overview' } } }).start();
   document.addEventListener('visibilitychange', () => {

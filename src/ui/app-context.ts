@@ -1,5 +1,6 @@
 import type { Settings } from '../storage/settings.ts';
 import type { KeyValueStore, StoreResult } from '../storage/store.ts';
+import type { Notice } from './messages.ts';
 import type { Route } from './router.ts';
 
 /** What every view receives from the composition root. */
@@ -7,8 +8,11 @@ export interface AppContext {
   store: KeyValueStore;
   settings(): Settings;
   updateSettings(change: Partial<Settings>): void;
-  /** Shows an error or warning message (already translated) that the user can dismiss. */
-  notify(message: string, kind?: 'error' | 'info'): void;
+  /**
+   * Shows an error or warning message that the user can dismiss: translated, or a function that translates it
+   * (written again if the language changes); a message on a `topic` replaces the last one on that topic.
+   */
+  notify(message: Notice, kind?: 'error' | 'info', topic?: string): void;
   /** Says something to screen readers through the polite live region. */
   announce(message: string): void;
   /** Reports a failed write with the right translated message. */

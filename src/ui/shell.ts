@@ -2,6 +2,7 @@
 import { t } from '../i18n/index.ts';
 import { LANGUAGES, type Language, type Settings } from '../storage/settings.ts';
 import { clear, h } from './dom.ts';
+import { MessageList, type Notice } from './messages.ts';
 import { LEGAL_PARTS, NAV_PARTS } from './routes.ts';
 
 export interface ShellHandlers {
@@ -16,7 +17,7 @@ export interface Shell {
   updateSlot: HTMLElement;
   relocalize(activePart: string | undefined): void;
   setActive(part: string | undefined): void;
-  notify(message: string, kind: 'error' | 'info'): void;
+  notify(message: Notice, kind: 'error' | 'info', topic?: string): void;
   announce(message: string): void;
   /**
    * Says what the kit itself did in the background (it now works offline, a
@@ -51,7 +52,7 @@ export function createShell(root: HTMLElement, handlers: ShellHandlers): Shell {
     nav,
     h('div', { class: 'header-tools' }, languageGroup, settingsButton),
   );
-  const messages = h('div', { class: 'messages', role: 'alert' });
+  const messages = new MessageList(h('div', { class: 'messages', role: 'alert' }));
   const updateSlot = h('div', { class: 'update-slot' });
   const main = h('main', { id: 'main', tabindex: -1 });
   const footerText = h('p', {});
@@ -67,7 +68,7 @@ export function createShell(root: HTMLElement, handlers: ShellHandlers): Shell {
 
   clear(root);
   root.removeAttribute('aria-busy');
-  root.append(skip, header, updateSlot, messages, main, footer, live, statusRegion, dialog);
+  root.append(skip, header, updateSlot, messages.root, main, footer, live, statusRegion, dialog);
 
   let active: string | undefined;
 
@@ -167,6 +168,7 @@ export function createShell(root: HTMLElement, handlers: ShellHandlers): Shell {
     renderFooter();
     renderLanguage();
     if (dialog.open) renderSettings();
+    messages.relocalize();
   }
 
   return {
@@ -178,11 +180,8 @@ export function createShell(root: HTMLElement, handlers: ShellHandlers): Shell {
       renderNav();
       renderFooter();
     },
-    notify(message, kind) {
-      const dismiss = h('button', { type: 'button', class: 'button-quiet', 'aria-label': t('errors.dismiss') }, '×');
-      const item = h('p', { class: `message message-${kind}` }, h('span', {}, message), dismiss);
-      dismiss.addEventListener('click', () => item.remove());
-      messages.append(item);
+    notify(message, kind, topic) {
+      messages.add(message, kind, topic);
     },
     announce(message) {
       say(live, message);

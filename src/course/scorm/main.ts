@@ -137,10 +137,11 @@ async function start(root: HTMLElement): Promise<void> {
       ctx.reportStore(saveSettings(store, settings));
       applyMotion();
     },
-    notify: (message, kind = 'error') => shell.notify(message, kind),
+    notify: (message, kind = 'error', topic) => shell.notify(message, kind, topic),
     announce: (message) => shell.announce(message),
     reportStore(result: StoreResult) {
-      if (!result.ok) shell.notify(t(result.error === 'quota' ? 'errors.storageQuota' : 'errors.storageUnavailable'), 'error');
+      if (!result.ok)
+        shell.notify(() => t(result.error === 'quota' ? 'errors.storageQuota' : 'errors.storageUnavailable'), 'error');
     },
     reducedMotion: () => prefersReducedMotion(settings, motionQuery.matches),
   };
@@ -152,10 +153,10 @@ async function start(root: HTMLElement): Promise<void> {
     const key = lmsErrorMessage(error);
     if (!key || told.has(key)) return;
     told.add(key);
-    shell.notify(t(key), 'error');
+    shell.notify(() => t(key), 'error');
   };
   notifyUnreadable = (where) =>
-    ctx.notify(t(where === 'lms' ? 'course:errors.unreadableLms' : 'course:errors.unreadable'), 'info');
+    ctx.notify(() => t(where === 'lms' ? 'course:errors.unreadableLms' : 'course:errors.unreadable'), 'info');
   for (const error of lmsErrors.splice(0)) onLmsError(error);
 
   shell.relocalize(settings.language);
@@ -192,8 +193,8 @@ async function start(root: HTMLElement): Promise<void> {
       window.history.replaceState(null, '', hash);
       route = parseHash(hash);
     }
-    if (tracked.where === 'review') shell.notify(t('course:storage.review'), 'info');
-    if (scorm?.mode() === 'browse') shell.notify(t('course:lms.browse'), 'info');
+    if (tracked.where === 'review') shell.notify(() => t('course:storage.review'), 'info');
+    if (scorm?.mode() === 'browse') shell.notify(() => t('course:lms.browse'), 'info');
     onRouteChange((next) => {
       route = next;
       void render(next, true);
@@ -205,7 +206,7 @@ async function start(root: HTMLElement): Promise<void> {
     // The LMS is there but refused to start: no quiet fallback to the browser, the learner decides.
     initFailedPanel(shell.main, () => {
       void startCourse(untrackedBackend()).then(() => {
-        shell.notify(t('course:storage.none'), 'info');
+        shell.notify(() => t('course:storage.none'), 'info');
         shell.main.focus();
       });
     });

@@ -7,6 +7,7 @@
 import { t } from '../../i18n/index.ts';
 import { LANGUAGES, type Language } from '../../storage/settings.ts';
 import { clear, h } from '../../ui/dom.ts';
+import { MessageList, type Notice } from '../../ui/messages.ts';
 
 /** The kit's parts that the package holds, in the kit's order. */
 export const SCO_PARTS = ['course', 'guide'] as const;
@@ -15,7 +16,7 @@ export interface ScoShell {
   main: HTMLElement;
   relocalize(language: Language): void;
   setActive(part: string | undefined): void;
-  notify(message: string, kind: 'error' | 'info'): void;
+  notify(message: Notice, kind: 'error' | 'info', topic?: string): void;
   announce(message: string): void;
 }
 
@@ -29,13 +30,13 @@ export function createScoShell(root: HTMLElement, onLanguage: (language: Languag
   const brand = h('a', { class: 'brand', href: '#/course' });
   const nav = h('nav', { class: 'site-nav' });
   const languageGroup = h('div', { class: 'lang-switch', role: 'group' });
-  const messages = h('div', { class: 'messages', role: 'alert' });
+  const messages = new MessageList(h('div', { class: 'messages', role: 'alert' }));
   const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', id: 'live-region' });
   const header = h('header', { class: 'site-header' }, brand, nav, h('div', { class: 'header-tools' }, languageGroup));
 
   clear(root);
   root.removeAttribute('aria-busy');
-  root.append(skip, header, messages, main, live);
+  root.append(skip, header, messages.root, main, live);
 
   let active: string | undefined;
   let language: Language = 'fr';
@@ -73,16 +74,14 @@ export function createScoShell(root: HTMLElement, onLanguage: (language: Languag
       brand.textContent = t('app.name');
       renderNav();
       renderLanguage();
+      messages.relocalize();
     },
     setActive(part) {
       active = part;
       renderNav();
     },
-    notify(message, kind) {
-      const dismiss = h('button', { type: 'button', class: 'button-quiet', 'aria-label': t('errors.dismiss') }, '×');
-      const item = h('p', { class: `message message-${kind}` }, h('span', {}, message), dismiss);
-      dismiss.addEventListener('click', () => item.remove());
-      messages.append(item);
+    notify(message, kind, topic) {
+      messages.add(message, kind, topic);
     },
     announce(message) {
       // Clearing first makes screen readers repeat an identical message.

@@ -75,7 +75,7 @@ export async function importFile(ctx: AppContext, file: File): Promise<void> {
   try {
     text = await file.text();
   } catch {
-    ctx.notify(t('game:import.unreadableFile'));
+    ctx.notify(() => t('game:import.unreadableFile'), 'error', 'import');
     return;
   }
   let result = parseGameFile(text, bundledScenarios());
@@ -84,7 +84,7 @@ export async function importFile(ctx: AppContext, file: File): Promise<void> {
     result = parseGameFile(text, bundledScenarios(), { acceptChangedScenario: true });
   }
   if (!result.ok) {
-    ctx.notify(gameFileError(result));
+    ctx.notify(() => gameFileError(result), 'error', 'import');
     return;
   }
   // A fresh id: importing never overwrites a game already here.
