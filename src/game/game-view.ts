@@ -14,6 +14,7 @@ import { h } from '../ui/dom.ts';
 import type { Route } from '../ui/router.ts';
 import { readSave, resumeSave } from './session/game-saves.ts';
 import { createGame, gameFileError, randomSeed } from './setup/new-game.ts';
+import { distinctNames } from './setup/team-names.ts';
 import { faceLabel, faceOf } from './table/faces.ts';
 import { PlayView } from './table/play-view.ts';
 import './table/game.css';
@@ -82,7 +83,9 @@ export const gameView: ViewFactory = (ctx) => {
       const seed = seedText !== null && /^\d+$/.test(seedText) ? Number(seedText) : randomSeed();
       const count = Math.min(MAX_TEAMS, Math.max(1, Number.parseInt(next.query.get('teams') ?? '1', 10) || 1));
       const given = next.query.getAll('name').map((name) => name.trim().slice(0, 40));
-      const teams = Array.from({ length: count }, (_, i) => given[i] || t('game:setup.defaultTeam', { index: i + 1 }));
+      const teams = distinctNames(
+        Array.from({ length: count }, (_, i) => given[i] || t('game:setup.defaultTeam', { index: i + 1 })),
+      );
       const level = next.query.get('difficulty');
       const difficulty: Difficulty = level === 'easy' || level === 'hard' ? level : 'normal';
       const length = Number(next.query.get('rounds'));

@@ -8,6 +8,7 @@ import type { AppContext } from '../../ui/app-context.ts';
 import { h } from '../../ui/dom.ts';
 import { createGame, type NewGame, randomSeed } from './new-game.ts';
 import { savedGames } from './saved-games.ts';
+import { repeatedName } from './team-names.ts';
 
 function hazardSummary(scenario: Scenario): string {
   return [...scenario.deckHazards]
@@ -176,8 +177,15 @@ export function renderSetup(container: HTMLElement, ctx: AppContext, query: URLS
     const scenario = scenarioId ? bundledScenarios().get(scenarioId) : undefined;
     const teams = [...names.querySelectorAll('input')].map((input) => input.value.trim());
     const seedValue = Number(seed.value.trim());
-    if (teams.some((name) => name.length === 0)) {
-      error.textContent = t('game:setup.nameRequired');
+    const inputs = [...names.querySelectorAll('input')];
+    for (const input of inputs) input.removeAttribute('aria-invalid');
+    const empty = teams.findIndex((name) => name.length === 0);
+    const repeated = repeatedName(teams);
+    if (empty >= 0 || repeated >= 0) {
+      const at = empty >= 0 ? empty : repeated;
+      error.textContent = empty >= 0 ? t('game:setup.nameRequired') : t('game:setup.nameRepeated', { name: teams[repeated] });
+      inputs[at]?.setAttribute('aria-invalid', 'true');
+      inputs[at]?.focus();
       return null;
     }
     if (!/^\d+$/.test(seed.value.trim()) || !Number.isSafeInteger(seedValue) || seedValue > 2_147_483_647) {
