@@ -206,7 +206,7 @@ describe('debrief view', () => {
       expect(section.querySelectorAll('.debrief-pooled > li')).toHaveLength(pooled.length);
       for (const li of items) {
         const project = built.find((p) => p.id === li.getAttribute('data-project'));
-        expect(text(li)).toContain(`Réalisé au tour ${project?.readyRound}`);
+        expect(text(li)).toContain(`Réalisé à la manche ${project?.readyRound}`);
       }
     });
   });

@@ -87,9 +87,9 @@ describe('locales: plurals and English style', () => {
     });
     const options = (count: number) => ({ scenario: 'Montalbret', count, rounds: 7, target: 54 });
     expect(i18n.getFixedT('fr', 'debrief')('headline.intro', options(1))).toContain(
-      '«\u00a0Montalbret\u00a0»\u00a0: 1 tour joué sur 7.',
+      '«\u00a0Montalbret\u00a0»\u00a0: 1 manche jouée sur 7.',
     );
-    expect(i18n.getFixedT('fr', 'debrief')('headline.intro', options(7))).toContain(': 7 tours joués sur 7.');
+    expect(i18n.getFixedT('fr', 'debrief')('headline.intro', options(7))).toContain(': 7 manches jouées sur 7.');
     expect(i18n.getFixedT('en', 'debrief')('headline.intro', options(1))).toContain('“Montalbret”: 1 of 7 rounds played.');
   });
 });
