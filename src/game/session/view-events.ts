@@ -54,7 +54,8 @@ export function interpret(event: InterpretedEvent, standing: Standing): Interpre
       return { draft: { selection: { card: event.card, partners: [...partners] }, levers: [], refusal: null }, entry: null };
     }
     case 'TICK_LEVERS':
-      return draft.selection ? { draft: { ...draft, levers: [...event.levers] }, entry: null } : keep;
+      // Other levers, another quote: the refusal of the last ones no longer holds (the live quote says its own).
+      return draft.selection ? { draft: { ...draft, levers: [...event.levers], refusal: null }, entry: null } : keep;
     case 'FUND': {
       if (!draft.selection || team === null) return keep;
       const move: GameEvent = { type: 'start-project', team, card: draft.selection.card, levers: [...event.levers] };

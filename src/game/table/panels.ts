@@ -128,6 +128,7 @@ function fundPanel(ctx: PanelContext, game: GameState, team: string): HTMLElemen
     levers: [...ctx.fundingChoice],
     partners: selection.partners,
   });
+  const refusal = ctx.view.round?.refusal;
   const quoteBox = h('div', { class: 'quote', 'aria-live': 'polite' });
   const drawQuote = () => {
     const quote = quoteProject(game, ctx.scenario, action());
@@ -144,7 +145,8 @@ function fundPanel(ctx: PanelContext, game: GameState, team: string): HTMLElemen
         ),
       ),
       quote.ok ? h('p', {}, t('game:fund.quoteDuration', { count: quote.duration })) : null,
-      !quote.ok && quote.error
+      // The refusal of the launch just tried says it already, as an alert: not twice.
+      !quote.ok && quote.error && quote.error !== refusal
         ? h('p', { class: 'refusal' }, t('game:fund.refused', { reason: t(`game:errors.${quote.error}`) }))
         : null,
     ];
@@ -170,7 +172,6 @@ function fundPanel(ctx: PanelContext, game: GameState, team: string): HTMLElemen
     );
   });
   drawQuote();
-  const refusal = ctx.view.round?.refusal;
   const parts: (HTMLElement | null)[] = [
     h('p', {}, t('game:fund.intro', { card: localize(card.title) })),
     h('fieldset', {}, h('legend', {}, t('game:fund.levers')), h('ul', { class: 'lever-list' }, ...levers)),
