@@ -177,57 +177,62 @@ export class ConsolePanel {
       );
     this.seatsBox.replaceChildren(
       h('h2', { id: 'workshop-seats-title' }, t('workshop:console.seats')),
+      // Six columns do not fit a phone: the table scrolls on its own (and from the keyboard), not the page.
       h(
-        'table',
-        { class: 'workshop-seat-table', 'aria-labelledby': 'workshop-seats-title' },
+        'div',
+        { class: 'table-scroll', tabindex: 0, role: 'group', 'aria-labelledby': 'workshop-seats-title' },
         h(
-          'thead',
-          {},
+          'table',
+          { class: 'workshop-seat-table', 'aria-labelledby': 'workshop-seats-title' },
           h(
-            'tr',
+            'thead',
             {},
-            ...['team', 'holder', 'connection', 'played', 'last', 'actions'].map((c) =>
-              h('th', { scope: 'col' }, t(`workshop:console.${c}`)),
-            ),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          ...rows.map((row, i) =>
             h(
               'tr',
-              { 'data-seat': row.id, 'data-holder': row.holder ?? 'free', 'data-connected': String(row.connected) },
-              h('th', { scope: 'row' }, row.name),
-              cell(t(`workshop:console.holders.${row.holder ?? 'free'}`)),
-              cell(
-                row.holder === 'device'
-                  ? t(`workshop:console.${row.connected ? 'connected' : row.awaited ? 'awaited' : 'offline'}`)
-                  : '—',
+              {},
+              ...['team', 'holder', 'connection', 'played', 'last', 'actions'].map((c) =>
+                h('th', { scope: 'col' }, t(`workshop:console.${c}`)),
               ),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            ...rows.map((row, i) =>
               h(
-                'td',
-                { 'data-played': row.played },
-                t(`workshop:console.${row.played}`),
-                ...(row.canPass
-                  ? [
-                      ' ',
-                      h(
-                        'button',
-                        {
-                          type: 'button',
-                          class: 'button-quiet',
-                          id: `pass-for-${i + 1}`,
-                          'aria-label': t('workshop:console.passForLabel', { team: row.name }),
-                          onclick: () => this.passFor(row.id),
-                        },
-                        t('workshop:console.passFor'),
-                      ),
-                    ]
-                  : []),
+                'tr',
+                { 'data-seat': row.id, 'data-holder': row.holder ?? 'free', 'data-connected': String(row.connected) },
+                h('th', { scope: 'row' }, row.name),
+                cell(t(`workshop:console.holders.${row.holder ?? 'free'}`)),
+                cell(
+                  row.holder === 'device'
+                    ? t(`workshop:console.${row.connected ? 'connected' : row.awaited ? 'awaited' : 'offline'}`)
+                    : '—',
+                ),
+                h(
+                  'td',
+                  { 'data-played': row.played },
+                  t(`workshop:console.${row.played}`),
+                  ...(row.canPass
+                    ? [
+                        ' ',
+                        h(
+                          'button',
+                          {
+                            type: 'button',
+                            class: 'button-quiet',
+                            id: `pass-for-${i + 1}`,
+                            'aria-label': t('workshop:console.passForLabel', { team: row.name }),
+                            onclick: () => this.passFor(row.id),
+                          },
+                          t('workshop:console.passFor'),
+                        ),
+                      ]
+                    : []),
+                ),
+                cell(row.last ?? t('workshop:console.none')),
+                h('td', {}, button(i + 1, row.name, 'device'), button(i + 1, row.name, 'bot'), button(i + 1, row.name, 'free')),
               ),
-              cell(row.last ?? t('workshop:console.none')),
-              h('td', {}, button(i + 1, row.name, 'device'), button(i + 1, row.name, 'bot'), button(i + 1, row.name, 'free')),
             ),
           ),
         ),
