@@ -14,11 +14,19 @@ function fakeRoom() {
   const sent: string[] = [];
   const room = {
     sent,
+    /** What each send carried, in order. */
+    messages: [] as unknown[],
     left: false,
     reconnectionToken: 'r',
+    dropped: () => {},
     onMessage: () => () => {},
-    onLeave: () => {},
-    send: (type: string) => void sent.push(type),
+    onLeave: (handler: () => void) => {
+      room.dropped = handler;
+    },
+    send: (type: string, message?: unknown) => {
+      sent.push(type);
+      room.messages.push(message);
+    },
     leave: async () => {
       room.left = true;
     },
@@ -28,6 +36,9 @@ function fakeRoom() {
 
 vi.mock('colyseus.js', () => ({
   Client: class {
+    reconnect() {
+      return Promise.reject(new Error('the server let the place go'));
+    }
     join(_name: string, options: unknown) {
       joinCalls.push(options);
       const next = joins.shift();
@@ -40,16 +51,24 @@ const { WorkshopConnection } = await import('../../src/game/network/connection.t
 
 function connection() {
   const statuses: string[] = [];
+  const keys: (string | undefined)[] = [];
   const handlers = {
     joined: () => {},
     view: () => {},
     timer: () => {},
     seatToken: () => {},
     error: () => {},
-    status: (status: string) => void statuses.push(status),
+    status: (status: string, key?: string) => {
+      statuses.push(status);
+      keys.push(key);
+    },
     seats: () => {},
   };
-  return { statuses, link: new WorkshopConnection(() => ({ role: 'seat', code: 'ACDEFG', token: 't' }) as never, handlers) };
+  return {
+    statuses,
+    keys,
+    link: new WorkshopConnection(() => ({ role: 'seat', code: 'ACDEFG', token: 't' }) as never, handlers),
+  };
 }
 
 /** What colyseus.js rejects with when the socket came after the seat's reservation ran out. */
@@ -124,6 +143,40 @@ describe('first join', () => {
     answerLate(late);
     await vi.advanceTimersByTimeAsync(0);
     expect([late.left, late.sent, room.left]).toEqual([true, [], false]);
+    link.close();
+  });
+});
+
+describe('a dropped link', () => {
+  it('keeps the last move and each seat’s last hand-over made while it is down, and sends them once back', async () => {
+    const first = fakeRoom();
+    const second = fakeRoom();
+    joins.push(
+      () => Promise.resolve(first),
+      () => Promise.resolve(second),
+    );
+    const { statuses, keys, link } = connection();
+    await link.open();
+    first.dropped();
+    const pass = { type: 'pass', team: 'team-2' } as const;
+    link.sendEvent({ type: 'pass', team: 'team-1' }, 4);
+    link.sendEvent(pass, 4);
+    link.handSeat(3, 'bot');
+    link.handSeat(3, 'free');
+    expect(statuses.slice(-1)).toEqual(['reconnecting']);
+    expect(keys.slice(-1)).toEqual(['workshop:client.queued']);
+    expect(first.sent).toEqual(['sync']);
+    // The first try comes 250 ms after the drop: the room's own reconnection fails, a new join with the token works.
+    await vi.advanceTimersByTimeAsync(250);
+    expect(statuses.slice(-1)).toEqual(['online']);
+    expect(second.sent).toEqual(['sync', 'event', 'hand-seat']);
+    expect(second.messages.slice(1)).toEqual([
+      { entry: pass, version: 4 },
+      { seat: 3, to: 'free' },
+    ]);
+    // Online again, a move goes at once and nothing kept goes twice.
+    link.sendEvent(pass, 5);
+    expect(second.sent).toEqual(['sync', 'event', 'hand-seat', 'event']);
     link.close();
   });
 });

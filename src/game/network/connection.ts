@@ -137,12 +137,28 @@ export class WorkshopConnection {
   }
 
   sendEvent(entry: LogEntry, version: number): void {
-    this.room?.send('event', { entry, version });
+    this.sendOrKeep('event', { entry, version }, 'event');
   }
 
   handSeat(seat: number, to: 'device' | 'bot' | 'free'): void {
-    this.room?.send('hand-seat', { seat, to });
+    this.sendOrKeep('hand-seat', { seat, to }, `hand-seat-${seat}`);
   }
+
+  /**
+   * Sent now, or, while the link is down, kept and sent once it is back: the server checks it against the
+   * game as it then stands (a move made on a view that has moved on is refused as stale, and the device
+   * shown the game as it is). Only the last move is kept (a later one would be stale behind it), and the
+   * last hand-over of each seat.
+   */
+  private sendOrKeep(type: string, message: unknown, slot: string): void {
+    if (this.room) return this.room.send(type, message);
+    if (this.closed) return;
+    this.pending.set(slot, { type, message });
+    this.handlers.status('reconnecting', 'workshop:client.queued');
+  }
+
+  /** What was done while the link was down, by slot (a Map keeps the order it was done in). */
+  private readonly pending = new Map<string, { type: string; message: unknown }>();
 
   sync(): void {
     this.room?.send('sync');
@@ -191,6 +207,8 @@ export class WorkshopConnection {
     });
     this.handlers.status('online');
     room.send('sync');
+    for (const { type, message } of this.pending.values()) room.send(type, message);
+    this.pending.clear();
   }
 
   private show(room: Room, m: ViewMessage): void {
@@ -204,6 +222,7 @@ export class WorkshopConnection {
   /** Let go for good (the seat went to another device): no retry. */
   private finish(key: string): void {
     this.closed = true;
+    this.pending.clear();
     window.clearTimeout(this.retry);
     this.handlers.status('closed', key);
   }
