@@ -193,6 +193,23 @@ export function checkScenario(value: unknown, context: ScenarioContext): Parsed<
 
   checkCommunes(s, add);
   checkCardRules(s, cards, deckCards, deckHazards, add);
+  // A card that says it can be pooled must find a pooling lever of this scenario that funds it.
+  const pooling = library.levers.filter((l) => l.kind === 'pooling' && leverSeen.has(l.id));
+  s.deck.cards.forEach((id, i) => {
+    const card = cards.get(id);
+    if (!card?.poolable || pooling.length === 0) return;
+    const type = actors.get(card.actor)?.type;
+    const fits = pooling.some(
+      (l) =>
+        (l.tagsAny.length === 0 || l.tagsAny.some((tag) => card.tags.includes(tag))) &&
+        (l.actorTypes.length === 0 || (type !== undefined && (l.actorTypes as string[]).includes(type))),
+    );
+    if (!fits)
+      add(
+        ['deck', 'cards', i],
+        `the card "${id}" can be pooled, but no pooling lever of this scenario funds it (${pooling.map((l) => `"${l.id}" needs one of the tags ${l.tagsAny.join(', ')}`).join('; ')})`,
+      );
+  });
 
   const { width, height } = s.territory;
   const outside = (pts: [number, number][]) => pts.some(([x, y]) => x > width || y > height);

@@ -365,6 +365,21 @@ describe('the second edition’s checks, on broken copies of market-town-drought
     ]);
   });
 
+  it('refuses a card that can be pooled when no pooling lever funds it', () => {
+    expect(
+      issuesOf((s) => {
+        // Deck card 1, the shared health centre, without the "shared" tag the neighbours' pooling lever asks for.
+        s.cards[1].tags = ['services-access', 'solidarity-citizenship'];
+      }),
+    ).toEqual([
+      {
+        path: '$.deck.cards[1]',
+        message:
+          'the card "shared-health-centre" can be pooled, but no pooling lever of this scenario funds it ("pooling-neighbours" needs one of the tags shared)',
+      },
+    ]);
+  });
+
   it('counts the deck cards no other scenario holds, and loses them when another deck takes them', () => {
     const files = ['market-town-drought', 'forest-commune-wildfire', 'coastal-estuary', 'periurban-brownfield'].map(
       (id) => JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8')) as ScenarioFile,
