@@ -63,6 +63,11 @@ test.describe('networked workshop', () => {
     await expect(stranger.locator('#join-code-error')).toHaveText(
       "Aucun code ne contient B\u00a0: les codes n'utilisent que les lettres ACDEFGHJKMNPRTWXY.",
     );
+    // A well-formed code no session holds: refused with the reason, and the status line stops saying it connects.
+    await stranger.goto(`./#/join?code=${code === 'ACDEFG' ? 'CDEFGH' : 'ACDEFG'}&screen`);
+    await expect(stranger.locator('p.notice[role="alert"]:not([hidden])')).toContainText('Aucune session ne porte ce code');
+    await expect(stranger.locator('.workshop-status')).toHaveAttribute('data-status', 'refused');
+    await expect(stranger.locator('.workshop-status')).toHaveText("Cet appareil n'a pas rejoint l'atelier.");
 
     const teams = [await teamDevice(browser, code, 1), await teamDevice(browser, code, 2), await teamDevice(browser, code, 3)];
     const row = (n: number) => page.locator(`.workshop-seat-table tr[data-seat="team-${n}"]`);
@@ -132,6 +137,9 @@ test.describe('networked workshop', () => {
     await expect(third.locator('.workshop-status')).toHaveAttribute('data-status', 'closed');
     // Said once, in the alert; the status line only says the device is no longer linked.
     await expect(third.locator('.workshop-status')).toHaveText("Cet appareil n'est plus relié à l'atelier.");
+    // Its game stays in view but takes no move; one button, with the focus, goes back to the workshop.
+    await expect(third.locator('.workshop-device')).toHaveAttribute('inert', '');
+    await expect(third.getByRole('button', { name: "Revenir à l'atelier" })).toBeFocused();
 
     // Then to another device: the console shows that seat's link (and QR); the new device opens it and is at the seat.
     await press(page.getByRole('button', { name: 'Confier le siège de Équipe 3 à un autre appareil' }));

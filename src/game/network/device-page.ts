@@ -23,6 +23,7 @@ export class DevicePage {
   private readonly statusLine = h('p', { class: 'workshop-status', role: 'status', 'data-status': 'connecting' });
   private readonly alert = h('p', { class: 'notice workshop-error', role: 'alert', hidden: true });
   private readonly body = h('div', { class: 'workshop-device' });
+  private readonly rejoin = h('p', { class: 'workshop-rejoin' });
   private connection: WorkshopConnection | null = null;
   private source: RemoteSource | null = null;
   private play: PlayView | null = null;
@@ -68,10 +69,18 @@ export class DevicePage {
       status: (status, key) => {
         this.status = { status, key };
         this.drawStatus();
+        if (status === 'closed') this.letGo();
       },
       seats: (m) => this.console?.seats(m.seats),
     });
-    await this.connection.open();
+    try {
+      await this.connection.open();
+    } catch (error) {
+      // Refused or unreachable: the status line no longer says it is connecting (the caller shows why).
+      this.status = { status: 'refused' };
+      this.drawStatus();
+      throw error;
+    }
   }
 
   private onJoined(m: JoinedMessage): void {
@@ -137,6 +146,23 @@ export class DevicePage {
     }
   }
 
+  /**
+   * The link is closed for good (the seat went to a bot, to nobody, to another device): the game stays in view
+   * but takes no move, and one button, brought into view with the focus, reloads the page back to the
+   * workshop (a seat's device is then told its key no longer opens the seat, and shown the seats).
+   */
+  private letGo(): void {
+    if (!this.play || this.rejoin.isConnected) return;
+    this.body.inert = true;
+    this.rejoin.replaceChildren(
+      h('button', { type: 'button', class: 'button', onclick: () => location.reload() }, t('workshop:client.rejoin')),
+    );
+    this.alert.after(this.rejoin);
+    const button = this.rejoin.querySelector('button');
+    button?.scrollIntoView({ block: 'center' });
+    button?.focus({ preventScroll: true });
+  }
+
   private showError(message: string): void {
     this.alert.hidden = false;
     this.alert.textContent = message;
@@ -153,6 +179,8 @@ export class DevicePage {
 
   relocalize(): void {
     this.drawStatus();
+    const again = this.rejoin.querySelector('button');
+    if (again) again.textContent = t('workshop:client.rejoin');
     if (this.jump) this.jump.textContent = t('workshop:console.jump');
     this.play?.relocalize();
     this.console?.relocalize();
