@@ -1,7 +1,8 @@
 /**
  * The keyboard stays where the player left it: the facilitator's buttons keep the focus as their panel is
- * redrawn, a confirmation opens on "Annuler", the debrief's title takes the focus when the game ends, and a
- * dialog opened over the hazard reveal closes with the first Escape. Set-up refuses two teams of one name.
+ * redrawn, a confirmation opens on "Annuler", the debrief's title takes the focus when the game ends, a
+ * dialog opened over the hazard reveal closes with the first Escape, and the shortcuts work from a ticked box.
+ * Set-up refuses two teams of one name.
  */
 import { expect, open, test } from './fixtures.ts';
 import { phaseTitle, press, setUpGame } from './game-helpers.ts';
@@ -52,6 +53,16 @@ test.describe('keyboard focus', () => {
     await press(panel.locator('#facilitator-skip-debrief'));
     await press(page.locator('dialog.confirm-dialog').getByRole('button', { name: 'Confirmer' }));
     await expect(page.locator('#debrief-title')).toBeFocused();
+  });
+
+  test('the shortcuts work from a ticked box: B goes back to the projects from a lever', async ({ page }) => {
+    await setUpGame(page, { scenario: 'periurban-brownfield', seed: 2 });
+    await page.keyboard.press('n');
+    await press(page.locator('.game-card button').first());
+    await expect(phaseTitle(page)).toHaveText('Financement');
+    await press(page.locator('.lever-list input:not([disabled])').first(), 'Space');
+    await page.keyboard.press('b');
+    await expect(phaseTitle(page)).toHaveText('Choix des projets');
   });
 
   test('at 320 pixels the facilitator’s panel fits the page: no sideways scrolling', async ({ page }) => {

@@ -52,12 +52,19 @@ export function shortcutFor(key: string, ctx: ShortcutContext): Shortcut | null 
   return shortcut?.when(ctx) ? shortcut : null;
 }
 
+/** Inputs that take no typed letter (a ticked lever, a partner's box): the shortcuts work from them. */
+const NOT_TYPED = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file']);
+
+function typesText(target: HTMLElement | null): boolean {
+  return target instanceof HTMLInputElement && !NOT_TYPED.has(target.type);
+}
+
 /** Single-key shortcuts, ignored while typing in a field or with a modifier held. */
 export function installShortcuts(handler: { run(key: string): boolean }): () => void {
   const listener = (event: KeyboardEvent) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target as HTMLElement | null;
-    if (target?.closest('input, select, textarea, [contenteditable="true"], dialog')) return;
+    if (target?.closest('select, textarea, [contenteditable="true"], dialog') || typesText(target)) return;
     const key = event.key.length === 1 ? event.key.toLowerCase() : '';
     if (key && handler.run(key)) event.preventDefault();
   };
