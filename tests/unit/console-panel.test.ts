@@ -76,6 +76,26 @@ describe('the console’s seats after a hand-over', () => {
     );
   });
 
+  it('does not hand a seat where it already is: to a bot when a bot holds it, to nobody when it is free', () => {
+    const handed: string[] = [];
+    const p = new ConsolePanel(
+      'ABCD-EFGH',
+      s,
+      source,
+      (seat, to) => handed.push(`${seat}:${to}`),
+      () => {},
+    );
+    p.seats(seats('bot', false));
+    const button = (id: string) => p.root.querySelector(`#${id}`) as HTMLButtonElement;
+    expect(
+      ['hand-2-bot', 'hand-2-free', 'hand-3-free', 'hand-3-bot'].map((id) => button(id).getAttribute('aria-disabled')),
+    ).toEqual(['true', null, 'true', null]);
+    button('hand-2-bot').click();
+    button('hand-3-free').click();
+    button('hand-3-bot').click();
+    expect(handed).toEqual(['3:bot']);
+  });
+
   it('drops the link of a seat handed on to a bot before its device came', () => {
     const p = panel();
     p.handed('team-2', 'new-token');

@@ -161,17 +161,21 @@ export class ConsolePanel {
     this.key = key;
     const focused = this.seatsBox.contains(document.activeElement) ? document.activeElement?.id : undefined;
     const cell = (text: string, attrs: Record<string, string> = {}) => h('td', attrs, text);
-    const button = (n: number, name: string, to: HandTo) =>
+    // A seat already with a bot, or already free, is not handed there again: said, and kept in the Tab order.
+    const button = (n: number, name: string, to: HandTo, holder: Seats[number]['holder']) =>
       h(
         'button',
         {
           type: 'button',
           class: 'button-quiet',
           id: `hand-${n}-${to}`,
+          'aria-disabled': (to === 'bot' && holder === 'bot') || (to === 'free' && holder === null) ? 'true' : undefined,
           'aria-label': t(`workshop:console.${to === 'device' ? 'toDevice' : to === 'bot' ? 'toBot' : 'toFree'}Label`, {
             team: name,
           }),
-          onclick: () => void this.handSeat(n, name, to),
+          onclick: (event: Event) => {
+            if ((event.currentTarget as HTMLElement).getAttribute('aria-disabled') !== 'true') void this.handSeat(n, name, to);
+          },
         },
         t(`workshop:console.${to === 'device' ? 'toDevice' : to === 'bot' ? 'toBot' : 'toFree'}`),
       );
@@ -231,7 +235,13 @@ export class ConsolePanel {
                     : []),
                 ),
                 cell(row.last ?? t('workshop:console.none')),
-                h('td', {}, button(i + 1, row.name, 'device'), button(i + 1, row.name, 'bot'), button(i + 1, row.name, 'free')),
+                h(
+                  'td',
+                  {},
+                  button(i + 1, row.name, 'device', row.holder),
+                  button(i + 1, row.name, 'bot', row.holder),
+                  button(i + 1, row.name, 'free', row.holder),
+                ),
               ),
             ),
           ),
