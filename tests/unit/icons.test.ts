@@ -210,7 +210,7 @@ describe('icons beside the words of the game panels', () => {
     const actor = facts.querySelector('.card-actor');
     expect(icons(actor as Element).map((svg) => svg.getAttribute('data-icon'))).toEqual(['actor:cooperative']);
     const shields = facts.querySelector('.card-hazards');
-    expect(shields?.textContent).toBe("Protège contre\u00a0: Rupture d'approvisionnement (40 %), Épidémie (10 %)");
+    expect(shields?.textContent).toBe("Protège contre\u00a0: Rupture d'approvisionnement (40\u202f%), Épidémie (10\u202f%)");
     expect(icons(shields as Element).map((svg) => svg.getAttribute('data-icon'))).toEqual([
       'hazard:supply-disruption',
       'hazard:pandemic',

@@ -9,7 +9,7 @@ import type { Card, GameState, IndicatorId, Scenario } from '../../engine/types.
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
 import { icon } from '../../ui/icons/icon.ts';
-import { communeName, effectsText, indicatorName } from './format.ts';
+import { communeName, effectsText, indicatorName, percent } from './format.ts';
 import { button, type PanelContext } from './panels.ts';
 import './card-grid.css';
 
@@ -19,7 +19,7 @@ function hazardsFact(label: string, shares: { hazard: string; share: number }[],
   const [before = '', after = ''] = t('game:format.labelled', { label, value: mark }).split(mark);
   const items = shares.flatMap((m, i) => {
     const hazard = scenario.hazards[m.hazard];
-    const text = `${hazard ? localize(hazard.name) : m.hazard} (${Math.round(m.share * 100)} %)`;
+    const text = t('game:format.hazardShare', { hazard: hazard ? localize(hazard.name) : m.hazard, share: percent(m.share) });
     return [i > 0 ? ', ' : '', h('span', { class: 'icon-text' }, icon('hazard', m.hazard), text)];
   });
   return h('li', { class: 'card-hazards' }, before, ...items, after);

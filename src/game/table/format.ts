@@ -8,6 +8,14 @@ export function indicatorName(id: IndicatorId): string {
   return t(`game:indicator.${id}`);
 }
 
+/**
+ * A share (0.35) as the language writes a percentage: "35 %" (a narrow no-break space) in French, "35%" in
+ * English; written from the locale files, since Intl's French space differs from one engine to another.
+ */
+export function percent(share: number): string {
+  return t('game:format.percent', { value: Math.round(share * 100) });
+}
+
 export function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
 }

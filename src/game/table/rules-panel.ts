@@ -8,10 +8,8 @@ import { hazardOdds, needsNearCollapse, OVERALL_MEAN_WEIGHT, OVERALL_MIN_WEIGHT 
 import type { GameState, Scenario } from '../../engine/types.ts';
 import { currentLanguage, localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
-import { indicatorName } from './format.ts';
+import { indicatorName, percent } from './format.ts';
 
-const percent = (share: number) =>
-  new Intl.NumberFormat(currentLanguage(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
 const decimal = (n: number) => new Intl.NumberFormat(currentLanguage()).format(n);
 const list = (items: string[]) => new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(items);
 
