@@ -63,6 +63,13 @@ test.describe('networked workshop', () => {
     await expect(stranger.locator('#join-code-error')).toHaveText(
       "Aucun code ne contient B\u00a0: les codes n'utilisent que les lettres ACDEFGHJKMNPRTWXY.",
     );
+    // In the other language, the typed code and its error stay, translated.
+    await press(stranger.locator('.lang-switch button[lang="en"]'));
+    await expect(stranger.locator('#join-code')).toHaveValue('ABC');
+    await expect(stranger.locator('#join-code-error')).toHaveText(
+      'No code holds B: codes only use the letters ACDEFGHJKMNPRTWXY.',
+    );
+    await press(stranger.locator('.lang-switch button[lang="fr"]'));
     // A well-formed code no session holds: refused with the reason, and the status line stops saying it connects.
     await stranger.goto(`./#/join?code=${code === 'ACDEFG' ? 'CDEFGH' : 'ACDEFG'}&screen`);
     await expect(stranger.locator('p.notice[role="alert"]:not([hidden])')).toContainText('Aucune session ne porte ce code');

@@ -27,7 +27,8 @@ function codeError(code: string): string | null {
 }
 
 /** The code's form; an error (typed code kept) when the address's code is not one. */
-function codeForm(target: HTMLElement, typed: string): void {
+/** `checked`: the typed code's error is shown (it came in the address, or was submitted before a redraw). */
+function codeForm(target: HTMLElement, typed: string, checked = typed !== ''): void {
   const error = h('p', { class: 'form-error', role: 'alert', id: 'join-code-error' });
   const input = h('input', {
     type: 'text',
@@ -75,7 +76,10 @@ function codeForm(target: HTMLElement, typed: string): void {
     h('p', { class: 'lead' }, t('workshop:join.intro')),
     form,
   );
-  if (typed) error.textContent = codeError(normalizeCode(typed)) ?? '';
+  if (typed && checked) {
+    error.textContent = codeError(normalizeCode(typed)) ?? '';
+    if (error.textContent) input.setAttribute('aria-invalid', 'true');
+  }
 }
 
 /** The seats of a session, seen as the projector sees them (no seat is taken by looking). */
@@ -199,12 +203,14 @@ export const joinView: ViewFactory = (ctx: AppContext) => {
     });
   };
 
-  const draw = async (target: HTMLElement, next: Route) => {
+  /** `kept`: the code form's state, written again in another language. */
+  const draw = async (target: HTMLElement, next: Route, kept?: { typed: string; checked: boolean }) => {
     stop();
     target.replaceChildren();
     const q = next.query;
     const code = normalizeCode(q.get('code') ?? '');
-    if (!q.has('code') || codeError(code)) return codeForm(target, q.get('code') ?? '');
+    if (!q.has('code') || codeError(code))
+      return kept ? codeForm(target, kept.typed, kept.checked) : codeForm(target, q.get('code') ?? '');
     const handed = q.get('token');
     if (handed) {
       // A seat handed to this device: its token kept here, and out of the address (and the history).
@@ -236,7 +242,14 @@ export const joinView: ViewFactory = (ctx: AppContext) => {
     },
     relocalize() {
       if (page) page.relocalize();
-      else if (container && route) void draw(container, route);
+      else if (container && route) {
+        // The code form keeps what was typed, and its error if one was shown, in the new language.
+        const input = container.querySelector<HTMLInputElement>('#join-code');
+        const kept = input
+          ? { typed: input.value, checked: (container.querySelector('#join-code-error')?.textContent ?? '') !== '' }
+          : undefined;
+        void draw(container, route, kept);
+      }
     },
     dispose() {
       stop();
