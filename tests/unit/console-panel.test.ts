@@ -69,6 +69,9 @@ describe('the console’s seats after a hand-over', () => {
       '—',
     ]);
     expect(p.root.querySelector('a[data-handed="team-2"]')).not.toBeNull();
+    expect(p.root.querySelector('.workshop-handed p')?.textContent).toBe(
+      'Seat of T2: open this link on the new device (the old one is disconnected).',
+    );
     p.seats(seats('device', true));
     expect(connection(p, 'team-2')).toBe('connected');
     expect(p.root.querySelector('.workshop-handed')?.textContent).toBe(
@@ -96,9 +99,12 @@ describe('the console’s seats after a hand-over', () => {
     expect(handed).toEqual(['3:bot']);
   });
 
-  it('drops the link of a seat handed on to a bot before its device came', () => {
+  it('hands a bot’s seat to a device without saying a device was let go, and drops the link when the seat goes back to a bot', () => {
     const p = panel();
+    p.seats(seats('bot', false));
     p.handed('team-2', 'new-token');
+    // A bot held it: no device was let go.
+    expect(p.root.querySelector('.workshop-handed p')?.textContent).toBe('Seat of T2: open this link on the new device.');
     p.seats(seats('device', false));
     p.seats(seats('bot', false));
     expect(connection(p, 'team-2')).toBe('—');

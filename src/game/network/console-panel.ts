@@ -45,7 +45,8 @@ export class ConsolePanel {
   private readonly seatsBox = h('div', { class: 'workshop-seats' });
   private readonly handedBox = h('div', { class: 'workshop-handed', 'aria-live': 'polite' });
   private current: Seats = [];
-  private handedTo: { seat: string; token: string } | null = null;
+  /** `fromDevice`: a device held the seat when it was handed on (it has been let go). */
+  private handedTo: { seat: string; token: string; fromDevice: boolean } | null = null;
   private key = '';
   private readonly unsubscribe: () => void;
 
@@ -90,7 +91,8 @@ export class ConsolePanel {
 
   /** A seat handed to a new device: its link and QR, for the facilitator to pass on (never sent to any seat). */
   handed(seat: string, token: string): void {
-    this.handedTo = { seat, token };
+    const fromDevice = this.current.some((s) => s.seat === seat && s.holder === 'device');
+    this.handedTo = { seat, token, fromDevice };
     this.drawHanded();
     this.drawSeats();
   }
@@ -129,7 +131,7 @@ export class ConsolePanel {
     const team = this.source.view().game.teams.find((x) => x.id === handed.seat)?.name ?? handed.seat;
     const url = joinUrl(this.code, { token: handed.token });
     this.handedBox.replaceChildren(
-      h('p', {}, t('workshop:console.handed', { team })),
+      h('p', {}, t(handed.fromDevice ? 'workshop:console.handed' : 'workshop:console.handedFresh', { team })),
       qrImage(url, t('workshop:console.handedQr', { team })),
       h('p', {}, h('a', { href: url, 'data-handed': handed.seat }, url)),
     );
