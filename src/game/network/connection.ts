@@ -151,7 +151,10 @@ export class WorkshopConnection {
    * last hand-over of each seat.
    */
   private sendOrKeep(type: string, message: unknown, slot: string): void {
-    if (this.room) return this.room.send(type, message);
+    if (this.room) {
+      this.room.send(type, message);
+      return;
+    }
     if (this.closed) return;
     this.pending.set(slot, { type, message });
     this.handlers.status('reconnecting', 'workshop:client.queued');
