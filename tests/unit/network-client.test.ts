@@ -5,6 +5,7 @@
  * (views in, log entries out through the same translation as a local game).
  */
 import { describe, expect, it } from 'vitest';
+import { cardsOpenTo } from '../../src/engine/index.ts';
 import { playerView } from '../../src/engine/player-view.ts';
 import { DEFAULT_TIMER } from '../../src/engine/timer.ts';
 import { patchedView, VersionFollower } from '../../src/game/network/follow.ts';
@@ -138,6 +139,46 @@ describe('remote source', () => {
     expect([seat.seed, seat.rng, seat.pendingHazard, seat.plannedHazards, seat.notes]).toEqual([0, 0, null, [], []]);
     expect('viewer' in seat).toBe(false);
     expect(gameOf(message([], 'facilitator')).seed).toBe(7);
+  });
+
+  it("keeps a seat's chosen card and ticked levers across a reload, for that turn only, and ignores a corrupt one", () => {
+    const keeper = {
+      text: null as string | null,
+      load: () => keeper.text,
+      save: (text: string | null) => {
+        keeper.text = text;
+      },
+    };
+    const plan = message([{ type: 'continue' }], 'team-1');
+    const card = (cardsOpenTo(gameOf(plan), s, 'team-1')[0] as { id: string }).id;
+    const before = new RemoteSource('ACDEFG', s, 'seat', plan, () => {}, keeper);
+    before.send({ type: 'CHOOSE_PROJECT', card });
+    before.send({ type: 'TICK_LEVERS', levers: ['call-for-projects'] });
+    expect(JSON.parse(keeper.text ?? 'null')).toEqual({
+      round: 1,
+      team: 'team-1',
+      selection: { card, partners: [] },
+      levers: ['call-for-projects'],
+    });
+    // Reloaded: the same turn, the same step.
+    const after = new RemoteSource('ACDEFG', s, 'seat', plan, () => {}, keeper);
+    expect([after.view().phase, after.view().round?.selection, after.view().round?.levers]).toEqual([
+      'fund',
+      { card, partners: [] },
+      ['call-for-projects'],
+    ]);
+    // Another team's turn by the time the device is back: the step is let go.
+    const later = new RemoteSource(
+      'ACDEFG',
+      s,
+      'seat',
+      message([{ type: 'continue' }, { type: 'pass', team: 'team-1' }], 'team-1'),
+      () => {},
+      keeper,
+    );
+    expect([later.view().phase, keeper.text]).toEqual(['plan', null]);
+    keeper.text = '{"round": 1, "team": "team-1", "selection": {"card": 7}';
+    expect(new RemoteSource('ACDEFG', s, 'seat', plan, () => {}, keeper).view().phase).toBe('plan');
   });
 
   it('tells the step a next view makes, and none for a view reached through a gap', () => {

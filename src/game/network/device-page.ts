@@ -14,6 +14,7 @@ import type { Face } from '../table/faces.ts';
 import { PlayView } from '../table/play-view.ts';
 import { WorkshopConnection } from './connection.ts';
 import { ConsolePanel } from './console-panel.ts';
+import { storeKeeper } from './kept-draft.ts';
 import { RemoteSource } from './remote-source.ts';
 import { keepToken, readToken } from './tokens.ts';
 
@@ -102,8 +103,13 @@ export class DevicePage {
       return;
     }
     this.scenario = scenario;
-    const source = new RemoteSource(this.code, scenario, joined.role, first, (entry, version) =>
-      this.connection?.sendEvent(entry, version),
+    const source = new RemoteSource(
+      this.code,
+      scenario,
+      joined.role,
+      first,
+      (entry, version) => this.connection?.sendEvent(entry, version),
+      joined.role === 'seat' ? storeKeeper(this.ctx.store, this.code) : undefined,
     );
     this.source = source;
     const file = this.joined?.file ?? joined.file;

@@ -15,6 +15,7 @@ import type { GameSource } from '../session/source.ts';
 import { type Draft, emptyDraft, interpret } from '../session/view-events.ts';
 import type { Role, ViewMessage } from '../session/workshop-protocol.ts';
 import type { Verdict } from './follow.ts';
+import { type DraftKeeper, draftToKeep, keptDraft } from './kept-draft.ts';
 
 /**
  * A seat's or the screen's view completed into a game: what the server keeps
@@ -32,7 +33,9 @@ export class RemoteSource implements GameSource {
   private message: ViewMessage;
   private game: GameState;
   private timer: TurnTimer;
-  private draft: Draft = emptyDraft();
+  private draft: Draft;
+  /** What the keeper holds: written again only when the step to keep changes. */
+  private kept: string | null;
   private steps: GameView['steps'] = [];
   /**
    * The entries this device was shown, in order (the console's last action of each seat reads them): the whole
@@ -53,10 +56,16 @@ export class RemoteSource implements GameSource {
     first: ViewMessage,
     /** Sends an entry to the server, with the version it was made on. */
     private readonly post: (entry: LogEntry, version: number) => void,
+    /** Where a seat keeps its funding step across a reload. */
+    private readonly keeper?: DraftKeeper,
   ) {
     this.message = first;
     this.game = gameOf(first);
     this.timer = first.timer;
+    this.draft = (keeper && keptDraft(keeper.load(), this.game)) ?? emptyDraft();
+    this.kept = draftToKeep(this.game, this.draft);
+    // A step kept for another turn (or unreadable) is let go.
+    keeper?.save(this.kept);
     this.exportable = role === 'facilitator';
   }
 
@@ -192,6 +201,11 @@ export class RemoteSource implements GameSource {
   }
 
   private changed(): void {
+    const keep = this.keeper ? draftToKeep(this.game, this.draft) : null;
+    if (this.keeper && keep !== this.kept) {
+      this.kept = keep;
+      this.keeper.save(keep);
+    }
     this.current = null;
     const view = this.view();
     for (const listener of this.listeners) listener(view);
