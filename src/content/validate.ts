@@ -2,6 +2,7 @@
  * Checks content beyond its shape: ids unique in their lists, references that
  * resolve, numbers that make sense. Pure: the caller reads the files.
  */
+import { leverFits } from '../engine/lookup.ts';
 import { type GuideIndex, guideRefExists } from '../guide/sections.ts';
 import { type ContentIssue, fromZodIssues, jsonPath } from './issues.ts';
 import { locateJsonError } from './json-error.ts';
@@ -199,12 +200,7 @@ export function checkScenario(value: unknown, context: ScenarioContext): Parsed<
     const card = cards.get(id);
     if (!card?.poolable || pooling.length === 0) return;
     const type = actors.get(card.actor)?.type;
-    const fits = pooling.some(
-      (l) =>
-        (l.tagsAny.length === 0 || l.tagsAny.some((tag) => card.tags.includes(tag))) &&
-        (l.actorTypes.length === 0 || (type !== undefined && (l.actorTypes as string[]).includes(type))),
-    );
-    if (!fits)
+    if (!pooling.some((l) => leverFits(l, card, type)))
       add(
         ['deck', 'cards', i],
         `the card "${id}" can be pooled, but no pooling lever of this scenario funds it (${pooling.map((l) => `"${l.id}" needs one of the tags ${l.tagsAny.join(', ')}`).join('; ')})`,

@@ -3,7 +3,7 @@
  * the rules and the bots ask these questions thousands of times per game.
  */
 import { SSE_ACTOR_TYPES } from './rules.ts';
-import type { Card, IndicatorId, Scenario, ScenarioLever } from './types.ts';
+import type { Card, IndicatorId, Lever, Scenario, ScenarioLever } from './types.ts';
 
 export interface ScenarioLookup {
   inDeck: Set<string>;
@@ -38,7 +38,8 @@ export interface ScenarioLookup {
 const cache = new WeakMap<Scenario, ScenarioLookup>();
 const SSE_TYPES = [...SSE_ACTOR_TYPES];
 
-export function leverFits(lever: ScenarioLever, card: Card, actorType: string | undefined): boolean {
+/** Whether a lever funds a card: by the card's tags and its actor's type (the validator asks it too). */
+export function leverFits(lever: Pick<Lever, 'tagsAny' | 'actorTypes'>, card: Card, actorType: string | undefined): boolean {
   if (lever.tagsAny.length > 0 && !lever.tagsAny.some((tag) => card.tags.includes(tag))) return false;
   if (lever.actorTypes.length > 0 && (!actorType || !(lever.actorTypes as string[]).includes(actorType))) return false;
   return true;

@@ -164,23 +164,25 @@ export class ConsolePanel {
     const focused = this.seatsBox.contains(document.activeElement) ? document.activeElement?.id : undefined;
     const cell = (text: string, attrs: Record<string, string> = {}) => h('td', attrs, text);
     // A seat already with a bot, or already free, is not handed there again: said, and kept in the Tab order.
-    const button = (n: number, name: string, to: HandTo, holder: Seats[number]['holder']) =>
-      h(
+    const button = (n: number, name: string, to: HandTo, holder: Seats[number]['holder']) => {
+      const already = (to === 'bot' && holder === 'bot') || (to === 'free' && holder === null);
+      return h(
         'button',
         {
           type: 'button',
           class: 'button-quiet',
           id: `hand-${n}-${to}`,
-          'aria-disabled': (to === 'bot' && holder === 'bot') || (to === 'free' && holder === null) ? 'true' : undefined,
+          'aria-disabled': already ? 'true' : undefined,
           'aria-label': t(`workshop:console.${to === 'device' ? 'toDevice' : to === 'bot' ? 'toBot' : 'toFree'}Label`, {
             team: name,
           }),
-          onclick: (event: Event) => {
-            if ((event.currentTarget as HTMLElement).getAttribute('aria-disabled') !== 'true') void this.handSeat(n, name, to);
+          onclick: () => {
+            if (!already) void this.handSeat(n, name, to);
           },
         },
         t(`workshop:console.${to === 'device' ? 'toDevice' : to === 'bot' ? 'toBot' : 'toFree'}`),
       );
+    };
     this.seatsBox.replaceChildren(
       h('h2', { id: 'workshop-seats-title' }, t('workshop:console.seats')),
       // Six columns do not fit a phone: the table scrolls on its own (and from the keyboard), not the page.
