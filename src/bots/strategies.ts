@@ -188,6 +188,13 @@ const acceptsAffordable: OfferPolicy = (state, scenario, team, offer) => {
   return (findTeam(state, team)?.budget ?? 0) >= cost / (offer.partners.length + 1);
 };
 
+/**
+ * The strategies whose moves depend on the state alone, never on the random
+ * generator they are handed: two games that drew the same shocks so far have
+ * had the same moves (the simulator shares such games' opening rounds).
+ */
+export const STATE_ONLY: ReadonlySet<string> = new Set(['greedy', 'cooperative', 'hazard-aware', 'table', 'table-solo']);
+
 export const STRATEGIES: Record<string, Strategy> = {
   // Says yes to every offer: a group without a plan follows its neighbours.
   random: answeringOffers(randomStrategy, () => true),

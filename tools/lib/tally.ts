@@ -4,10 +4,11 @@
  * their parsing and validation code, which a worker need not load).
  */
 import { playGame } from '../../src/bots/autoplay.ts';
-import { STRATEGIES } from '../../src/bots/strategies.ts';
+import { STATE_ONLY, STRATEGIES, type Strategy } from '../../src/bots/strategies.ts';
 import { INDICATOR_MAX } from '../../src/engine/rules.ts';
 import { scoreGame } from '../../src/engine/scoring.ts';
 import type { Difficulty, GameState, Indicators, Scenario } from '../../src/engine/types.ts';
+import { SharedOpenings } from './openings.ts';
 
 /** How a simulation plays its games. */
 export interface TallyArgs {
@@ -27,7 +28,11 @@ export function gameSeed(seed: number, run: number): number {
 
 /** An indicator of a team at its maximum, at the end of a round or of the game. */
 function saturated(game: GameState, scenario: Scenario): boolean {
-  const atMax = (indicators: Indicators) => scenario.indicatorIds.some((id) => indicators[id] >= INDICATOR_MAX);
+  const ids = scenario.indicatorIds;
+  const atMax = (indicators: Indicators) => {
+    for (const id of ids) if (indicators[id] >= INDICATOR_MAX) return true;
+    return false;
+  };
   for (const team of game.teams) {
     if (atMax(team.indicators)) return true;
     for (const indicators of team.trajectory) if (atMax(indicators)) return true;
@@ -61,15 +66,19 @@ export function tally(scenario: Scenario, args: TallyArgs, name: string, fromRun
     sums: { overall: 0 },
   };
   for (const id of scenario.indicatorIds) out.sums[id] = 0;
+  const openings = STATE_ONLY.has(name) ? sharedOpenings(scenario, args, name, strategy) : null;
   for (let run = fromRun; run < toRun; run += 1) {
     // The same seeds for every strategy: they meet the same shocks.
-    const game = playGame(scenario, {
-      seed: gameSeed(args.seed, run),
-      teams: args.teams,
-      difficulty: args.difficulty,
-      ...(args.rounds === undefined ? {} : { rounds: args.rounds }),
-      strategies: strategy,
-    });
+    const seed = gameSeed(args.seed, run);
+    const game = openings
+      ? openings.play(seed)
+      : playGame(scenario, {
+          seed,
+          teams: args.teams,
+          difficulty: args.difficulty,
+          ...(args.rounds === undefined ? {} : { rounds: args.rounds }),
+          strategies: strategy,
+        });
     out.games += 1;
     out.rounds += Math.min(game.round - 1, game.rounds);
     for (const score of scoreGame(game, scenario)) {
@@ -83,6 +92,20 @@ export function tally(scenario: Scenario, args: TallyArgs, name: string, fromRun
     out.collapses += game.teams.filter((t) => t.collapsed).length;
   }
   return out;
+}
+
+/**
+ * The openings of the strategy being tallied: a worker is sent one strategy's
+ * stretches after another's, so it keeps one strategy's openings at a time.
+ */
+let openings: { key: string; scenario: Scenario; shared: SharedOpenings } | null = null;
+
+function sharedOpenings(scenario: Scenario, args: TallyArgs, name: string, strategy: Strategy): SharedOpenings {
+  const key = JSON.stringify([name, args.teams, args.difficulty, args.rounds ?? null]);
+  if (openings?.key !== key || openings.scenario !== scenario) {
+    openings = { key, scenario, shared: new SharedOpenings(scenario, strategy, args) };
+  }
+  return openings.shared;
 }
 
 export function addTallies(a: Tally, b: Tally): Tally {
