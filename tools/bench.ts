@@ -67,6 +67,17 @@ for (const strategy of ['random', 'greedy', 'hazard-aware', 'cooperative', 'tabl
   );
 }
 
+for (const strategy of ['cooperative', 'table']) {
+  // Fresh openings each time: the first games of a simulation share little, its later games much.
+  engine.sharedOpeningGames(scenario, strategy, 1000, 1, TEAMS); // warm-up
+  add(
+    'simulator (shared openings), 1 core',
+    strategy,
+    5000,
+    timed(() => engine.sharedOpeningGames(scenario, strategy, 5000, 1000, TEAMS)),
+  );
+}
+
 {
   const perWorker = 4000;
   const times = await inWorkers(bundle, 'random', perWorker, cores, true);

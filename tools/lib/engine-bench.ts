@@ -6,6 +6,7 @@ import { replay } from '../../src/engine/replay.ts';
 import type { GameEvent, Scenario } from '../../src/engine/types.ts';
 import type { SessionOptions } from '../../src/machines/game.ts';
 import { replayLog, sessionMachineFor } from '../../src/machines/replay.ts';
+import { SharedOpenings } from './openings.ts';
 
 export function engineGames(scenario: Scenario, strategy: string, games: number, seed: number, teams = 3): number {
   const bot = STRATEGIES[strategy];
@@ -14,6 +15,16 @@ export function engineGames(scenario: Scenario, strategy: string, games: number,
   for (let i = 0; i < games; i += 1) {
     checksum += playGame(scenario, { seed: seed + i, teams, strategies: bot }).teams[0]?.budget ?? 0;
   }
+  return checksum;
+}
+
+/** The same games as engineGames, as npm run simulate plays them: sharing the openings of games that drew the same shocks. */
+export function sharedOpeningGames(scenario: Scenario, strategy: string, games: number, seed: number, teams = 3): number {
+  const bot = STRATEGIES[strategy];
+  if (!bot) throw new Error(`unknown strategy ${strategy}`);
+  const openings = new SharedOpenings(scenario, bot, { teams, difficulty: 'normal' });
+  let checksum = 0;
+  for (let i = 0; i < games; i += 1) checksum += openings.play(seed + i).teams[0]?.budget ?? 0;
   return checksum;
 }
 
