@@ -2,6 +2,7 @@
  * The keyboard stays where the player left it: the facilitator's buttons keep the focus as their panel is
  * redrawn, a confirmation opens on "Annuler", the debrief's title takes the focus when the game ends, a
  * dialog opened over the hazard reveal closes with the first Escape, and the shortcuts work from a ticked box.
+ * A status line of a panel drawn afresh is said by one live region that stays in the page.
  * Set-up refuses two teams of one name.
  */
 import { expect, open, test } from './fixtures.ts';
@@ -23,6 +24,9 @@ test.describe('keyboard focus', () => {
     await panel.locator('#inject-hazard').selectOption('heatwave');
     await press(panel.getByRole('button', { name: 'Déclencher cet aléa' }));
     await expect(panel.getByRole('status')).toContainText('Aléa programmé');
+    // The panel is drawn afresh: its line is not live there, the table's one live region for panels says it.
+    await expect(panel.getByRole('status')).toHaveAttribute('aria-live', 'off');
+    await expect(page.locator('.panel-news')).toHaveText('Aléa programmé\u00a0: Canicule');
     await expect(panel.locator('#facilitator-inject')).toBeFocused();
 
     // To the shock: a dialog opened over the reveal takes the first Escape, the reveal the second.

@@ -8,6 +8,7 @@
 import type { Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
+import { panelStatus } from '../../ui/panel-news.ts';
 import type { GameView, ViewEvent as SessionEvent } from '../session/controller.ts';
 
 export function departmentSeatForm(view: GameView, scenario: Scenario, send: (event: SessionEvent) => void): HTMLElement | null {
@@ -63,7 +64,7 @@ export function departmentSeatForm(view: GameView, scenario: Scenario, send: (ev
           },
           t('game:department.allocate', { lever: localize(lever.name) }),
         ),
-        current ? h('p', { role: 'status' }, t('game:department.allocated')) : null,
+        current ? panelStatus(t('game:department.allocated')) : null,
       );
     }),
   );

@@ -2,6 +2,7 @@
 import type { Scenario } from '../../engine/types.ts';
 import { localize, t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
+import { panelStatus } from '../../ui/panel-news.ts';
 import type { GameView, ViewEvent as SessionEvent } from '../session/controller.ts';
 import { departmentSeatForm } from './department-seat.ts';
 import { formatSeconds } from './format.ts';
@@ -125,7 +126,7 @@ export function facilitatorPanel(view: GameView, scenario: Scenario, handlers: F
         },
         t('game:facilitator.injectButton'),
       ),
-      pendingName ? h('p', { role: 'status' }, t('game:facilitator.injected', { hazard: pendingName })) : null,
+      pendingName ? panelStatus(t('game:facilitator.injected', { hazard: pendingName })) : null,
     ),
     planAhead(view, scenario, send),
     view.game?.departmentSeat === null ? departmentSeatForm(view, scenario, send) : null,

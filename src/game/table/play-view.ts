@@ -4,6 +4,7 @@ import type { StoreResult } from '../../storage/store.ts';
 import type { AppContext } from '../../ui/app-context.ts';
 import { confirmDialog, downloadText } from '../../ui/dialog.ts';
 import { h } from '../../ui/dom.ts';
+import { PanelNews } from '../../ui/panel-news.ts';
 import { type MapOptions, mapModel, shownTeam } from '../map/map-model.ts';
 import { mapTextView } from '../map/map-text.ts';
 import { GameController, type GameStart, type GameView } from '../session/controller.ts';
@@ -47,6 +48,7 @@ export class PlayView {
   private readonly feedback: GameFeedback;
   private readonly panel = h('section', { class: 'phase-panel', 'aria-labelledby': 'phase-title' });
   private readonly facilitatorSlot = h('div', { class: 'facilitator-slot' });
+  private readonly panelNews = new PanelNews();
   private readonly debriefSlot = h('div', { class: 'debrief-slot' });
   private readonly toolbar = h('div', { class: 'game-toolbar' });
   private readonly bigTimer = new BigTimer(this.timerSlot);
@@ -123,6 +125,7 @@ export class PlayView {
         h('div', { class: 'map-area' }, this.mapSlot.box, this.captions, this.mapText),
         this.panel,
         this.facilitatorSlot,
+        this.panelNews.region,
       ),
       this.debriefSlot,
     );
@@ -237,6 +240,7 @@ export class PlayView {
       this.mapTextKey = mapKey;
       this.mapText.replaceChildren(...mapText);
     }
+    this.panelNews.observe([this.panel, this.facilitatorSlot], !force);
     this.mapSlot.update(this.mapModelOf(view));
     this.feedback.observe(view);
     this.reveal?.update(view);
