@@ -116,7 +116,7 @@ test.describe('group diagnosis', () => {
 
   for (const lang of ['fr', 'en'] as const)
     for (const width of [1280, 375])
-      test(`the group result has no WCAG 2.1 A/AA violation and no sideways scroll (${lang}, ${width} px)`, async ({
+      test(`the group result has no WCAG 2.2 A/AA violation and no sideways scroll (${lang}, ${width} px)`, async ({
         page,
       }, info) => {
         await page.setViewportSize({ width, height: 800 });

@@ -102,7 +102,7 @@ test.describe('self-assessment: who answers', () => {
 
   for (const lang of ['fr', 'en'] as const)
     for (const width of [1280, 375])
-      test(`the choice and a question with its note: no WCAG 2.1 A/AA violation, no sideways scroll (${lang}, ${width} px)`, async ({
+      test(`the choice and a question with its note: no WCAG 2.2 A/AA violation, no sideways scroll (${lang}, ${width} px)`, async ({
         page,
       }) => {
         await page.setViewportSize({ width, height: 800 });

@@ -91,7 +91,7 @@ test.describe('honest results', () => {
     });
 
   for (const lang of ['fr', 'en'] as const)
-    test(`results with a comparison: no WCAG 2.1 A/AA violation at 375 px (${lang})`, async ({ page }) => {
+    test(`results with a comparison: no WCAG 2.2 A/AA violation at 375 px (${lang})`, async ({ page }) => {
       await page.setViewportSize({ width: 375, height: 720 });
       await page.addInitScript(
         ([a, b]) => {

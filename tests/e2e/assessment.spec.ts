@@ -171,7 +171,7 @@ test.describe('self-assessment test', () => {
   });
 
   for (const lang of ['fr', 'en'] as const) {
-    test(`intro, a question page and the results have no WCAG 2.1 A/AA violation (${lang})`, async ({ page }) => {
+    test(`intro, a question page and the results have no WCAG 2.2 A/AA violation (${lang})`, async ({ page }) => {
       await page.addInitScript(
         ([a, b]) => {
           localStorage.setItem('rtk:test:attempt:seed-one', a ?? '');

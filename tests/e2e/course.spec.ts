@@ -145,7 +145,7 @@ test.describe('online course', () => {
 
   for (const language of ['fr', 'en'] as const) {
     for (const width of [1280, 375]) {
-      test(`every course page type: no WCAG 2.1 A/AA violation and no sideways scroll, ${language} at ${width} px`, async ({
+      test(`every course page type: no WCAG 2.2 A/AA violation and no sideways scroll, ${language} at ${width} px`, async ({
         page,
       }) => {
         test.setTimeout(180_000);

@@ -341,7 +341,7 @@ test.describe('serious game', () => {
   });
 
   for (const lang of ['fr', 'en'] as const) {
-    test(`set-up, play and debrief have no WCAG 2.1 A/AA violation (${lang})`, async ({ page }) => {
+    test(`set-up, play and debrief have no WCAG 2.2 A/AA violation (${lang})`, async ({ page }) => {
       // Five axe scans of the whole table (cards, map text, rules, reveal) and a game played through.
       test.setTimeout(150_000);
       await open(page, '#/game');

@@ -115,7 +115,7 @@ test.describe('practical guide', () => {
   });
 
   for (const language of ['fr', 'en'] as const) {
-    test(`no WCAG 2.1 A/AA violation on the home, a chapter and results (${language})`, async ({ page }) => {
+    test(`no WCAG 2.2 A/AA violation on the home, a chapter and results (${language})`, async ({ page }) => {
       await open(page, '#/guide');
       if (language === 'en') {
         await page.getByRole('button', { name: /EN/ }).click();

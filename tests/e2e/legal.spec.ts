@@ -30,7 +30,7 @@ test('every page links to both legal pages from its footer', async ({ page }) =>
 });
 
 for (const { hash, fr, en } of PAGES) {
-  test(`${hash}: titled in both languages, no WCAG 2.1 A/AA violation in either`, async ({ page }) => {
+  test(`${hash}: titled in both languages, no WCAG 2.2 A/AA violation in either`, async ({ page }) => {
     await open(page, hash);
     await expect(page.locator('#page-title')).toHaveText(fr);
     expect(await axeViolations(page)).toEqual([]);

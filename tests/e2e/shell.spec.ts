@@ -102,7 +102,7 @@ test.describe('app shell', () => {
   });
 
   for (const lang of ['fr', 'en'] as const) {
-    test(`home has no WCAG 2.1 A/AA violation (${lang})`, async ({ page }) => {
+    test(`home has no WCAG 2.2 A/AA violation (${lang})`, async ({ page }) => {
       await open(page);
       if (lang === 'en') await page.getByRole('button', { name: /EN/ }).click();
       expect(await axeViolations(page)).toEqual([]);
