@@ -71,10 +71,18 @@ test.describe('networked workshop', () => {
     );
     await press(stranger.locator('.lang-switch button[lang="fr"]'));
     // A well-formed code no session holds: refused with the reason, and the status line stops saying it connects.
-    await stranger.goto(`./#/join?code=${code === 'ACDEFG' ? 'CDEFGH' : 'ACDEFG'}&screen`);
+    const unknown = code === 'ACDEFG' ? 'CDEFGH' : 'ACDEFG';
+    await stranger.goto(`./#/join?code=${unknown}&screen`);
     await expect(stranger.locator('p.notice[role="alert"]:not([hidden])')).toContainText('Aucune session ne porte ce code');
     await expect(stranger.locator('.workshop-status')).toHaveAttribute('data-status', 'refused');
     await expect(stranger.locator('.workshop-status')).toHaveText("Cet appareil n'a pas rejoint l'atelier.");
+    // The same code to take a seat: back to the code form, the code kept, the reason beside it and the focus in it.
+    await stranger.goto(`./#/join?code=${unknown}`);
+    await expect(stranger.locator('#page-title')).toHaveText('Rejoindre un atelier');
+    await expect(stranger.locator('#join-code')).toHaveValue(unknown);
+    await expect(stranger.locator('#join-code-error')).toHaveText('Aucune session ne porte ce code\u00a0: vérifiez les lettres.');
+    await expect(stranger.locator('#join-code')).toBeFocused();
+    await expect(stranger.locator('#join-code')).toHaveAttribute('aria-invalid', 'true');
 
     const teams = [await teamDevice(browser, code, 1), await teamDevice(browser, code, 2), await teamDevice(browser, code, 3)];
     const row = (n: number) => page.locator(`.workshop-seat-table tr[data-seat="team-${n}"]`);
@@ -88,7 +96,7 @@ test.describe('networked workshop', () => {
     // A team's device has no "new game" to wander off to; the console keeps it.
     await expect((teams[0] as Page).locator('[data-tool="new"]')).toHaveCount(0);
     await expect(page.locator('[data-tool="new"]')).toHaveCount(1);
-    // The console, a seat and the join form have no WCAG 2.1 A/AA violation.
+    // The console, a seat and the join form have no WCAG 2.2 A/AA violation.
     for (const p of [page, teams[0] as Page, stranger]) expect(await axeViolations(p)).toEqual([]);
     // Each page open renders through the one software GPU: the ones done with are closed.
     await stranger.context().close();

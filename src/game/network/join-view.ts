@@ -26,9 +26,12 @@ function codeError(code: string): string | null {
   return problem ? t(`workshop:join.${problem}`, { typed: code.length }) : null;
 }
 
-/** The code's form; an error (typed code kept) when the address's code is not one. */
-/** `checked`: the typed code's error is shown (it came in the address, or was submitted before a redraw). */
-function codeForm(target: HTMLElement, typed: string, checked = typed !== ''): void {
+/**
+ * The code's form; an error (typed code kept) when the address's code is not one.
+ * `checked`: the typed code's error is shown (it came in the address, or was submitted before a redraw);
+ * `refused`: the server's reason for a code of the right form that no session holds.
+ */
+function codeForm(target: HTMLElement, typed: string, checked = typed !== '', refused?: string): void {
   const error = h('p', { class: 'form-error', role: 'alert', id: 'join-code-error' });
   const input = h('input', {
     type: 'text',
@@ -69,7 +72,10 @@ function codeForm(target: HTMLElement, typed: string, checked = typed !== ''): v
       input.focus();
       return;
     }
-    location.hash = `#/join?code=${code}`;
+    const address = `#/join?code=${code}`;
+    // The same code again (refused a moment ago, or a session being created): asked once more.
+    if (location.hash === address) window.dispatchEvent(new HashChangeEvent('hashchange'));
+    else location.hash = address;
   });
   target.append(
     h('h1', { id: 'page-title' }, t('workshop:join.title')),
@@ -77,13 +83,22 @@ function codeForm(target: HTMLElement, typed: string, checked = typed !== ''): v
     form,
   );
   if (typed && checked) {
-    error.textContent = codeError(normalizeCode(typed)) ?? '';
+    error.textContent = codeError(normalizeCode(typed)) ?? refused ?? '';
     if (error.textContent) input.setAttribute('aria-invalid', 'true');
   }
+  // After the navigation's own move of the focus to the page, which comes once the route has drawn.
+  if (refused) window.setTimeout(() => input.isConnected && input.focus(), 0);
 }
 
+const UNKNOWN_CODE = 'workshop:errors.unknown-code';
+
 /** The seats of a session, seen as the projector sees them (no seat is taken by looking). */
-async function seatList(target: HTMLElement, code: string, take: (seat: number) => void): Promise<() => void> {
+async function seatList(
+  target: HTMLElement,
+  code: string,
+  take: (seat: number) => void,
+  unknown: () => void,
+): Promise<() => void> {
   const list = h('ul', { class: 'join-seats' });
   const status = h('p', { role: 'status' }, t('workshop:client.connecting'));
   target.append(
@@ -149,8 +164,15 @@ async function seatList(target: HTMLElement, code: string, take: (seat: number) 
   try {
     await peek.open();
   } catch (error) {
+    const key = (error as Error).message;
+    // No session holds the code: back to the code, as typed, with the reason beside it.
+    if (key === UNKNOWN_CODE) {
+      peek.close();
+      unknown();
+      return () => {};
+    }
     status.setAttribute('role', 'alert');
-    status.textContent = t((error as Error).message);
+    status.textContent = t(key);
   }
   // Another device may take a seat meanwhile: the list is asked again every few seconds.
   const again = window.setInterval(() => peek.sync(), 4000);
@@ -196,11 +218,22 @@ export const joinView: ViewFactory = (ctx: AppContext) => {
   };
 
   const chooseSeat = async (target: HTMLElement, code: string) => {
-    stopList = await seatList(target, code, (seat) => {
-      stop();
-      target.replaceChildren();
-      void device(target, code, { role: 'seat', seat });
-    });
+    const shown = route;
+    stopList = await seatList(
+      target,
+      code,
+      (seat) => {
+        stop();
+        target.replaceChildren();
+        void device(target, code, { role: 'seat', seat });
+      },
+      () => {
+        // Unless the device went elsewhere while the server answered.
+        if (route !== shown || container !== target) return;
+        target.replaceChildren();
+        codeForm(target, code, true, t(UNKNOWN_CODE));
+      },
+    );
   };
 
   /** `kept`: the code form's state, written again in another language. */
