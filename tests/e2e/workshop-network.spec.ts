@@ -98,6 +98,12 @@ test.describe('networked workshop', () => {
     await expect(page.locator('[data-tool="new"]')).toHaveCount(1);
     // The console, a seat and the join form have no WCAG 2.2 A/AA violation.
     for (const p of [page, teams[0] as Page, stranger]) expect(await axeViolations(p)).toEqual([]);
+    // On a phone the console's seat table scrolls in its own box: the page does not scroll sideways.
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 375, height: 740 });
+    await kitExpect(page.locator('.workshop-seat-table')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    if (viewport) await page.setViewportSize(viewport);
     // Each page open renders through the one software GPU: the ones done with are closed.
     await stranger.context().close();
 
