@@ -15,6 +15,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Redis } from 'ioredis';
 import type { Scenario } from '../engine/types.ts';
 import { MAX_FRAME_BYTES, WORKSHOP_ROOM } from '../game/session/workshop-protocol.ts';
+import { type ColyseusLogger, colyseusLogger } from './colyseus-logger.ts';
 import { guardRequests, type HttpOptions, httpHandler } from './http.ts';
 import { FileJournal, type SessionJournal } from './journal.ts';
 import { RedisJournal } from './redis-journal.ts';
@@ -42,6 +43,7 @@ export interface WorkshopConfig {
   options: {
     greet: boolean;
     gracefullyShutdown: boolean;
+    logger: ColyseusLogger;
     presence?: Presence;
     driver?: RedisDriver;
     publicAddress?: string;
@@ -75,6 +77,7 @@ export function workshopParts(options: WorkshopServerOptions) {
     options: {
       greet: false,
       gracefullyShutdown: false,
+      logger: colyseusLogger(),
       ...(options.redisUrl ? { presence: new RedisPresence(options.redisUrl), driver: new RedisDriver(options.redisUrl) } : {}),
       ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
       // A session's room is built where its session is: on the process that took the request or the join.
