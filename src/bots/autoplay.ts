@@ -35,6 +35,17 @@ export interface PlayedGame {
   events: GameEvent[];
 }
 
+/** The next event of a game played by bots: the move of the team whose turn it is, else moving the phase on. */
+export function botEvent(
+  state: GameState,
+  scenario: Scenario,
+  strategyOf: (team: string) => Strategy,
+  random: Random,
+): GameEvent {
+  const team = currentTeam(state);
+  return team === null ? { type: 'continue' } : strategyOf(team)(state, scenario, team, random);
+}
+
 export function playGame(scenario: Scenario, options: AutoplayOptions): GameState {
   return playRecorded(scenario, options).state;
 }
@@ -56,8 +67,7 @@ export function playRecorded(scenario: Scenario, options: AutoplayOptions): Play
       : options.strategies;
   };
   while (!state.over) {
-    const team = currentTeam(state);
-    const event: GameEvent = team === null ? { type: 'continue' } : strategyOf(team)(state, scenario, team, random);
+    const event = botEvent(state, scenario, strategyOf, random);
     state = applyEvent(state, scenario, event);
     if (options.record) events.push(event);
   }

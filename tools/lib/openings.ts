@@ -9,10 +9,10 @@
  * as an earlier game. The states are the engine's (applyEvent), never worked out
  * another way: a game plays to the very state it would reach on its own.
  */
-import { teamNames } from '../../src/bots/autoplay.ts';
+import { botEvent, teamNames } from '../../src/bots/autoplay.ts';
 import type { Random, Strategy } from '../../src/bots/strategies.ts';
 import { evolve } from '../../src/engine/clone.ts';
-import { applyEvent, currentTeam } from '../../src/engine/flow.ts';
+import { applyEvent } from '../../src/engine/flow.ts';
 import { createGame } from '../../src/engine/game.ts';
 import { drawHazard } from '../../src/engine/round.ts';
 import type { Difficulty, GameState, Scenario } from '../../src/engine/types.ts';
@@ -48,6 +48,7 @@ export class SharedOpenings {
    */
   private readonly depth: number;
   private readonly names: string[];
+  private readonly strategyOf = (): Strategy => this.strategy;
 
   constructor(
     private readonly scenario: Scenario,
@@ -97,12 +98,7 @@ export class SharedOpenings {
       if (state.pendingHazard !== null || state.plannedHazards.length > 0) {
         throw new Error('shared openings are for games whose shocks are all drawn');
       }
-      const team = currentTeam(state);
-      state = applyEvent(
-        state,
-        this.scenario,
-        team === null ? { type: 'continue' } : this.strategy(state, this.scenario, team, noRandom),
-      );
+      state = applyEvent(state, this.scenario, botEvent(state, this.scenario, this.strategyOf, noRandom));
     } while (!state.over && state.phase !== 'implement');
     return state;
   }
